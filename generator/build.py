@@ -1,0 +1,163 @@
+"""The build: load -> attribute -> derive -> charts -> pages + downloads -> `mkdocs build`.
+
+Only `fetch` touches the network; this stage runs offline from data/. Output is deterministic:
+the same inputs give byte-identical files, and files are rewritten only when their bytes change.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+import vl_convert as vlc
+
+from generator import charts
+from generator.charts import Caption
+from generator.derive import Tables, attribute, derive_tables
+from generator.downloads import write_downloads
+from generator.errors import TrackerError
+from generator.files import prune_tree, write_text_if_changed
+from generator.fmt import week_range
+from generator.load import load_catalogue, load_rankings
+from generator.pages import PageWriter, Site
+from generator.pages.companies import render_companies
+from generator.pages.countries import render_countries
+from generator.pages.data import render_data
+from generator.pages.home import render_home
+from generator.pages.models import render_models
+from generator.pages.rankings import render_rankings
+from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
+from generator.registry import load_registry
+from generator.render import VL_VERSION, ChartJob, render_charts
+from generator.slugs import assign_file_names
+
+BUILD_ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Generated:
+    is_sample: bool
+    weeks: int
+    latest_week: str
+    as_of: str
+    pages: int
+    charts: int
+    seconds: float
+
+
+def chart_jobs(tables: Tables, site: Site, caption: Caption) -> list[ChartJob]:
+    """Every chart of the site with the exact data it draws."""
+    latest = tables.latest_week
+    by_country = charts.country_bands_data(tables)
+    shares = charts.country_share_data(tables)
+    by_company = charts.company_bands_data(tables)
+    top = charts.top_models_data(tables, latest)
+    jobs = [
+        ChartJob("tokens-by-country", charts.tokens_by_country_chart(by_country, caption),
+                 by_country),
+        ChartJob("country-share", charts.country_share_chart(shares, caption), shares),
+        ChartJob("tokens-by-company", charts.tokens_by_company_chart(by_company, caption),
+                 by_company),
+        ChartJob("top-models", charts.top_models_chart(top, caption, week_range(latest)), top),
+    ]
+    models = tables.models
+    for slug, name in site.model_files.items():
+        rows = models[models["model_permaslug"] == slug]
+        data = rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
+        last = rows.iloc[-1]
+        jobs.append(ChartJob(f"models/{name}", charts.model_history_chart(
+            data, caption, str(last["model_name"]), str(last["country"])), data))
+    companies = tables.companies
+    for company, name in site.company_files.items():
+        rows = companies[companies["company"] == company]
+        data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
+        jobs.append(ChartJob(f"companies/{name}", charts.company_history_chart(
+            data, caption, company, str(rows["country"].iloc[-1])), data))
+    countries = tables.countries
+    for code, name in site.country_files.items():
+        rows = countries[countries["country"] == code]
+        data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
+        jobs.append(ChartJob(f"countries/{name}",
+                             charts.country_history_chart(data, caption, code), data))
+    return jobs
+
+
+def vega_bundle(project: Project) -> str:
+    """The Vega + Vega-Lite + vega-embed bundle from vl-convert, cached per version."""
+    cached = project.cache_dir / f"vega-bundle-{vlc.__version__}-{VL_VERSION}.js"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_text_if_changed(cached, vlc.javascript_bundle(vl_version=VL_VERSION))
+    return cached.read_text(encoding="utf-8")
+
+
+def generate(project: Project) -> Generated:
+    """Everything before the site builder: charts, pages and downloads under site_src/."""
+    started = time.perf_counter()
+    charts.register_theme()
+    rankings = load_rankings(project)
+    registry = load_registry(project.registry_dir)
+    catalogue = load_catalogue(rankings.source_dir)
+    tables = derive_tables(attribute(rankings.weekly, registry, catalogue))
+    site = Site(
+        tables=tables,
+        is_sample=rankings.is_sample,
+        charts={},
+        model_files=assign_file_names(tables.models["model_permaslug"]),
+        company_files=assign_file_names(tables.companies["company"]),
+        country_files=assign_file_names(tables.countries["country"]),
+    )
+    caption = Caption(as_of=site.as_of, is_sample=site.is_sample)
+    rendered = render_charts(chart_jobs(tables, site, caption), project.site_src / "charts",
+                             project.cache_dir / "charts")
+    site.charts = {chart.chart_id: chart for chart in rendered}
+
+    writer = PageWriter(project.site_src, project.templates_dir / "pages", site)
+    render_home(writer, site)
+    render_rankings(writer, site)
+    render_countries(writer, site)
+    render_companies(writer, site)
+    render_models(writer, site, registry.models)
+    render_data(writer, site)
+
+    keep = set(writer.written)
+    keep.update(write_downloads(tables, project.site_src / "downloads" / "v1", site.as_of,
+                                site.is_sample))
+    for chart in rendered:
+        for suffix in (".vl.json", ".svg", ".png", ".csv"):
+            keep.add(project.site_src / chart.path(suffix))
+    write_text_if_changed(project.vega_bundle, vega_bundle(project))
+    status = writer.env.get_template("data_status.html.j2").render(
+        is_sample=site.is_sample, notice=writer.env.globals["sample_notice"], as_of=site.as_of,
+        week=site.latest_week)
+    write_text_if_changed(project.generated_overrides / "data_status.html", status)
+    for folder in GENERATED_DIRS:
+        prune_tree(project.site_src / folder, keep)
+    for name in GENERATED_FILES:
+        if project.site_src / name not in keep:
+            (project.site_src / name).unlink(missing_ok=True)
+    return Generated(
+        is_sample=site.is_sample, weeks=len(tables.weeks), latest_week=site.latest_week,
+        as_of=site.as_of, pages=len(writer.written), charts=len(rendered),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def build_site(project: Project) -> None:
+    """Run the site builder on site_src/ (strict: a broken link or missing page fails)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(project.mkdocs_yml), "--site-dir", str(project.site_dir)]
+    result = subprocess.run(command, cwd=project.root, env={**os.environ, **BUILD_ENV},
+                            check=False)
+    if result.returncode != 0:
+        raise TrackerError(f"{project.mkdocs_yml}: mkdocs build --strict failed "
+                           f"(exit {result.returncode}); see its messages above")
+
+
+def build(project: Project) -> Generated:
+    generated = generate(project)
+    build_site(project)
+    return generated

@@ -1,0 +1,267 @@
+"""Chart data and chart specs. Each ``*_chart`` takes the exact data it draws and returns an
+``alt.Chart``: no loading, no saving, no theme calls inside. The theme is registered once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from generator.derive import UNATTRIBUTED, Tables
+from generator.fmt import SAMPLE_NOTICE, country_name, source_line
+
+THEME = "tracker"
+WIDTH = 680
+HEIGHT = 320
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+OTHER_BAND = "Other models (not ranked)"
+OTHER_COMPANIES = "All other companies"
+
+# Fixed colours so a country keeps its colour on every chart; the rest cycle through PALETTE.
+COUNTRY_COLOURS = {
+    "CN": "#c8102e", "US": "#1f5fa8", "FR": "#7b3fa0", "DE": "#e08a00", "CA": "#2a9d8f",
+    "KR": "#6a994e", "JP": "#d45087", "IL": "#5c6b73", "GB": "#264653",
+}
+PALETTE = ["#1f5fa8", "#c8102e", "#e08a00", "#2a9d8f", "#7b3fa0", "#6a994e", "#d45087",
+           "#8d6e63", "#264653", "#b5838d", "#457b9d"]
+UNATTRIBUTED_COLOUR = "#8a8a8a"
+OTHER_COLOUR = "#c9c9c9"
+
+
+def register_theme() -> None:
+    """Register and enable the site's one chart theme (idempotent)."""
+
+    @alt.theme.register(THEME, enable=True)
+    def tracker_theme() -> alt.theme.ThemeConfig:
+        return {
+            "config": {
+                "background": "#ffffff",
+                "font": FONT,
+                "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
+                "title": {"anchor": "start", "fontSize": 17, "fontWeight": 600,
+                          "subtitleFontSize": 12, "subtitleColor": "#444444", "offset": 12,
+                          "color": "#111111"},
+                "axis": {"labelFontSize": 11, "titleFontSize": 12, "labelColor": "#333333",
+                         "titleColor": "#333333", "gridColor": "#e6e6e6", "domainColor": "#888888"},
+                "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom",
+                           "columns": 4, "symbolType": "square", "labelLimit": 220},
+                "range": {"category": PALETTE},
+            }
+        }
+
+
+@dataclass(frozen=True)
+class Caption:
+    """Text every chart carries: what it shows, the source line, and the sample warning."""
+
+    as_of: str
+    is_sample: bool
+
+    def title(self, text: str, subtitle: str) -> alt.TitleParams:
+        lines = [subtitle]
+        if self.is_sample:
+            lines.append(SAMPLE_NOTICE.upper())
+        lines.append(source_line(self.as_of))
+        return alt.TitleParams(text=text, subtitle=lines)
+
+
+def colour_scale(bands: list[str], codes: list[str]) -> alt.Scale:
+    """Colours in band order: countries by their fixed colour, then grey for the unknown bands."""
+    colours = []
+    spare = iter(p for p in PALETTE if p not in COUNTRY_COLOURS.values())
+    for band, code in zip(bands, codes):
+        if band == UNATTRIBUTED:
+            colours.append(UNATTRIBUTED_COLOUR)
+        elif band in (OTHER_BAND, OTHER_COMPANIES):
+            colours.append(OTHER_COLOUR)
+        else:
+            colours.append(COUNTRY_COLOURS.get(code) or next(spare, "#777777"))
+    return alt.Scale(domain=bands, range=colours)
+
+
+# ---------------------------------------------------------------- chart data (what each draws)
+
+def country_bands_data(tables: Tables) -> pd.DataFrame:
+    """Weekly tokens per country, plus the Unattributed and `other` bands: adds up to the total."""
+    countries = tables.countries.assign(band=tables.countries["country"].map(country_name))
+    extra = []
+    for row in tables.totals.itertuples():
+        extra.append((row.week_start, "", UNATTRIBUTED, row.unknown_tokens))
+        extra.append((row.week_start, "", OTHER_BAND, row.other_tokens))
+    extras = pd.DataFrame(extra, columns=["week_start", "country", "band", "tokens"])
+    bands = pd.concat([countries[["week_start", "country", "band", "tokens"]], extras])
+    bands["order"] = bands["band"].map(band_order(tables))
+    return bands.sort_values(["week_start", "order"]).reset_index(drop=True) \
+        .astype({"tokens": "int64", "order": "int64"})
+
+
+def band_order(tables: Tables) -> dict[str, int]:
+    """Countries by their latest-week tokens (largest at the bottom), then the unknown bands."""
+    latest = tables.countries[tables.countries["week_start"] == tables.latest_week]
+    seen = list(latest.sort_values(["tokens", "country"], ascending=[False, True])["country"])
+    for code in sorted(set(tables.countries["country"]) - set(seen)):
+        seen.append(code)
+    order = {country_name(code): i for i, code in enumerate(seen)}
+    order[UNATTRIBUTED] = len(order)
+    order[OTHER_BAND] = len(order)
+    return order
+
+
+def country_share_data(tables: Tables) -> pd.DataFrame:
+    shares = tables.countries.assign(country_name=tables.countries["country"].map(country_name))
+    return shares[["week_start", "country", "country_name", "tokens", "share_of_attributed"]] \
+        .reset_index(drop=True)
+
+
+def top_models_data(tables: Tables, week: str, limit: int = 15) -> pd.DataFrame:
+    models = tables.models[(tables.models["week_start"] == week) & (tables.models["rank"] <= limit)]
+    top = models.assign(country_name=models["country"].map(country_name))
+    return top[["week_start", "rank", "model_permaslug", "model_name", "company", "country",
+                "country_name", "tokens", "share_of_total"]].reset_index(drop=True)
+
+
+def company_bands_data(tables: Tables, limit: int = 10) -> pd.DataFrame:
+    """Weekly tokens of the latest week's top companies; the rest summed as one band."""
+    latest = tables.companies[tables.companies["week_start"] == tables.latest_week]
+    ordered = latest.sort_values(["tokens", "company"], ascending=[False, True])
+    top = list(ordered["company"])[:limit]
+    companies = tables.companies.assign(
+        band=tables.companies["company"].where(tables.companies["company"].isin(top),
+                                               OTHER_COMPANIES)
+    )
+    banded = companies.groupby(["week_start", "band"], sort=True)["tokens"].sum().reset_index()
+    order = {name: i for i, name in enumerate([*top, OTHER_COMPANIES])}
+    banded["order"] = banded["band"].map(order).astype("int64")
+    return banded.sort_values(["week_start", "order"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- charts
+
+def x_week() -> alt.X:
+    return alt.X("week_start:T", timeUnit="utcyearmonthdate", title="Week starting (UTC)",
+                 axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
+
+
+def y_tokens(title: str = "Tokens per week") -> alt.Y:
+    return alt.Y("tokens:Q", title=title, stack=True, axis=alt.Axis(format="~s"))
+
+
+def tooltip_week(*extra: alt.Tooltip) -> list[alt.Tooltip]:
+    return [alt.Tooltip("week_start:T", timeUnit="utcyearmonthdate", title="Week starting"),
+            *extra]
+
+
+def tokens_by_country_chart(data: pd.DataFrame, caption: Caption) -> alt.Chart:
+    bands = list(data.sort_values("order")["band"].drop_duplicates())
+    codes = [data.loc[data["band"] == b, "country"].iloc[0] for b in bands]
+    return alt.Chart(
+        data,
+        title=caption.title("Weekly tokens by country of origin",
+                            "Tokens processed per ISO week, by the model developer's country"),
+        description="Stacked area chart of weekly tokens by the country of each model's "
+                    "developer, with bands for unattributed models and unranked models.",
+    ).mark_area(interpolate="monotone").encode(
+        x=x_week(),
+        y=y_tokens(),
+        color=alt.Color("band:N", title=None, scale=colour_scale(bands, codes),
+                        sort=bands),
+        order=alt.Order("order:Q", sort="descending"),
+        tooltip=tooltip_week(alt.Tooltip("band:N", title="Band"),
+                             alt.Tooltip("tokens:Q", title="Tokens", format=",")),
+    ).properties(width=WIDTH, height=HEIGHT)
+
+
+def country_share_chart(data: pd.DataFrame, caption: Caption) -> alt.Chart:
+    names = list(data.sort_values(["week_start", "tokens"], ascending=[False, False])
+                 ["country_name"].drop_duplicates())
+    codes = [data.loc[data["country_name"] == n, "country"].iloc[0] for n in names]
+    return alt.Chart(
+        data,
+        title=caption.title("Share of attributed tokens by country",
+                            "Each country's share of the week's tokens attributed to a country"),
+        description="Line chart of each country's weekly share of attributed tokens.",
+    ).mark_line(strokeWidth=2.5).encode(
+        x=x_week(),
+        y=alt.Y("share_of_attributed:Q", title="Share of attributed tokens",
+                axis=alt.Axis(format="%")),
+        color=alt.Color("country_name:N", title=None, scale=colour_scale(names, codes),
+                        sort=names),
+        tooltip=tooltip_week(alt.Tooltip("country_name:N", title="Country"),
+                             alt.Tooltip("share_of_attributed:Q", title="Share", format=".1%")),
+    ).properties(width=WIDTH, height=HEIGHT)
+
+
+def top_models_chart(data: pd.DataFrame, caption: Caption, week_label: str) -> alt.Chart:
+    names = list(data.sort_values("tokens", ascending=False)["country_name"].drop_duplicates())
+    codes = [data.loc[data["country_name"] == n, "country"].iloc[0] for n in names]
+    return alt.Chart(
+        data,
+        title=caption.title(f"Top {len(data)} models, week of {week_label}",
+                            "Tokens processed in the week, coloured by the developer's country"),
+        description=f"Bar chart of the {len(data)} most used models in the week of {week_label}, "
+                    "coloured by country.",
+    ).mark_bar().encode(
+        y=alt.Y("model_name:N", title=None, sort=alt.SortField("rank", order="ascending"),
+                axis=alt.Axis(labelLimit=260)),
+        x=alt.X("tokens:Q", title="Tokens in the week", axis=alt.Axis(format="~s")),
+        color=alt.Color("country_name:N", title=None, scale=colour_scale(names, codes),
+                        sort=names),
+        tooltip=[alt.Tooltip("rank:Q", title="Rank"), alt.Tooltip("model_name:N", title="Model"),
+                 alt.Tooltip("company:N", title="Company"),
+                 alt.Tooltip("country_name:N", title="Country"),
+                 alt.Tooltip("tokens:Q", title="Tokens", format=",")],
+    ).properties(width=WIDTH - 200, height=22 * len(data))
+
+
+def tokens_by_company_chart(data: pd.DataFrame, caption: Caption) -> alt.Chart:
+    bands = list(data.sort_values("order")["band"].drop_duplicates())
+    scale = alt.Scale(domain=bands, range=[*PALETTE[: len(bands) - 1], OTHER_COLOUR]) \
+        if OTHER_COMPANIES in bands else alt.Scale(domain=bands, range=PALETTE[: len(bands)])
+    return alt.Chart(
+        data,
+        title=caption.title("Weekly tokens by company",
+                            "The latest week's ten largest companies; the rest summed"),
+        description="Stacked area chart of weekly tokens by model developer.",
+    ).mark_area(interpolate="monotone").encode(
+        x=x_week(),
+        y=y_tokens(),
+        color=alt.Color("band:N", title=None, scale=scale, sort=bands),
+        order=alt.Order("order:Q", sort="descending"),
+        tooltip=tooltip_week(alt.Tooltip("band:N", title="Company"),
+                             alt.Tooltip("tokens:Q", title="Tokens", format=",")),
+    ).properties(width=WIDTH, height=HEIGHT)
+
+
+def history_chart(data: pd.DataFrame, caption: Caption, title: str, subtitle: str,
+                  colour: str) -> alt.Chart:
+    """Weekly tokens of one model, company or country (data: week_start, tokens, ...)."""
+    return alt.Chart(
+        data,
+        title=caption.title(title, subtitle),
+        description=f"Bar chart of weekly tokens: {title}.",
+    ).mark_bar(color=colour).encode(
+        x=x_week(),
+        y=alt.Y("tokens:Q", title="Tokens per week", axis=alt.Axis(format="~s")),
+        tooltip=tooltip_week(alt.Tooltip("tokens:Q", title="Tokens", format=",")),
+    ).properties(width=WIDTH, height=240)
+
+
+def model_history_chart(data: pd.DataFrame, caption: Caption, model_name: str,
+                        country: str) -> alt.Chart:
+    return history_chart(data, caption, f"{model_name}: weekly tokens",
+                         "Tokens processed per ISO week while in the top 50",
+                         COUNTRY_COLOURS.get(country, UNATTRIBUTED_COLOUR))
+
+
+def company_history_chart(data: pd.DataFrame, caption: Caption, company: str,
+                          country: str) -> alt.Chart:
+    return history_chart(data, caption, f"{company}: weekly tokens",
+                         "Tokens of the company's ranked models per ISO week",
+                         COUNTRY_COLOURS.get(country, PALETTE[0]))
+
+
+def country_history_chart(data: pd.DataFrame, caption: Caption, country: str) -> alt.Chart:
+    return history_chart(data, caption, f"{country_name(country)}: weekly tokens",
+                         "Tokens of ranked models developed in the country, per ISO week",
+                         COUNTRY_COLOURS.get(country, PALETTE[0]))

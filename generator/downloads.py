@@ -1,0 +1,132 @@
+"""The public data contract: /downloads/v1/ tables as CSV, JSON and Parquet, plus datapackage.json.
+
+Columns are only ever added within v1 (DESIGN §5). Token columns are exact integers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from generator.derive import Tables
+from generator.files import write_bytes_if_changed
+from generator.tableio import to_csv_bytes, to_json_bytes, to_parquet_bytes
+
+VERSION = "v1"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # frictionless type: integer, number, string, date
+    description: str
+
+
+ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "string": pa.string(),
+               "date": pa.string()}
+
+WEEK = Column("week_start", "date", "ISO week start: Monday 00:00 UTC, inclusive; the week ends "
+                                    "the next Monday 00:00 UTC, exclusive")
+COUNTRY = Column("country", "string", "ISO 3166-1 alpha-2 code of the developer's headquarters; "
+                                      "empty when unknown")
+WOW = Column("wow_change", "number", "Change on the previous week as a fraction (0.569 = +56.9 %); "
+                                     "empty when there is no previous figure")
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "totals_weekly": (
+        WEEK,
+        Column("total_tokens", "integer", "All tokens of the week, the `other` row included"),
+        Column("attributed_tokens", "integer", "total - other - unknown"),
+        Column("unknown_tokens", "integer", "Ranked models whose developer has no known country"),
+        Column("other_tokens", "integer", "OpenRouter's `other` row: models outside the top 50"),
+        Column("coverage", "number", "1 - other/total"),
+        Column("as_of", "string", "When OpenRouter computed the figures (meta.as_of)"),
+    ),
+    "models_weekly": (
+        WEEK,
+        Column("rank", "integer", "1..N by tokens within the week (ties by slug)"),
+        Column("rank_change", "integer", "Previous rank - this rank (positive = moved up); "
+                                         "empty for a model new to the ranking"),
+        Column("model_permaslug", "string", "OpenRouter's permanent model slug, variant included"),
+        Column("model_name", "string", "Display name"),
+        Column("author", "string", "The slug's author part (before '/')"),
+        Column("company", "string", "Developer company; empty when unknown"),
+        COUNTRY,
+        Column("tokens", "integer", "Tokens processed in the week (prompt + completion)"),
+        Column("share_of_total", "number", "tokens / total_tokens of the week"),
+        WOW,
+    ),
+    "companies_weekly": (
+        WEEK,
+        Column("company", "string", "Developer company"),
+        COUNTRY,
+        Column("tokens", "integer", "Tokens of the company's ranked models in the week"),
+        Column("share_of_attributed", "number", "tokens / attributed_tokens of the week"),
+        WOW,
+    ),
+    "countries_weekly": (
+        WEEK,
+        COUNTRY,
+        Column("tokens", "integer", "Tokens of ranked models developed in the country"),
+        Column("share_of_attributed", "number", "tokens / attributed_tokens of the week"),
+        WOW,
+    ),
+}
+
+
+def public_tables(tables: Tables) -> dict[str, pd.DataFrame]:
+    """The four tables, exactly the contract's columns, in the contract's order."""
+    sources = {"totals_weekly": tables.totals, "models_weekly": tables.models,
+               "companies_weekly": tables.companies, "countries_weekly": tables.countries}
+    return {name: sources[name][[c.name for c in columns]].reset_index(drop=True)
+            for name, columns in TABLES.items()}
+
+
+def datapackage(as_of: str, is_sample: bool) -> dict:
+    resources = []
+    for name, columns in TABLES.items():
+        schema = {"fields": [{"name": c.name, "type": c.kind, "description": c.description}
+                             for c in columns]}
+        for fmt, media in (("csv", "text/csv"), ("json", "application/json"),
+                           ("parquet", "application/vnd.apache.parquet")):
+            resources.append({
+                "name": name if fmt == "csv" else f"{name}-{fmt}",
+                "path": f"{name}.{fmt}",
+                "format": fmt,
+                "mediatype": media,
+                "schema": schema,
+            })
+    return {
+        "profile": "tabular-data-package",
+        "name": "ai-token-tracker",
+        "title": "AI Token Tracker: weekly tokens by model, company and country"
+                 + (" (SAMPLE DATA - not real figures)" if is_sample else ""),
+        "version": VERSION,
+        "sample": is_sample,
+        "as_of": as_of,
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources": [{"title": "OpenRouter rankings (Data API v1)",
+                     "path": "https://openrouter.ai/rankings"}],
+        "resources": resources,
+    }
+
+
+def write_downloads(tables: Tables, out_dir: Path, as_of: str, is_sample: bool) -> list[Path]:
+    written = []
+    for name, frame in public_tables(tables).items():
+        schema = pa.schema([(c.name, ARROW_TYPES[c.kind]) for c in TABLES[name]])
+        for suffix, content in ((".csv", to_csv_bytes(frame)), (".json", to_json_bytes(frame)),
+                                (".parquet", to_parquet_bytes(frame, schema))):
+            path = out_dir / f"{name}{suffix}"
+            write_bytes_if_changed(path, content)
+            written.append(path)
+    path = out_dir / "datapackage.json"
+    text = json.dumps(datapackage(as_of, is_sample), indent=1, ensure_ascii=False) + "\n"
+    write_bytes_if_changed(path, text.encode("utf-8"))
+    written.append(path)
+    return written

@@ -1,0 +1,211 @@
+"""Load raw OpenRouter snapshots from data/ into tidy weekly rows.
+
+Rules (DESIGN §2-§3): ``total_tokens`` is a decimal string parsed into an exact integer; buckets
+start on the ISO Monday; a week is complete only when its Sunday is on or before the snapshot's
+``meta.end_date``; when several snapshots hold the same week, the newest ``as_of`` wins.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from generator.errors import TrackerError
+from generator.paths import Project
+
+OTHER = "other"
+RANKINGS_SUBDIR = Path("raw/openrouter/rankings/week")
+MODELS_SUBDIR = Path("raw/openrouter/models")
+
+
+class RankingRow(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    date: date
+    model_permaslug: str = Field(min_length=1)
+    total_tokens: int
+
+    @field_validator("total_tokens", mode="before")
+    @classmethod
+    def parse_decimal_string(cls, value: object) -> int:
+        # Upstream sends a decimal *string*; anything else means the schema moved.
+        if not isinstance(value, str) or not value.isascii() or not value.isdigit():
+            raise ValueError("must be a non-negative decimal string such as \"1234567890\"")
+        return int(value)
+
+
+class RankingMeta(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    as_of: str = Field(min_length=1)
+    version: str
+    start_date: date
+    end_date: date
+
+    @field_validator("version")
+    @classmethod
+    def known_version(cls, value: str) -> str:
+        if value != "v1":
+            raise ValueError(f"expected 'v1', got {value!r}")
+        return value
+
+
+class RankingResponse(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    data: list[RankingRow]
+    meta: RankingMeta
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    path: Path
+    meta: RankingMeta
+    rows: tuple[RankingRow, ...]
+
+
+@dataclass
+class Rankings:
+    """Weekly rows (complete weeks only) plus where they came from."""
+
+    weekly: pd.DataFrame  # week_start (YYYY-MM-DD), model_permaslug, tokens (int64), as_of
+    snapshots: list[Snapshot]
+    is_sample: bool
+    source_dir: Path
+    dropped_incomplete: list[str] = field(default_factory=list)
+
+
+def read_json_file(path: Path) -> object:
+    """Read a .json or .json.gz file; a broken file is a TrackerError naming it."""
+    try:
+        raw = path.read_bytes()
+        if path.suffix == ".gz":
+            raw = gzip.decompress(raw)
+        return json.loads(raw.decode("utf-8-sig"))
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise TrackerError(f"{path}:1: cannot read: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise TrackerError(f"{path}:1: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise TrackerError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"field {where}: {first['msg']}{more}"
+
+
+def parse_rankings(payload: object, source: str) -> RankingResponse:
+    """Validate a rankings-daily response body (already JSON-decoded)."""
+    try:
+        response = RankingResponse.model_validate(payload)
+    except ValidationError as exc:
+        raise TrackerError(
+            f"{source}:1: unexpected rankings shape: {describe_validation_error(exc)}"
+        ) from None
+    seen: set[tuple[date, str]] = set()
+    for row in response.data:
+        key = (row.date, row.model_permaslug)
+        if key in seen:
+            raise TrackerError(
+                f"{source}:1: duplicate row for {row.model_permaslug!r} in week {row.date}"
+            )
+        seen.add(key)
+        if row.date.isoweekday() != 1:
+            raise TrackerError(f"{source}:1: week bucket {row.date} is not a Monday")
+    return response
+
+
+def snapshot_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir()
+        if p.name.endswith((".json", ".json.gz")) and not p.name.endswith(".meta.json")
+    )
+
+
+def data_source(project: Project) -> tuple[Path, bool]:
+    """The folder holding raw/ to build from: real data when there is any, else the sample."""
+    if snapshot_files(project.data_dir / RANKINGS_SUBDIR):
+        return project.data_dir, False
+    if snapshot_files(project.sample_dir / RANKINGS_SUBDIR):
+        return project.sample_dir, True
+    raise TrackerError(
+        f"{project.data_dir / RANKINGS_SUBDIR}: no rankings snapshot, and no sample under "
+        f"{project.sample_dir} (run `python -m generator sample`)"
+    )
+
+
+def load_snapshot(path: Path) -> Snapshot:
+    response = parse_rankings(read_json_file(path), str(path))
+    return Snapshot(path=path, meta=response.meta, rows=tuple(response.data))
+
+
+def week_is_complete(week_start: date, end_date: date) -> bool:
+    """A week is complete only if its Sunday is on or before the snapshot's end date."""
+    return week_start + timedelta(days=6) <= end_date
+
+
+def load_rankings(project: Project) -> Rankings:
+    source_dir, is_sample = data_source(project)
+    snapshots = [load_snapshot(p) for p in snapshot_files(source_dir / RANKINGS_SUBDIR)]
+    # Newest as_of wins per week; ties go to the later file name, so the result is deterministic.
+    ordered = sorted(snapshots, key=lambda s: (s.meta.as_of, s.path.name))
+    chosen: dict[date, tuple[Snapshot, list[RankingRow]]] = {}
+    incomplete: set[date] = set()
+    for snap in ordered:
+        by_week: dict[date, list[RankingRow]] = {}
+        for row in snap.rows:
+            by_week.setdefault(row.date, []).append(row)
+        for week, rows in by_week.items():
+            if not week_is_complete(week, snap.meta.end_date):
+                incomplete.add(week)  # the in-progress week: never published
+                continue
+            chosen[week] = (snap, rows)
+    records = []
+    for week in sorted(chosen):
+        snap, rows = chosen[week]
+        for row in rows:
+            records.append((week.isoformat(), row.model_permaslug, row.total_tokens,
+                            snap.meta.as_of))
+    if not records:
+        raise TrackerError(f"{source_dir / RANKINGS_SUBDIR}: no complete week in any snapshot")
+    weekly = pd.DataFrame.from_records(
+        records, columns=["week_start", "model_permaslug", "tokens", "as_of"]
+    ).astype({"week_start": "str", "model_permaslug": "str", "tokens": "int64", "as_of": "str"})
+    return Rankings(
+        weekly=weekly,
+        snapshots=snapshots,
+        is_sample=is_sample,
+        source_dir=source_dir,
+        dropped_incomplete=sorted(w.isoformat() for w in incomplete - set(chosen)),
+    )
+
+
+def load_catalogue(source_dir: Path) -> dict[str, dict]:
+    """The newest /models snapshot, keyed by canonical_slug. Empty when none was fetched."""
+    folder = source_dir / MODELS_SUBDIR
+    files = snapshot_files(folder)
+    if not files:
+        return {}
+    payload = read_json_file(files[-1])
+    entries = payload.get("data") if isinstance(payload, dict) else None
+    if not isinstance(entries, list):
+        raise TrackerError(f"{files[-1]}:1: expected an object with a 'data' list of models")
+    catalogue: dict[str, dict] = {}
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        slug = entry.get("canonical_slug") or entry.get("id")
+        if isinstance(slug, str) and slug:
+            catalogue[slug] = entry
+    return catalogue

@@ -1,0 +1,97 @@
+"""Page families: each module loads what it needs from the Site, builds a context dict, renders a
+Jinja2 template (StrictUndefined) into Markdown under site_src/, and writes it if it changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import jinja2
+import pandas as pd
+
+from generator import fmt
+from generator.derive import Tables
+from generator.files import write_text_if_changed
+from generator.render import RenderedChart
+from generator.tableio import records
+
+
+@dataclass
+class Site:
+    """Everything the page families share."""
+
+    tables: Tables
+    is_sample: bool
+    charts: dict[str, RenderedChart]
+    model_files: dict[str, str]  # permaslug -> file name under models/
+    company_files: dict[str, str]  # company -> file name under companies/
+    country_files: dict[str, str]  # ISO code -> file name under countries/
+
+    @property
+    def latest_week(self) -> str:
+        return self.tables.latest_week
+
+    @property
+    def as_of(self) -> str:
+        totals = self.tables.totals
+        return str(totals.loc[totals["week_start"] == self.latest_week, "as_of"].iloc[0])
+
+    def week_totals(self, week: str) -> dict:
+        totals = self.tables.totals
+        return records(totals[totals["week_start"] == week])[0]
+
+    def week_models(self, week: str) -> list[dict]:
+        models = self.tables.models
+        return records(models[models["week_start"] == week])
+
+    def as_of_for(self, week: str) -> str:
+        return str(self.week_totals(week)["as_of"])
+
+
+def page_roots(source: str) -> tuple[str, str]:
+    """Prefixes that lead back to the docs root from a page: one for Markdown links (relative to
+    the source file) and one for raw HTML (relative to the page's URL, directory-style)."""
+    path = PurePosixPath(source)
+    md_depth = len(path.parent.parts)
+    url_depth = md_depth if path.name == "index.md" else md_depth + 1
+    return "../" * md_depth, "../" * url_depth or "./"
+
+
+@dataclass
+class PageWriter:
+    site_src: Path
+    templates: Path
+    site: Site
+    written: set[Path] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.templates),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # Markdown output: every outside string goes through |md or |attr
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update({
+            "md": fmt.md, "attr": fmt.attr, "front": fmt.front, "tokens_words": fmt.tokens_words,
+            "tokens_short": fmt.tokens_short, "tokens_exact": fmt.tokens_exact,
+            "percent": fmt.percent, "change": fmt.change, "up_down": fmt.up_down,
+            "week_range": fmt.week_range, "country_name": fmt.country_name,
+        })
+        self.env.globals.update({"rank_move": fmt.rank_move, "source_line": fmt.source_line,
+                                 "sample_notice": fmt.SAMPLE_NOTICE})
+
+    def render(self, template: str, source: str, **context: object) -> Path:
+        md_root, url_root = page_roots(source)
+        text = self.env.get_template(template).render(
+            site=self.site, md_root=md_root, url_root=url_root, **context
+        )
+        path = self.site_src / source
+        write_text_if_changed(path, text)
+        self.written.add(path)
+        return path
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict]:
+    return records(frame.reset_index(drop=True))

@@ -1,0 +1,31 @@
+"""Companies: the latest week and every company ever ranked, and one page per company."""
+
+from __future__ import annotations
+
+from generator.pages import PageWriter, Site, frame_records
+from generator.pages.models import model_summaries
+
+
+def render_companies(writer: PageWriter, site: Site) -> None:
+    companies = site.tables.companies
+    latest = companies[companies["week_start"] == site.latest_week]
+    everyone = companies.groupby(["company", "country"]).agg(
+        weeks=("week_start", "size"), last_week=("week_start", "max"),
+    ).reset_index().sort_values(["last_week", "company"], ascending=[False, True])
+    writer.render("companies_index.md.j2", "companies/index.md", week=site.latest_week,
+                  rows=frame_records(latest), everyone=frame_records(everyone))
+    summaries = model_summaries(site)
+    for item in frame_records(everyone):
+        company = item["company"]
+        history = companies[companies["company"] == company].sort_values("week_start",
+                                                                         ascending=False)
+        current = history[history["week_start"] == site.latest_week]
+        writer.render(
+            "company.md.j2", f"companies/{site.company_files[company]}.md",
+            company=company,
+            country=item["country"],
+            latest=frame_records(current)[0] if len(current) else None,
+            chart=site.charts[f"companies/{site.company_files[company]}"],
+            models=frame_records(summaries[summaries["company"] == company]),
+            history=frame_records(history),
+        )

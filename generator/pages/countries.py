@@ -1,0 +1,31 @@
+"""Countries: the latest week by country (with the unattributed and other bands), one page each."""
+
+from __future__ import annotations
+
+from generator import fmt
+from generator.pages import PageWriter, Site, frame_records
+
+
+def render_countries(writer: PageWriter, site: Site) -> None:
+    countries = site.tables.countries
+    week = site.latest_week
+    writer.render("countries_index.md.j2", "countries/index.md", week=week,
+                  rows=frame_records(countries[countries["week_start"] == week]),
+                  totals=site.week_totals(week))
+    models = site.tables.models
+    companies = site.tables.companies
+    for code in sorted(set(countries["country"])):
+        history = countries[countries["country"] == code].sort_values("week_start",
+                                                                     ascending=False)
+        current = history[history["week_start"] == week]
+        writer.render(
+            "country.md.j2", f"countries/{site.country_files[code]}.md",
+            name=fmt.country_name(code),
+            demonym=fmt.country_models(code),
+            latest=frame_records(current)[0] if len(current) else None,
+            chart=site.charts[f"countries/{site.country_files[code]}"],
+            models=frame_records(models[(models["week_start"] == week)
+                                        & (models["country"] == code)]),
+            companies=sorted(set(companies.loc[companies["country"] == code, "company"])),
+            history=frame_records(history),
+        )

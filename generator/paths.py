@@ -1,0 +1,64 @@
+"""Where things live. Every stage takes a Project so tests can build in a temporary folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Folders under site_src/ that the generator owns (git-ignored, rewritten on every build).
+GENERATED_DIRS = ("rankings", "countries", "companies", "models", "data", "downloads", "charts")
+GENERATED_FILES = ("index.md",)
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    data_dir: Path
+
+    @classmethod
+    def at(cls, root: Path | None = None, data_dir: Path | None = None) -> Project:
+        root = (root or REPO_ROOT).resolve()
+        return cls(root=root, data_dir=(data_dir or root / "data").resolve())
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def sample_dir(self) -> Path:
+        return self.data_dir / "sample"
+
+    @property
+    def registry_dir(self) -> Path:
+        return self.data_dir / "registry"
+
+    @property
+    def site_src(self) -> Path:
+        return self.root / "site_src"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def generated_overrides(self) -> Path:
+        """Theme partials written by the generator (the data-status banner)."""
+        return self.templates_dir / "overrides" / "generated"
+
+    @property
+    def vega_bundle(self) -> Path:
+        return self.site_src / "assets" / "generated" / "vega-bundle.js"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache"

@@ -1,0 +1,102 @@
+"""Write each chart as Vega-Lite JSON, static SVG, PNG and the CSV of the data it draws.
+
+SVG/PNG renders are cached by a hash of their spec (an unchanged chart is never re-rendered) and
+spread across the machine's cores; every file is written only when its bytes change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from generator.files import write_bytes_if_changed, write_text_if_changed
+from generator.tableio import to_csv_bytes
+
+VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+PNG_SCALE = 2
+SIZE_RE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
+
+
+@dataclass(frozen=True)
+class ChartJob:
+    chart_id: str  # a path under charts/, e.g. "tokens-by-country" or "models/openai-gpt-4o"
+    chart: alt.Chart
+    data: pd.DataFrame  # exactly what the chart draws (its CSV)
+
+
+@dataclass(frozen=True)
+class RenderedChart:
+    chart_id: str
+    width: int
+    height: int
+    description: str
+
+    def path(self, suffix: str) -> str:
+        """URL path of one of the chart's files, relative to the site root."""
+        return f"charts/{self.chart_id}{suffix}"
+
+
+def render_image(spec_json: str, kind: str) -> bytes:
+    spec = json.loads(spec_json)
+    if kind == "svg":
+        return vlc.vegalite_to_svg(spec, vl_version=VL_VERSION).encode("utf-8")
+    return vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)
+
+
+def cache_key(spec_json: str, kind: str) -> str:
+    salt = f"{vlc.__version__}|{VL_VERSION}|{kind}|{PNG_SCALE}|"
+    return hashlib.sha256((salt + spec_json).encode("utf-8")).hexdigest()
+
+
+def svg_size(svg: bytes) -> tuple[int, int]:
+    match = SIZE_RE.search(svg)
+    if not match:
+        return 800, 450
+    return round(float(match.group(1))), round(float(match.group(2)))
+
+
+def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path) -> list[RenderedChart]:
+    """Write every job's files under charts_dir; returns what pages need to show each chart."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    specs = {}
+    for job in jobs:
+        spec = job.chart.to_dict()
+        specs[job.chart_id] = (json.dumps(spec, sort_keys=True, separators=(",", ":")), spec)
+    todo = []
+    for spec_json, _ in specs.values():
+        for kind in ("svg", "png"):
+            cached = cache_dir / f"{cache_key(spec_json, kind)}.{kind}"
+            if not cached.exists():
+                todo.append((spec_json, kind, cached))
+    if todo:
+        workers = max(1, min(os.cpu_count() or 1, len(todo) // 8 or 1))
+        if workers == 1:
+            images = [render_image(s, k) for s, k, _ in todo]
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                images = list(pool.map(render_image, [t[0] for t in todo], [t[1] for t in todo],
+                                       chunksize=4))
+        for (_, _, cached), image in zip(todo, images):
+            write_bytes_if_changed(cached, image)
+    rendered = []
+    for job in jobs:
+        spec_json, spec = specs[job.chart_id]
+        base = charts_dir / job.chart_id
+        svg = (cache_dir / f"{cache_key(spec_json, 'svg')}.svg").read_bytes()
+        png = (cache_dir / f"{cache_key(spec_json, 'png')}.png").read_bytes()
+        write_text_if_changed(base.with_name(base.name + ".vl.json"), spec_json + "\n")
+        write_bytes_if_changed(base.with_name(base.name + ".svg"), svg)
+        write_bytes_if_changed(base.with_name(base.name + ".png"), png)
+        write_bytes_if_changed(base.with_name(base.name + ".csv"), to_csv_bytes(job.data))
+        width, height = svg_size(svg)
+        rendered.append(RenderedChart(job.chart_id, width, height, spec.get("description", "")))
+    return rendered

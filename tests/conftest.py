@@ -1,0 +1,116 @@
+"""Shared fixtures: raw snapshots in the exact upstream shape, and a site built once per session."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from generator.paths import GENERATED_DIRS, GENERATED_FILES, REPO_ROOT, Project
+
+RANKINGS = Path("raw/openrouter/rankings/week")
+AUTHORS_HEADER = "slug,company,country,source_url,notes\n"
+
+
+def write_snapshot(data_dir: Path, rows: list[tuple[str, str, int]], *, start: str, end: str,
+                   as_of: str, compress: bool = False) -> Path:
+    """Write a rankings-daily response (and its .meta.json) the way the fetcher stores it.
+    rows: (week_start, model_permaslug, tokens) — tokens written as decimal strings."""
+    body = {
+        "data": [{"date": w, "model_permaslug": s, "total_tokens": str(t)} for w, s, t in rows],
+        "meta": {"as_of": as_of, "version": "v1", "start_date": start, "end_date": end},
+    }
+    content = json.dumps(body, indent=1).encode()
+    folder = data_dir / RANKINGS
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{start}_{end}.json"
+    if compress:
+        content = gzip.compress(content, mtime=0)
+        path = path.with_name(path.name + ".gz")
+    path.write_bytes(content)
+    meta = {"url": "https://openrouter.ai/api/v1/datasets/rankings-daily", "status": 200,
+            "bytes": len(content), "sha256": hashlib.sha256(content).hexdigest(),
+            "as_of": as_of, "meta": body["meta"]}
+    (folder / f"{start}_{end}.meta.json").write_text(json.dumps(meta))
+    return path
+
+
+def write_authors(data_dir: Path, rows: list[tuple[str, str, str]]) -> Path:
+    folder = data_dir / "registry"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [f"{slug},{company},{country},https://example.org/{slug},\n"
+             for slug, company, country in rows]
+    path = folder / "authors.csv"
+    path.write_text(AUTHORS_HEADER + "".join(lines))
+    return path
+
+
+def weeks_from(first: str, count: int) -> list[str]:
+    start = date.fromisoformat(first)
+    return [(start + timedelta(days=7 * i)).isoformat() for i in range(count)]
+
+
+@pytest.fixture
+def tiny_data(tmp_path: Path) -> Path:
+    """Three complete weeks + one in progress; a cloaked model; totals above 2**53."""
+    data_dir = tmp_path / "data"
+    big = 2**53 + 1  # a figure a float cannot hold exactly
+    w1, w2, w3, w4 = weeks_from("2026-03-02", 4)
+    rows = [
+        (w1, "deepseek/deepseek-v3-20250324", big), (w1, "openai/gpt-5-20250807", 300),
+        (w1, "mistralai/mistral-small-20250601", 100), (w1, "other", 50),
+        (w2, "openai/gpt-5-20250807", big + 1000), (w2, "deepseek/deepseek-v3-20250324", 500),
+        (w2, "openrouter/sonoma-alpha", 400), (w2, "mistralai/mistral-small-20250601", 100),
+        (w2, "other", 70),
+        (w3, "deepseek/deepseek-v3-20250324", 1000), (w3, "openai/gpt-5-20250807", 1000),
+        (w3, "openrouter/sonoma-alpha", 10), (w3, "other", 90),
+        (w4, "openai/gpt-5-20250807", 5), (w4, "other", 1),
+    ]
+    write_snapshot(data_dir, rows, start=w1, end=(date.fromisoformat(w4) + timedelta(days=2))
+                   .isoformat(), as_of="2026-03-26T02:00:00.000Z")
+    write_authors(data_dir, [("deepseek", "DeepSeek", "CN"), ("openai", "OpenAI", "US"),
+                             ("mistralai", "Mistral AI", "FR")])
+    return data_dir
+
+
+@pytest.fixture
+def tiny_project(tiny_data: Path) -> Project:
+    return Project.at(REPO_ROOT, tiny_data)
+
+
+def copy_skeleton(dest: Path) -> Project:
+    """A project folder with the hand-written parts of this repository (no generated output)."""
+    shutil.copy2(REPO_ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    ignore_generated = shutil.ignore_patterns("generated", *GENERATED_DIRS, *GENERATED_FILES)
+    shutil.copytree(REPO_ROOT / "site_src", dest / "site_src", ignore=ignore_generated)
+    shutil.copytree(REPO_ROOT / "templates", dest / "templates", ignore=ignore_generated)
+    return Project.at(dest, REPO_ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The committed data (the sample, on a fresh clone) built once, in a temporary folder."""
+    from generator.build import build
+
+    project = copy_skeleton(tmp_path_factory.mktemp("project"))
+    build(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's Chromium (Playwright cannot download browsers here), from CHROMIUM_PATH."""
+    import os
+
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"],
+    }

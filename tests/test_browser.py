@@ -1,0 +1,138 @@
+"""The built site in a real browser (Debian's Chromium, driven by Playwright): pages load with no
+console error and no failed or third-party request, charts show statically and then upgrade to
+the interactive chart, the dark toggle works, and axe finds no WCAG 2 A/AA violation."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from generator.paths import Project
+
+pytestmark = pytest.mark.browser
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Project) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(built_site.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class Watch:
+    """Console errors, failed requests and requests to other hosts seen by a page."""
+
+    def __init__(self, page: Page, origin: str) -> None:
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.foreign: list[str] = []
+        host = urlsplit(origin).netloc
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
+        page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "")
+                and not r.url.startswith(("data:", "blob:")) and self.foreign.append(r.url))
+
+    def assert_clean(self) -> None:
+        assert self.errors == []
+        assert self.failed == []
+        assert self.foreign == []
+
+
+def latest_and_past_week(project: Project) -> tuple[str, str]:
+    weeks = sorted(p.name for p in (project.site_dir / "rankings").iterdir()
+                   if p.is_dir() and p.name[:2] == "20")
+    return weeks[-1], weeks[0]
+
+
+def a_model_page(project: Project) -> str:
+    return sorted(p.parent.name for p in (project.site_dir / "models").glob("*/index.html"))[0]
+
+
+def pages(project: Project) -> list[str]:
+    _, past = latest_and_past_week(project)
+    return ["", f"rankings/{past}/", f"models/{a_model_page(project)}/"]
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["home", "past-ranking", "model"])
+def test_page_loads_cleanly_and_charts_upgrade(page: Page, site_url: str, built_site: Project,
+                                               which: int) -> None:
+    path = pages(built_site)[which]
+    watch = Watch(page, site_url)
+    page.goto(site_url + path, wait_until="load")
+    expect(page.locator("h1").first).to_be_visible()
+    figures = page.locator("figure.tt-chart")
+    if figures.count():
+        first = figures.first
+        static = first.locator("img.tt-chart__static")
+        assert static.evaluate("img => img.complete && img.naturalWidth > 0")
+        first.scroll_into_view_if_needed()
+        expect(first).to_have_attribute("data-tt-state", "live", timeout=20_000)
+        expect(first.locator(".tt-chart__live svg").first).to_be_visible()
+        assert first.locator(".tt-chart__live svg .mark-area path, .tt-chart__live svg "
+                             ".mark-rect path, .tt-chart__live svg .mark-line path").count() > 0
+    else:
+        assert path.startswith("rankings/")  # past-week pages are tables only
+        assert page.locator("table tbody tr").count() >= 10
+    page.wait_for_load_state("networkidle")
+    watch.assert_clean()
+
+
+def test_static_chart_is_shown_without_javascript(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    image = page.locator("figure.tt-chart img.tt-chart__static").first
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.naturalWidth > 0")
+    context.close()
+
+
+def test_the_dark_toggle_switches_the_colour_scheme(page: Page, site_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_home_page_has_no_axe_violations(page: Page, site_url: str) -> None:
+    page.goto(site_url, wait_until="load")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_sample_banner_is_visible_on_a_learn_page(page: Page, site_url: str,
+                                                  built_site: Project) -> None:
+    if any((built_site.data_dir / "raw").glob("openrouter/rankings/week/*.json")):
+        pytest.skip("built from real data")
+    page.goto(site_url + "learn/what-is-a-token/")
+    expect(page.locator(".tt-sample-banner")).to_be_visible()
+    expect(page.locator(".tt-sample-banner")).to_contain_text("Sample data — not real figures")
+
+
+def test_phone_width_has_no_horizontal_page_scroll(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+    context.close()

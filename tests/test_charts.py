@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import altair as alt
+import pytest
+
+from generator import charts
+from generator.charts import Caption
+from generator.derive import attribute, derive_tables
+from generator.fmt import SAMPLE_NOTICE
+from generator.load import load_catalogue, load_rankings
+from generator.paths import Project
+from generator.registry import load_registry
+
+
+@pytest.fixture
+def tables(tiny_project: Project):
+    charts.register_theme()
+    rankings = load_rankings(tiny_project)
+    registry = load_registry(tiny_project.registry_dir)
+    return derive_tables(attribute(rankings.weekly, registry, load_catalogue(rankings.source_dir)))
+
+
+CAPTION = Caption(as_of="2026-03-23T02:00:00.000Z", is_sample=False)
+
+
+def encoding_types(spec: dict) -> dict[str, str]:
+    return {channel: value["type"] for channel, value in spec["encoding"].items()
+            if isinstance(value, dict) and "type" in value}
+
+
+def test_one_theme_is_registered_and_enabled() -> None:
+    charts.register_theme()
+    assert alt.theme.active == charts.THEME
+    spec = alt.Chart().mark_point().to_dict()
+    assert spec["config"]["font"] == charts.FONT
+
+
+def test_country_bands_add_up_to_the_week_total(tables) -> None:
+    data = charts.country_bands_data(tables)
+    per_week = data.groupby("week_start")["tokens"].sum()
+    assert (per_week == tables.totals.set_index("week_start")["total_tokens"]).all()
+    assert {charts.OTHER_BAND, "Unattributed", "China", "United States"} <= set(data["band"])
+
+
+def test_tokens_by_country_spec(tables) -> None:
+    spec = charts.tokens_by_country_chart(charts.country_bands_data(tables), CAPTION).to_dict()
+    assert spec["mark"]["type"] == "area"
+    types = encoding_types(spec)
+    assert (types["x"], types["y"], types["color"]) == ("temporal", "quantitative", "nominal")
+    assert spec["encoding"]["x"]["field"] == "week_start"
+    assert spec["encoding"]["y"]["title"] == "Tokens per week"
+    assert spec["description"]
+    scale = spec["encoding"]["color"]["scale"]
+    assert scale["range"][scale["domain"].index("China")] == charts.COUNTRY_COLOURS["CN"]
+    assert "Source: OpenRouter (openrouter.ai/rankings), as of 2026-03-23T02:00:00.000Z. " \
+           "Licensed under CC BY 4.0." in spec["title"]["subtitle"]
+
+
+def test_sample_charts_say_sample(tables) -> None:
+    caption = Caption(as_of="x", is_sample=True)
+    spec = charts.country_share_chart(charts.country_share_data(tables), caption).to_dict()
+    assert SAMPLE_NOTICE.upper() in spec["title"]["subtitle"]
+    assert "SAMPLE" in SAMPLE_NOTICE.upper()
+
+
+def test_top_models_are_coloured_by_country_and_sorted_by_rank(tables) -> None:
+    data = charts.top_models_data(tables, tables.latest_week)
+    spec = charts.top_models_chart(data, CAPTION, "16–22 March 2026").to_dict()
+    assert spec["encoding"]["color"]["field"] == "country_name"
+    assert spec["encoding"]["y"]["sort"] == {"field": "rank", "order": "ascending"}
+    assert list(data["rank"]) == [1, 2, 3]
+
+
+def test_company_bands_keep_every_token(tables) -> None:
+    data = charts.company_bands_data(tables, limit=1)
+    assert set(data["band"]) == {"DeepSeek", charts.OTHER_COMPANIES}
+    per_week = data.groupby("week_start")["tokens"].sum()
+    assert (per_week == tables.totals.set_index("week_start")["attributed_tokens"]).all()
+
+
+def test_history_chart_spec(tables) -> None:
+    data = tables.countries[tables.countries.country == "CN"][["week_start", "tokens"]]
+    spec = charts.country_history_chart(data, CAPTION, "CN").to_dict()
+    assert spec["mark"]["type"] == "bar"
+    assert spec["title"]["text"] == "China: weekly tokens"
+    assert encoding_types(spec)["y"] == "quantitative"

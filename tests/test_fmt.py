@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from generator import fmt
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (7_359_000_000_000, "7.359 trillion"), (3_536_400_000_000, "3.536 trillion"),
+    (812_400_000_000, "812.4 billion"), (45_100_000, "45.1 million"), (999, "999"),
+])
+def test_tokens_in_words(value: int, text: str) -> None:
+    assert fmt.tokens_words(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.569, "+56.9%"), (0.0735, "+7.35%"), (-0.031, "−3.10%"), (0.99999, "+100%"),
+    (0.0, "0%"), (None, "–"), (float("nan"), "–"),
+])
+def test_week_on_week_change(value: float | None, text: str) -> None:
+    assert fmt.change(value) == text
+
+
+def test_week_ranges_read_like_a_newspaper() -> None:
+    assert fmt.week_range("2026-03-16") == "16–22 March 2026"
+    assert fmt.week_range("2026-03-30") == "30 March – 5 April 2026"
+    assert fmt.week_range("2025-12-29") == "29 December 2025 – 4 January 2026"
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>", "[x](javascript:alert(1))", "a | b", "*bold* _it_ `code`",
+    "# heading", "line\nbreak", "&amp; entity", "1. list",
+])
+def test_outside_text_stays_literal_in_markdown(hostile: str) -> None:
+    html = markdown.markdown(f"| a |\n|---|\n| {fmt.md(hostile)} |", extensions=["tables"])
+    cell = html.split("<td>")[1].split("</td>")[0]
+    import html as html_module
+
+    assert html_module.unescape(cell) == " ".join(hostile.split())
+    assert "<script" not in html and "href" not in html

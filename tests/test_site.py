@@ -1,0 +1,214 @@
+"""The built site (committed data; the sample on a fresh clone): page families, downloads that
+match an independent recomputation from the raw snapshots, no third-party requests."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from generator import fmt
+from generator.paths import Project
+
+TABLES = ("totals_weekly", "models_weekly", "companies_weekly", "countries_weekly")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def recompute_from_raw(data_dir: Path) -> dict:
+    """Plain-Python recomputation straight from the raw snapshots and authors.csv."""
+    source = data_dir
+    folder = source / "raw/openrouter/rankings/week"
+    if not any(p for p in folder.glob("*.json") if not p.name.endswith(".meta.json")):
+        source = data_dir / "sample"
+        folder = source / "raw/openrouter/rankings/week"
+    bodies = [json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))
+              if not p.name.endswith(".meta.json")]
+    weeks: dict[str, tuple[list[dict], str]] = {}
+    for body in sorted(bodies, key=lambda b: b["meta"]["as_of"]):
+        end = date.fromisoformat(body["meta"]["end_date"])
+        grouped: dict[str, list[dict]] = defaultdict(list)
+        for row in body["data"]:
+            grouped[row["date"]].append(row)
+        for week, rows in grouped.items():
+            if date.fromisoformat(week) + timedelta(days=6) <= end:
+                weeks[week] = (rows, body["meta"]["as_of"])
+    with (data_dir / "registry/authors.csv").open(newline="", encoding="utf-8-sig") as handle:
+        countries = {r["slug"]: r["country"] for r in csv.DictReader(handle)}
+    result = {}
+    for week, (rows, as_of) in sorted(weeks.items()):
+        total = sum(int(r["total_tokens"]) for r in rows)
+        other = sum(int(r["total_tokens"]) for r in rows if r["model_permaslug"] == "other")
+        by_country: dict[str, int] = defaultdict(int)
+        for r in rows:
+            if r["model_permaslug"] != "other":
+                author = r["model_permaslug"].split(":")[0].split("/")[0]
+                by_country[countries.get(author, "")] += int(r["total_tokens"])
+        models = sorted((r for r in rows if r["model_permaslug"] != "other"),
+                        key=lambda r: (-int(r["total_tokens"]), r["model_permaslug"]))
+        result[week] = {"total": total, "other": other, "unknown": by_country.pop("", 0),
+                        "countries": dict(by_country), "as_of": as_of,
+                        "ranking": [r["model_permaslug"] for r in models]}
+    return result
+
+
+@pytest.fixture(scope="module")
+def expected(built_site: Project) -> dict:
+    return recompute_from_raw(built_site.data_dir)
+
+
+def downloads(project: Project) -> Path:
+    return project.site_dir / "downloads" / "v1"
+
+
+def test_every_page_family_is_built(built_site: Project, expected: dict) -> None:
+    site = built_site.site_dir
+    weeks = sorted(expected)
+    for page in ("index.html", "rankings/index.html", "countries/index.html",
+                 "companies/index.html", "models/index.html", "data/index.html",
+                 "learn/what-is-a-token/index.html", "learn/how-the-ranking-works/index.html",
+                 "learn/methodology/index.html", "countries/cn/index.html",
+                 "countries/us/index.html"):
+        assert (site / page).is_file(), page
+    for week in weeks:
+        assert (site / "rankings" / week / "index.html").is_file()
+    assert len(list((site / "models").glob("*/index.html"))) >= 50
+    assert len(list((site / "companies").glob("*/index.html"))) >= 10
+
+
+def test_totals_match_a_recomputation_from_raw(built_site: Project, expected: dict) -> None:
+    rows = read_csv(downloads(built_site) / "totals_weekly.csv")
+    assert [r["week_start"] for r in rows] == sorted(expected)
+    for row in rows:
+        week = expected[row["week_start"]]
+        assert int(row["total_tokens"]) == week["total"]
+        assert int(row["other_tokens"]) == week["other"]
+        assert int(row["unknown_tokens"]) == week["unknown"]
+        assert int(row["attributed_tokens"]) == week["total"] - week["other"] - week["unknown"]
+        assert float(row["coverage"]) == pytest.approx(1 - week["other"] / week["total"],
+                                                       abs=1e-9)
+        assert row["as_of"] == week["as_of"]
+
+
+def test_countries_and_ranks_match_a_recomputation(built_site: Project, expected: dict) -> None:
+    for row in read_csv(downloads(built_site) / "countries_weekly.csv"):
+        week = expected[row["week_start"]]
+        attributed = week["total"] - week["other"] - week["unknown"]
+        assert int(row["tokens"]) == week["countries"][row["country"]]
+        assert float(row["share_of_attributed"]) == pytest.approx(
+            week["countries"][row["country"]] / attributed, abs=1e-9)
+    ranked: dict[str, list[str]] = defaultdict(list)
+    for row in read_csv(downloads(built_site) / "models_weekly.csv"):
+        ranked[row["week_start"]].append(row["model_permaslug"])
+        assert int(row["rank"]) == len(ranked[row["week_start"]])
+    assert ranked == {w: e["ranking"] for w, e in expected.items()}
+
+
+def test_json_and_parquet_hold_the_same_exact_figures(built_site: Project) -> None:
+    for name in TABLES:
+        rows = read_csv(downloads(built_site) / f"{name}.csv")
+        records = json.loads((downloads(built_site) / f"{name}.json").read_text())
+        table = pq.read_table(downloads(built_site) / f"{name}.parquet").to_pylist()
+        assert len(rows) == len(records) == len(table)
+        token_column = "total_tokens" if name == "totals_weekly" else "tokens"
+        assert [int(r[token_column]) for r in rows] == [r[token_column] for r in records] \
+            == [r[token_column] for r in table]
+    package = json.loads((downloads(built_site) / "datapackage.json").read_text())
+    assert {r["path"] for r in package["resources"]} == {
+        f"{name}.{ext}" for name in TABLES for ext in ("csv", "json", "parquet")}
+
+
+def test_the_contract_columns_are_exactly_as_documented(built_site: Project) -> None:
+    header = {name: next(csv.reader((downloads(built_site) / f"{name}.csv").open()))
+              for name in TABLES}
+    assert header["models_weekly"] == [
+        "week_start", "rank", "rank_change", "model_permaslug", "model_name", "author",
+        "company", "country", "tokens", "share_of_total", "wow_change"]
+    assert header["countries_weekly"] == ["week_start", "country", "tokens",
+                                          "share_of_attributed", "wow_change"]
+
+
+def text_of(html_path: Path) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html_path.read_text()))
+
+
+def test_home_page_states_the_latest_week_figures(built_site: Project, expected: dict) -> None:
+    latest = sorted(expected)[-1]
+    week = expected[latest]
+    page = text_of(built_site.site_dir / "index.html")
+    assert fmt.week_range(latest) in page
+    assert f"processed {fmt.tokens_words(week['total'])} tokens" in page
+    for code in ("CN", "US"):
+        assert fmt.tokens_words(week["countries"][code]) in page
+    assert "Chinese models" in page and "U.S. models" in page
+
+
+def test_sample_build_says_so_on_every_page(built_site: Project) -> None:
+    sample = not any((built_site.data_dir / "raw").glob("openrouter/rankings/week/*.json"))
+    pages = list(built_site.site_dir.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        has_banner = "tt-sample-banner" in page.read_text()
+        assert has_banner == sample, page
+
+
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect",
+                "dns-prefetch", "manifest", "apple-touch-icon"}
+
+
+class Requests(HTMLParser):
+    """Collects every URL a page would load by itself (not plain links)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") \
+                and values.get("src"):
+            self.urls.append(values["src"])
+        rel = set((values.get("rel") or "").lower().split())
+        if tag == "link" and values.get("href") and rel & LOADING_RELS:
+            self.urls.append(values["href"])
+        if tag == "object" and values.get("data"):
+            self.urls.append(values["data"])
+
+
+def test_no_file_loads_anything_from_another_host(built_site: Project) -> None:
+    external = re.compile(r"^(https?:)?//", re.IGNORECASE)
+    for page in built_site.site_dir.rglob("*.html"):
+        parser = Requests()
+        parser.feed(page.read_text())
+        assert parser.urls, page
+        assert [u for u in parser.urls if external.match(u)] == [], page
+    for sheet in built_site.site_dir.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", sheet.read_text()), sheet
+        assert "@import" not in sheet.read_text() or "//" not in sheet.read_text(), sheet
+
+
+def test_each_chart_has_spec_svg_png_and_csv(built_site: Project) -> None:
+    charts = built_site.site_dir / "charts"
+    for name in ("tokens-by-country", "country-share", "top-models", "tokens-by-company"):
+        for suffix in (".vl.json", ".svg", ".png", ".csv"):
+            assert (charts / f"{name}{suffix}").stat().st_size > 100, name + suffix
+    assert (built_site.site_dir / "assets/generated/vega-bundle.js").stat().st_size > 500_000
+
+
+def test_rebuilding_changes_no_generated_byte(built_site: Project) -> None:
+    from generator.build import generate
+
+    before = {p: p.read_bytes() for p in built_site.site_src.rglob("*") if p.is_file()}
+    generate(built_site)
+    after = {p: p.read_bytes() for p in built_site.site_src.rglob("*") if p.is_file()}
+    assert before == after
