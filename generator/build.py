@@ -55,6 +55,7 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption) -> list[ChartJob]:
     shares = charts.country_share_data(tables)
     by_company = charts.company_bands_data(tables)
     top = charts.top_models_data(tables, latest)
+    span = (tables.weeks[0], latest)
     jobs = [
         ChartJob("tokens-by-country", charts.tokens_by_country_chart(by_country, caption),
                  by_country),
@@ -69,19 +70,19 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption) -> list[ChartJob]:
         data = rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
         last = rows.iloc[-1]
         jobs.append(ChartJob(f"models/{name}", charts.model_history_chart(
-            data, caption, str(last["model_name"]), str(last["country"])), data))
+            data, caption, str(last["model_name"]), str(last["country"]), span), data))
     companies = tables.companies
     for company, name in site.company_files.items():
         rows = companies[companies["company"] == company]
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
         jobs.append(ChartJob(f"companies/{name}", charts.company_history_chart(
-            data, caption, company, str(rows["country"].iloc[-1])), data))
+            data, caption, company, str(rows["country"].iloc[-1]), span), data))
     countries = tables.countries
     for code, name in site.country_files.items():
         rows = countries[countries["country"] == code]
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
         jobs.append(ChartJob(f"countries/{name}",
-                             charts.country_history_chart(data, caption, code), data))
+                             charts.country_history_chart(data, caption, code, span), data))
     return jobs
 
 

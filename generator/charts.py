@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import altair as alt
 import pandas as pd
@@ -138,9 +139,18 @@ def company_bands_data(tables: Tables, limit: int = 10) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- charts
 
-def x_week() -> alt.X:
+def x_week(span: tuple[str, str] | None = None) -> alt.X:
+    """The week axis; ``span`` (first, last week) fixes the domain so entity histories share it."""
+    scale = alt.Undefined
+    if span:
+        scale = alt.Scale(domain=[utc_datetime(span[0]), utc_datetime(span[1])])
     return alt.X("week_start:T", timeUnit="utcyearmonthdate", title="Week starting (UTC)",
-                 axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
+                 scale=scale, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
+
+
+def utc_datetime(day: str) -> alt.DateTime:
+    parsed = date.fromisoformat(day)
+    return alt.DateTime(year=parsed.year, month=parsed.month, date=parsed.day, utc=True)
 
 
 def y_tokens(title: str = "Tokens per week") -> alt.Y:
@@ -234,34 +244,37 @@ def tokens_by_company_chart(data: pd.DataFrame, caption: Caption) -> alt.Chart:
 
 
 def history_chart(data: pd.DataFrame, caption: Caption, title: str, subtitle: str,
-                  colour: str) -> alt.Chart:
-    """Weekly tokens of one model, company or country (data: week_start, tokens, ...)."""
+                  colour: str, span: tuple[str, str]) -> alt.Chart:
+    """Weekly tokens of one model, company or country (data: week_start, tokens, ...), drawn
+    over the whole published span so a short history reads as short."""
+    weeks = (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days // 7 + 1
     return alt.Chart(
         data,
         title=caption.title(title, subtitle),
         description=f"Bar chart of weekly tokens: {title}.",
-    ).mark_bar(color=colour).encode(
-        x=x_week(),
+    ).mark_bar(color=colour, size=max(1.5, round(0.75 * WIDTH / weeks, 1))).encode(
+        x=x_week(span),
         y=alt.Y("tokens:Q", title="Tokens per week", axis=alt.Axis(format="~s")),
         tooltip=tooltip_week(alt.Tooltip("tokens:Q", title="Tokens", format=",")),
     ).properties(width=WIDTH, height=240)
 
 
 def model_history_chart(data: pd.DataFrame, caption: Caption, model_name: str,
-                        country: str) -> alt.Chart:
+                        country: str, span: tuple[str, str]) -> alt.Chart:
     return history_chart(data, caption, f"{model_name}: weekly tokens",
                          "Tokens processed per ISO week while in the top 50",
-                         COUNTRY_COLOURS.get(country, UNATTRIBUTED_COLOUR))
+                         COUNTRY_COLOURS.get(country, UNATTRIBUTED_COLOUR), span)
 
 
 def company_history_chart(data: pd.DataFrame, caption: Caption, company: str,
-                          country: str) -> alt.Chart:
+                          country: str, span: tuple[str, str]) -> alt.Chart:
     return history_chart(data, caption, f"{company}: weekly tokens",
                          "Tokens of the company's ranked models per ISO week",
-                         COUNTRY_COLOURS.get(country, PALETTE[0]))
+                         COUNTRY_COLOURS.get(country, PALETTE[0]), span)
 
 
-def country_history_chart(data: pd.DataFrame, caption: Caption, country: str) -> alt.Chart:
+def country_history_chart(data: pd.DataFrame, caption: Caption, country: str,
+                          span: tuple[str, str]) -> alt.Chart:
     return history_chart(data, caption, f"{country_name(country)}: weekly tokens",
                          "Tokens of ranked models developed in the country, per ISO week",
-                         COUNTRY_COLOURS.get(country, PALETTE[0]))
+                         COUNTRY_COLOURS.get(country, PALETTE[0]), span)

@@ -80,7 +80,10 @@ def test_company_bands_keep_every_token(tables) -> None:
 
 def test_history_chart_spec(tables) -> None:
     data = tables.countries[tables.countries.country == "CN"][["week_start", "tokens"]]
-    spec = charts.country_history_chart(data, CAPTION, "CN").to_dict()
+    spec = charts.country_history_chart(data, CAPTION, "CN", ("2026-03-02", "2026-03-16"))\
+        .to_dict()
+    assert spec["encoding"]["x"]["scale"]["domain"][0] == {"year": 2026, "month": 3, "date": 2,
+                                                           "utc": True}
     assert spec["mark"]["type"] == "bar"
     assert spec["title"]["text"] == "China: weekly tokens"
     assert encoding_types(spec)["y"] == "quantitative"

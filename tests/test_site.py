@@ -212,3 +212,9 @@ def test_rebuilding_changes_no_generated_byte(built_site: Project) -> None:
     generate(built_site)
     after = {p: p.read_bytes() for p in built_site.site_src.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_no_markdown_is_left_unrendered(built_site: Project) -> None:
+    for page in built_site.site_dir.rglob("*.html"):
+        text = text_of(page)
+        assert "](" not in text and "{: ." not in text and "{{" not in text, page

@@ -37,7 +37,6 @@ def render_models(writer: PageWriter, site: Site, registry_models: dict) -> None
         writer.render(
             "model.md.j2", f"models/{site.model_files[slug]}.md",
             model=summary,
-            summary=summary,
             family=override.family if override else "",
             open_weights=override.open_weights if override else None,
             chart=site.charts[f"models/{site.model_files[slug]}"],
