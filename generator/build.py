@@ -64,6 +64,10 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption) -> list[ChartJob]:
                  by_company),
         ChartJob("top-models", charts.top_models_chart(top, caption, week_range(latest)), top),
     ]
+    for week in tables.weeks:  # each week's permanent ranking page shows its own chart
+        week_top = charts.top_models_data(tables, week)
+        jobs.append(ChartJob(f"top-models/{week}", charts.top_models_chart(
+            week_top, caption_for(tables, week, caption), week_range(week)), week_top))
     models = tables.models
     for slug, name in site.model_files.items():
         rows = models[models["model_permaslug"] == slug]
@@ -84,6 +88,12 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption) -> list[ChartJob]:
         jobs.append(ChartJob(f"countries/{name}",
                              charts.country_history_chart(data, caption, code, span), data))
     return jobs
+
+
+def caption_for(tables: Tables, week: str, caption: Caption) -> Caption:
+    """A past week's chart cites the as_of of the snapshot that week's figures came from."""
+    as_of = tables.totals.loc[tables.totals["week_start"] == week, "as_of"].iloc[0]
+    return Caption(as_of=str(as_of), is_sample=caption.is_sample)
 
 
 def vega_bundle(project: Project) -> str:

@@ -153,6 +153,15 @@ def test_home_page_states_the_latest_week_figures(built_site: Project, expected:
     assert "Chinese models" in page and "U.S. models" in page
 
 
+def test_a_past_week_cites_the_as_of_of_its_own_snapshot(built_site: Project,
+                                                         expected: dict) -> None:
+    first = sorted(expected)[0]
+    page = text_of(built_site.site_dir / "rankings" / first / "index.html")
+    assert fmt.source_line(expected[first]["as_of"]) in page
+    chart = (built_site.site_dir / "charts/top-models" / f"{first}.csv").read_text()
+    assert chart.splitlines()[1].startswith(f"{first},1,{expected[first]['ranking'][0]},")
+
+
 def test_sample_build_says_so_on_every_page(built_site: Project) -> None:
     sample = not any((built_site.data_dir / "raw").glob("openrouter/rankings/week/*.json"))
     pages = list(built_site.site_dir.rglob("*.html"))

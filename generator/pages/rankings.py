@@ -23,4 +23,5 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
             next=weeks[i + 1] if i + 1 < len(weeks) else None,
             totals=site.week_totals(week),
             rows=site.week_models(week),
+            chart=site.charts[f"top-models/{week}"],
         )
