@@ -17,7 +17,7 @@ from generator.load import (
     load_snapshot,
     snapshot_files,
 )
-from generator.paths import Project
+from generator.paths import Project, shown
 from generator.registry import check_registry
 
 
@@ -26,21 +26,21 @@ def check_sidecar(path: Path) -> list[str]:
     name = path.name.removesuffix(".gz").removesuffix(".json")
     meta_path = path.with_name(f"{name}.meta.json")
     if not meta_path.exists():
-        return [f"{meta_path}:1: missing metadata sidecar for {path.name}"]
+        return [f"{shown(meta_path)}:1: missing metadata sidecar for {path.name}"]
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", 1)
-        return [f"{meta_path}:{line}: invalid JSON: {exc}"]
+        return [f"{shown(meta_path)}:{line}: invalid JSON: {exc}"]
     if not isinstance(meta, dict):
-        return [f"{meta_path}:1: expected a JSON object"]
+        return [f"{shown(meta_path)}:1: expected a JSON object"]
     problems = []
     content = path.read_bytes()
     if meta.get("sha256") != hashlib.sha256(content).hexdigest():
-        problems.append(f"{meta_path}:1: sha256 does not match {path.name} (the snapshot was "
-                        "edited; raw snapshots are write-once)")
+        problems.append(f"{shown(meta_path)}:1: sha256 does not match {path.name} (the "
+                        "snapshot was edited; raw snapshots are write-once)")
     if meta.get("bytes") != len(content):
-        problems.append(f"{meta_path}:1: bytes {meta.get('bytes')!r} does not match "
+        problems.append(f"{shown(meta_path)}:1: bytes {meta.get('bytes')!r} does not match "
                         f"{path.name} ({len(content)} bytes)")
     return problems
 
@@ -77,6 +77,6 @@ def check_data(project: Project) -> tuple[list[str], list[str]]:
         problems.extend(raw_problems)
         seen |= authors
     notices = [f"author {slug!r} appears in the data but not in "
-               f"{project.registry_dir / 'authors.csv'}: shown as Unattributed"
+               f"{shown(project.registry_dir / 'authors.csv')}: shown as Unattributed"
                for slug in sorted(seen - set(registry.authors)) if slug]
     return problems, notices

@@ -17,7 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from generator.errors import TrackerError
-from generator.paths import Project
+from generator.paths import Project, shown
 
 OTHER = "other"
 RANKINGS_SUBDIR = Path("raw/openrouter/rankings/week")
@@ -89,11 +89,13 @@ def read_json_file(path: Path) -> object:
             raw = gzip.decompress(raw)
         return json.loads(raw.decode("utf-8-sig"))
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise TrackerError(f"{path}:1: cannot read: {exc}") from exc
+        raise TrackerError(f"{shown(path)}:1: cannot read: {exc}") from exc
     except UnicodeDecodeError as exc:
-        raise TrackerError(f"{path}:1: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise TrackerError(
+            f"{shown(path)}:1: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise TrackerError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
+        raise TrackerError(f"{shown(path)}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
 
 
 def describe_validation_error(exc: ValidationError) -> str:
@@ -109,18 +111,19 @@ def parse_rankings(payload: object, source: str) -> RankingResponse:
         response = RankingResponse.model_validate(payload)
     except ValidationError as exc:
         raise TrackerError(
-            f"{source}:1: unexpected rankings shape: {describe_validation_error(exc)}"
+            f"{shown(source)}:1: unexpected rankings shape: {describe_validation_error(exc)}"
         ) from None
     seen: set[tuple[date, str]] = set()
     for row in response.data:
         key = (row.date, row.model_permaslug)
         if key in seen:
             raise TrackerError(
-                f"{source}:1: duplicate row for {row.model_permaslug!r} in week {row.date}"
+                f"{shown(source)}:1: duplicate row for {row.model_permaslug!r} "
+                f"in week {row.date}"
             )
         seen.add(key)
         if row.date.isoweekday() != 1:
-            raise TrackerError(f"{source}:1: week bucket {row.date} is not a Monday")
+            raise TrackerError(f"{shown(source)}:1: week bucket {row.date} is not a Monday")
     return response
 
 
@@ -140,8 +143,8 @@ def data_source(project: Project) -> tuple[Path, bool]:
     if snapshot_files(project.sample_dir / RANKINGS_SUBDIR):
         return project.sample_dir, True
     raise TrackerError(
-        f"{project.data_dir / RANKINGS_SUBDIR}: no rankings snapshot, and no sample under "
-        f"{project.sample_dir} (run `python -m generator sample`)"
+        f"{shown(project.data_dir / RANKINGS_SUBDIR)}: no rankings snapshot, and no sample "
+        f"under {shown(project.sample_dir)} (run `python -m generator sample`)"
     )
 
 
@@ -178,7 +181,9 @@ def load_rankings(project: Project) -> Rankings:
             records.append((week.isoformat(), row.model_permaslug, row.total_tokens,
                             snap.meta.as_of))
     if not records:
-        raise TrackerError(f"{source_dir / RANKINGS_SUBDIR}: no complete week in any snapshot")
+        raise TrackerError(
+            f"{shown(source_dir / RANKINGS_SUBDIR)}: no complete week in any snapshot"
+        )
     weekly = pd.DataFrame.from_records(
         records, columns=["week_start", "model_permaslug", "tokens", "as_of"]
     ).astype({"week_start": "str", "model_permaslug": "str", "tokens": "int64", "as_of": "str"})
@@ -200,7 +205,9 @@ def load_catalogue(source_dir: Path) -> dict[str, dict]:
     payload = read_json_file(files[-1])
     entries = payload.get("data") if isinstance(payload, dict) else None
     if not isinstance(entries, list):
-        raise TrackerError(f"{files[-1]}:1: expected an object with a 'data' list of models")
+        raise TrackerError(
+            f"{shown(files[-1])}:1: expected an object with a 'data' list of models"
+        )
     catalogue: dict[str, dict] = {}
     for entry in entries:
         if not isinstance(entry, dict):

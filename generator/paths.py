@@ -12,6 +12,15 @@ GENERATED_DIRS = ("rankings", "countries", "companies", "models", "data", "downl
 GENERATED_FILES = ("index.md",)
 
 
+def shown(path: Path | str) -> str:
+    """A path as messages show it: relative to the working folder when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path

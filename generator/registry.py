@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pycountry
 
 from generator.errors import TrackerError
+from generator.paths import shown
 
 AUTHOR_COLUMNS = ("slug", "company", "country", "source_url", "notes")
 MODEL_COLUMNS = ("permaslug", "display_name", "family", "open_weights", "notes")
@@ -29,7 +30,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{shown(self.path)}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
