@@ -135,3 +135,13 @@ def test_phone_width_has_no_horizontal_page_scroll(browser, site_url: str) -> No
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1
     context.close()
+
+
+def test_charts_upgrade_after_instant_navigation(page: Page, site_url: str) -> None:
+    watch = Watch(page, site_url)
+    page.goto(site_url, wait_until="networkidle")
+    page.locator("a.md-tabs__link", has_text="Countries").click()
+    page.wait_for_url("**/countries/")
+    expect(page.locator("figure.tt-chart").first).to_have_attribute("data-tt-state", "live",
+                                                                    timeout=20_000)
+    watch.assert_clean()
