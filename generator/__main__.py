@@ -47,6 +47,51 @@ def generate(root: Path | None, data_dir: Path | None) -> None:
 @cli.command()
 @ROOT_OPTION
 @DATA_OPTION
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Treat this UTC date as today (default: the real date); for tests and replays.")
+def fetch(root: Path | None, data_dir: Path | None, today) -> None:
+    """Fetch new and recently restated weeks from OpenRouter's Data API into data/raw/.
+
+    Needs OPENROUTER_API_KEY; OPENROUTER_BASE_URL overrides https://openrouter.ai/api/v1.
+    """
+    import os
+
+    from generator.fetch import config_from_env
+    from generator.fetch import fetch as run_fetch
+
+    config = config_from_env(os.environ, today.date() if today else None)
+    project = Project.at(root, data_dir)
+    click.echo(f"Fetching from {config.base_url}", err=True)
+    bar = ProgressBar()
+    report = run_fetch(project, config, progress=bar)
+    bar.finish()
+    for line in report.lines():
+        click.echo(line)
+
+
+class ProgressBar:
+    """A click progress bar on stderr, sized when the fetch knows how many steps it has."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, step: int, steps: int, label: str) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=steps, label="Fetching", file=sys.stderr,
+                                         show_pos=True, item_show_func=lambda item: item)
+            self.bar.render_progress()
+        self.bar.update(step - self.done, label)
+        self.done = step
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+
+@cli.command()
+@ROOT_OPTION
+@DATA_OPTION
 def check(root: Path | None, data_dir: Path | None) -> None:
     """Validate every file under data/; print each problem as path:line: message."""
     from generator.check import check_data

@@ -78,6 +78,7 @@ class Rankings:
     snapshots: list[Snapshot]
     is_sample: bool
     source_dir: Path
+    revisions: pd.DataFrame  # see derive_revisions
     dropped_incomplete: list[str] = field(default_factory=list)
 
 
@@ -111,19 +112,19 @@ def parse_rankings(payload: object, source: str) -> RankingResponse:
         response = RankingResponse.model_validate(payload)
     except ValidationError as exc:
         raise TrackerError(
-            f"{shown(source)}:1: unexpected rankings shape: {describe_validation_error(exc)}"
+            f"{source}:1: unexpected rankings shape: {describe_validation_error(exc)}"
         ) from None
     seen: set[tuple[date, str]] = set()
     for row in response.data:
         key = (row.date, row.model_permaslug)
         if key in seen:
             raise TrackerError(
-                f"{shown(source)}:1: duplicate row for {row.model_permaslug!r} "
+                f"{source}:1: duplicate row for {row.model_permaslug!r} "
                 f"in week {row.date}"
             )
         seen.add(key)
         if row.date.isoweekday() != 1:
-            raise TrackerError(f"{shown(source)}:1: week bucket {row.date} is not a Monday")
+            raise TrackerError(f"{source}:1: week bucket {row.date} is not a Monday")
     return response
 
 
@@ -149,7 +150,7 @@ def data_source(project: Project) -> tuple[Path, bool]:
 
 
 def load_snapshot(path: Path) -> Snapshot:
-    response = parse_rankings(read_json_file(path), str(path))
+    response = parse_rankings(read_json_file(path), shown(path))
     return Snapshot(path=path, meta=response.meta, rows=tuple(response.data))
 
 
@@ -158,28 +159,46 @@ def week_is_complete(week_start: date, end_date: date) -> bool:
     return week_start + timedelta(days=6) <= end_date
 
 
+@dataclass(frozen=True)
+class WeekVersion:
+    """One snapshot's complete figures for one week: {model_permaslug: tokens}."""
+
+    week: date
+    as_of: str
+    snapshot: str  # file name, for provenance and a deterministic tie-break
+    tokens: dict[str, int]
+
+
+def week_versions(snapshots: list[Snapshot]) -> dict[date, list[WeekVersion]]:
+    """Every complete version of every week, oldest as_of first (ties by file name).
+
+    The in-progress week of a snapshot (its Sunday after meta.end_date) is never a version.
+    """
+    versions: dict[date, list[WeekVersion]] = {}
+    for snap in sorted(snapshots, key=lambda s: (s.meta.as_of, s.path.name)):
+        by_week: dict[date, dict[str, int]] = {}
+        for row in snap.rows:
+            by_week.setdefault(row.date, {})[row.model_permaslug] = row.total_tokens
+        for week, tokens in sorted(by_week.items()):
+            if week_is_complete(week, snap.meta.end_date):
+                versions.setdefault(week, []).append(
+                    WeekVersion(week, snap.meta.as_of, snap.path.name, tokens))
+    return dict(sorted(versions.items()))
+
+
+def load_snapshots(folder: Path) -> list[Snapshot]:
+    return [load_snapshot(p) for p in snapshot_files(folder)]
+
+
 def load_rankings(project: Project) -> Rankings:
     source_dir, is_sample = data_source(project)
-    snapshots = [load_snapshot(p) for p in snapshot_files(source_dir / RANKINGS_SUBDIR)]
-    # Newest as_of wins per week; ties go to the later file name, so the result is deterministic.
-    ordered = sorted(snapshots, key=lambda s: (s.meta.as_of, s.path.name))
-    chosen: dict[date, tuple[Snapshot, list[RankingRow]]] = {}
-    incomplete: set[date] = set()
-    for snap in ordered:
-        by_week: dict[date, list[RankingRow]] = {}
-        for row in snap.rows:
-            by_week.setdefault(row.date, []).append(row)
-        for week, rows in by_week.items():
-            if not week_is_complete(week, snap.meta.end_date):
-                incomplete.add(week)  # the in-progress week: never published
-                continue
-            chosen[week] = (snap, rows)
+    snapshots = load_snapshots(source_dir / RANKINGS_SUBDIR)
+    versions = week_versions(snapshots)
     records = []
-    for week in sorted(chosen):
-        snap, rows = chosen[week]
-        for row in rows:
-            records.append((week.isoformat(), row.model_permaslug, row.total_tokens,
-                            snap.meta.as_of))
+    for week, history in versions.items():
+        newest = history[-1]  # the newest as_of wins
+        for slug, tokens in newest.tokens.items():
+            records.append((week.isoformat(), slug, tokens, newest.as_of))
     if not records:
         raise TrackerError(
             f"{shown(source_dir / RANKINGS_SUBDIR)}: no complete week in any snapshot"
@@ -187,13 +206,34 @@ def load_rankings(project: Project) -> Rankings:
     weekly = pd.DataFrame.from_records(
         records, columns=["week_start", "model_permaslug", "tokens", "as_of"]
     ).astype({"week_start": "str", "model_permaslug": "str", "tokens": "int64", "as_of": "str"})
+    held = {row.date for snap in snapshots for row in snap.rows}
     return Rankings(
         weekly=weekly,
         snapshots=snapshots,
         is_sample=is_sample,
         source_dir=source_dir,
-        dropped_incomplete=sorted(w.isoformat() for w in incomplete - set(chosen)),
+        revisions=derive_revisions(versions),
+        dropped_incomplete=sorted(w.isoformat() for w in held - set(versions)),
     )
+
+
+REVISION_COLUMNS = ["week_start", "model_permaslug", "old_tokens", "new_tokens", "old_as_of",
+                    "new_as_of"]
+
+
+def derive_revisions(versions: dict[date, list[WeekVersion]]) -> pd.DataFrame:
+    """Restatements: each model whose figure for a week changed between successive snapshots
+    (a model that appears or disappears has an empty old or new figure)."""
+    records = []
+    for week, history in versions.items():
+        for old, new in zip(history, history[1:]):
+            for slug in sorted(set(old.tokens) | set(new.tokens)):
+                before, after = old.tokens.get(slug), new.tokens.get(slug)
+                if before != after:
+                    records.append((week.isoformat(), slug, before, after, old.as_of, new.as_of))
+    revisions = pd.DataFrame.from_records(records, columns=REVISION_COLUMNS)
+    return revisions.astype({"week_start": "str", "model_permaslug": "str", "old_tokens": "Int64",
+                             "new_tokens": "Int64", "old_as_of": "str", "new_as_of": "str"})
 
 
 def load_catalogue(source_dir: Path) -> dict[str, dict]:
