@@ -9,7 +9,7 @@ export TZ := UTC
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM_PATH
 
-.PHONY: site test serve check sample lint clean
+.PHONY: site test serve check sample fetch lint clean
 
 # The environment: created once, reinstalled when a pin changes.
 $(VENV)/.installed: requirements.lock
@@ -23,7 +23,7 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
 
 ## Build the site into site/ from data/ (or the bundled sample when no data was fetched).
 site: $(VENV)/.installed
-	$(PY) -m generator build
+	$(PY) -m generator build $(BUILD_FLAGS)
 
 ## Run the whole test suite: lint, unit, page and browser tests (Chromium at $(CHROMIUM_PATH)).
 test: $(VENV)/.installed-test
@@ -33,6 +33,10 @@ test: $(VENV)/.installed-test
 ## Preview the built site at http://127.0.0.1:$(PORT)/
 serve: site
 	$(PY) -m http.server --bind 127.0.0.1 --directory site $(PORT)
+
+## Fetch new and restated weeks from OpenRouter (needs OPENROUTER_API_KEY).
+fetch: $(VENV)/.installed
+	$(PY) -m generator fetch
 
 ## Validate every contributor-editable file under data/.
 check: $(VENV)/.installed

@@ -24,12 +24,14 @@ def cli() -> None:
 @cli.command()
 @ROOT_OPTION
 @DATA_OPTION
-def build(root: Path | None, data_dir: Path | None) -> None:
+@click.option("--require-real-data", is_flag=True,
+              help="Fail instead of building from the bundled sample (for publishing).")
+def build(root: Path | None, data_dir: Path | None, require_real_data: bool) -> None:
     """Generate pages, charts and downloads, then build site/ with mkdocs --strict."""
     from generator.build import build as run_build
 
     project = Project.at(root, data_dir)
-    generated = run_build(project)
+    generated = run_build(project, require_real_data=require_real_data)
     report(generated)
     click.echo(f"Site built in {project.site_dir}")
 
@@ -106,6 +108,16 @@ def check(root: Path | None, data_dir: Path | None) -> None:
         click.echo(f"{len(problems)} problem(s) found", err=True)
         sys.exit(1)
     click.echo("check: all data files are valid")
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--base", required=True, help="The git commit or branch to compare data/ with.")
+def diff(root: Path | None, base: str) -> None:
+    """Print a Markdown summary of how the working tree's data/ changes the published tables."""
+    from generator.datadiff import data_diff
+
+    click.echo(data_diff(Project.at(root), base), nl=False)
 
 
 @cli.command()

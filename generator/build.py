@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 
 import vl_convert as vlc
 
@@ -18,6 +19,7 @@ from generator import charts
 from generator.charts import Caption
 from generator.derive import Tables, attribute, derive_tables
 from generator.downloads import write_downloads
+from generator.embeds import render_embeds
 from generator.errors import TrackerError
 from generator.files import prune_tree, write_text_if_changed
 from generator.fmt import week_range
@@ -25,7 +27,7 @@ from generator.load import load_catalogue, load_rankings
 from generator.pages import PageWriter, Site
 from generator.pages.companies import render_companies
 from generator.pages.countries import render_countries
-from generator.pages.data import render_data
+from generator.pages.data import render_data, render_revisions
 from generator.pages.home import render_home
 from generator.pages.models import render_models
 from generator.pages.rankings import render_rankings
@@ -35,6 +37,7 @@ from generator.render import VL_VERSION, ChartJob, render_charts
 from generator.slugs import assign_file_names
 
 BUILD_ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1"}
+STALE_AFTER_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -105,14 +108,24 @@ def vega_bundle(project: Project) -> str:
     return cached.read_text(encoding="utf-8")
 
 
-def generate(project: Project) -> Generated:
+def stale_since(latest_week: str, today: date) -> bool:
+    """True when the newest published week ended more than STALE_AFTER_DAYS before today."""
+    ended = date.fromisoformat(latest_week) + timedelta(days=7)
+    return (today - ended).days > STALE_AFTER_DAYS
+
+
+def generate(project: Project, today: date | None = None,
+             require_real_data: bool = False) -> Generated:
     """Everything before the site builder: charts, pages and downloads under site_src/."""
     started = time.perf_counter()
     charts.register_theme()
     rankings = load_rankings(project)
     registry = load_registry(project.registry_dir)
     catalogue = load_catalogue(rankings.source_dir)
-    tables = derive_tables(attribute(rankings.weekly, registry, catalogue))
+    if require_real_data and rankings.is_sample:
+        raise TrackerError(f"{rankings.source_dir}: refusing to build a publishable site from "
+                           "the sample data (no real snapshot under data/raw/; run fetch first)")
+    tables = derive_tables(attribute(rankings.weekly, registry, catalogue), rankings.revisions)
     site = Site(
         tables=tables,
         is_sample=rankings.is_sample,
@@ -122,26 +135,34 @@ def generate(project: Project) -> Generated:
         country_files=assign_file_names(tables.countries["country"]),
     )
     caption = Caption(as_of=site.as_of, is_sample=site.is_sample)
-    rendered = render_charts(chart_jobs(tables, site, caption), project.site_src / "charts",
-                             project.cache_dir / "charts")
+    jobs = chart_jobs(tables, site, caption)
+    rendered = render_charts(jobs, project.site_src / "charts", project.cache_dir / "charts")
     site.charts = {chart.chart_id: chart for chart in rendered}
 
     writer = PageWriter(project.site_src, project.templates_dir / "pages", site)
+    # ---- Embeds (issue 4): embed/<chart>/ pages, frozen weekly versions, image downloads.
+    # Pages show each chart's Embed/Download controls from `embeds` (see _macros.md.j2).
+    embeds = render_embeds(project, site, jobs, rankings.snapshots)
+    writer.env.globals["embeds"] = embeds
+    # ---- end of embeds
     render_home(writer, site)
     render_rankings(writer, site)
     render_countries(writer, site)
     render_companies(writer, site)
     render_models(writer, site, registry.models)
     render_data(writer, site)
+    render_revisions(writer, site)
 
-    keep = set(writer.written)
+    keep = set(writer.written) | embeds.files
     keep.update(write_downloads(tables, project.site_src / "downloads" / "v1", site.as_of,
                                 site.is_sample))
     for chart in rendered:
         for suffix in (".vl.json", ".svg", ".png", ".csv"):
             keep.add(project.site_src / chart.path(suffix))
     write_text_if_changed(project.vega_bundle, vega_bundle(project))
+    today = today or datetime.now(UTC).date()
     status = writer.env.get_template("data_status.html.j2").render(
+        stale=not site.is_sample and stale_since(site.latest_week, today),
         is_sample=site.is_sample, notice=writer.env.globals["sample_notice"], as_of=site.as_of,
         week=site.latest_week)
     write_text_if_changed(project.generated_overrides / "data_status.html", status)
@@ -168,7 +189,8 @@ def build_site(project: Project) -> None:
                            f"(exit {result.returncode}); see its messages above")
 
 
-def build(project: Project) -> Generated:
-    generated = generate(project)
+def build(project: Project, today: date | None = None,
+          require_real_data: bool = False) -> Generated:
+    generated = generate(project, today, require_real_data)
     build_site(project)
     return generated

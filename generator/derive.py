@@ -6,12 +6,12 @@ a missing week never turns integers into floats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
 
-from generator.load import OTHER
+from generator.load import OTHER, REVISION_COLUMNS
 from generator.registry import Registry
 
 UNATTRIBUTED = "Unattributed"
@@ -78,6 +78,8 @@ class Tables:
     models: pd.DataFrame
     companies: pd.DataFrame
     countries: pd.DataFrame
+    # Restatements recorded by fetch (see load.derive_revisions); empty when there are none.
+    revisions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REVISION_COLUMNS))
 
     @property
     def weeks(self) -> list[str]:
@@ -166,11 +168,12 @@ def derive_groups(attributed: pd.DataFrame, totals: pd.DataFrame, keys: list[str
         .reset_index(drop=True)
 
 
-def derive_tables(attributed: pd.DataFrame) -> Tables:
+def derive_tables(attributed: pd.DataFrame, revisions: pd.DataFrame | None = None) -> Tables:
     totals = derive_totals(attributed)
     return Tables(
         totals=totals,
         models=derive_models(attributed, totals),
         companies=derive_groups(attributed, totals, ["company", "country"]),
         countries=derive_groups(attributed, totals, ["country"]),
+        revisions=pd.DataFrame(columns=REVISION_COLUMNS) if revisions is None else revisions,
     )

@@ -75,13 +75,25 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("share_of_attributed", "number", "tokens / attributed_tokens of the week"),
         WOW,
     ),
+    "revisions": (
+        WEEK,
+        Column("model_permaslug", "string", "The model (or `other`) whose figure was restated"),
+        Column("old_tokens", "integer", "The figure before; empty if the row was new"),
+        Column("new_tokens", "integer", "The figure after; empty if the row disappeared"),
+        Column("old_as_of", "string", "as_of of the snapshot that held the old figure"),
+        Column("new_as_of", "string", "as_of of the snapshot with the new figure (published)"),
+    ),
 }
 
 
 def public_tables(tables: Tables) -> dict[str, pd.DataFrame]:
     """The four tables, exactly the contract's columns, in the contract's order."""
     sources = {"totals_weekly": tables.totals, "models_weekly": tables.models,
-               "companies_weekly": tables.companies, "countries_weekly": tables.countries}
+               "companies_weekly": tables.companies, "countries_weekly": tables.countries,
+               "revisions": tables.revisions.sort_values(
+                   ["new_as_of", "week_start", "model_permaslug"],
+                   ascending=[False, True, True]).astype({"old_tokens": "Int64",
+                                                          "new_tokens": "Int64"})}
     return {name: sources[name][[c.name for c in columns]].reset_index(drop=True)
             for name, columns in TABLES.items()}
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # Folders under site_src/ that the generator owns (git-ignored, rewritten on every build).
-GENERATED_DIRS = ("rankings", "countries", "companies", "models", "data", "downloads", "charts")
+GENERATED_DIRS = ("rankings", "countries", "companies", "models", "data", "downloads", "charts",
+                  "embed")
 GENERATED_FILES = ("index.md",)
 
 
@@ -70,4 +72,6 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".cache"
+        """Render caches (content-addressed, safe to share): TRACKER_CACHE_DIR or ROOT/.cache."""
+        shared = os.environ.get("TRACKER_CACHE_DIR")
+        return Path(shared) if shared else self.root / ".cache"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -82,7 +83,10 @@ def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path) -> li
         if workers == 1:
             images = [render_image(s, k) for s, k, _ in todo]
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # spawn, not fork: a forked copy of a process whose vl-convert (Rust) runtime has
+            # threads running can deadlock.
+            with ProcessPoolExecutor(max_workers=workers,
+                                     mp_context=multiprocessing.get_context("spawn")) as pool:
                 images = list(pool.map(render_image, [t[0] for t in todo], [t[1] for t in todo],
                                        chunksize=4))
         for (_, _, cached), image in zip(todo, images):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +15,10 @@ import pytest
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, REPO_ROOT, Project
 
 RANKINGS = Path("raw/openrouter/rankings/week")
+
+# Every build in the suite shares one content-addressed render cache (kept between runs), so a
+# chart already drawn by another test is never drawn again.
+os.environ.setdefault("TRACKER_CACHE_DIR", str(REPO_ROOT / ".cache"))
 AUTHORS_HEADER = "slug,company,country,source_url,notes\n"
 
 

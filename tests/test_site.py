@@ -125,7 +125,7 @@ def test_json_and_parquet_hold_the_same_exact_figures(built_site: Project) -> No
             == [r[token_column] for r in table]
     package = json.loads((downloads(built_site) / "datapackage.json").read_text())
     assert {r["path"] for r in package["resources"]} == {
-        f"{name}.{ext}" for name in TABLES for ext in ("csv", "json", "parquet")}
+        f"{name}.{ext}" for name in (*TABLES, "revisions") for ext in ("csv", "json", "parquet")}
 
 
 def test_the_contract_columns_are_exactly_as_documented(built_site: Project) -> None:

@@ -1,0 +1,819 @@
+"""Embeds: a standalone page per chart that a newsroom can put in an iframe (DESIGN §7).
+
+Every chart of the site gets ``embed/<chart-id>/`` (always the latest week). The four site-wide
+charts also get ``embed/<chart-id>/<week>/`` for every published week, frozen: drawn only from the
+weeks up to that one and citing the ``as_of`` at which that week's figures were first published,
+so neither a later week nor a re-fetch of unchanged figures changes a byte of it. A restatement
+does change it, and the page then says so.
+
+Each embed folder holds ``index.html`` (strict CSP, no inline script or style, static SVG first),
+``chart.vl.json`` (the interactive spec, loaded on interaction), ``oembed.json`` and the downloads:
+the chart's CSV, PNG cards at 1200×675 and 1080×1080 and an SVG card for print, each with the
+headline, subtitle, source, date and credit drawn in. Renders go through the chart render cache.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import multiprocessing
+import os
+import re
+import zlib
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+import vl_convert as vlc
+from markupsafe import Markup
+
+from generator import charts, fmt
+from generator.charts import Caption
+from generator.derive import Tables
+from generator.errors import TrackerError
+from generator.files import write_bytes_if_changed
+from generator.load import Snapshot, week_is_complete
+from generator.pages import Site
+from generator.paths import Project, shown
+from generator.render import ChartJob, cache_key, render_image, svg_size
+from generator.tableio import records, to_csv_bytes
+
+PROVIDER = "AI Token Tracker"
+EMBED_DIR = "embed"
+# The postMessage types (documented on the Embed page): the embed posts its height; resize.js
+# asks an embed that loaded before it for its height.
+HEIGHT_MESSAGE = "ai-token-tracker:embed-height"
+HEIGHT_REQUEST = "ai-token-tracker:embed-height-request"
+SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models")
+# Where each site-wide chart lives on the site (the credit link of its latest embed).
+CHART_PAGES = {"tokens-by-country": "", "country-share": "countries/",
+               "tokens-by-company": "companies/", "top-models": "rankings/"}
+ENTITY_KINDS = {"models": "model", "companies": "company", "countries": "country"}
+EMBED_SIZE = (720, 360)  # the embed chart, px (axes and legend included)
+EMBED_FONT = 13
+CARD_SIZES = ((1200, 675), (1080, 1080))
+CARD_LAYOUT = 4  # bump when compose_card() changes, so cached cards are redrawn
+ASSETS = ("embed.css", "embed.js", "resize.js")  # copied from templates/embeds/ to /embed/
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL_RE = re.compile(r"^site_url:\s*(?:!ENV\s*\[\s*SITE_URL\s*,\s*)?[\"']?([^\"'\]\s]+)",
+                         re.MULTILINE)
+
+TOKENS_CAVEAT = ("Tokens are counted by each model's own tokenizer; the data is one router's "
+                 "public traffic, not the whole market.")
+COUNTRY_CAVEAT = "Country: the developer's headquarters, not the host serving the model."
+
+
+# ---------------------------------------------------------------- what each embed shows
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    href: str = ""  # relative to the site root
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """The visually hidden table that gives screen readers the chart's numbers."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Embed:
+    embed_id: str  # path under embed/: "tokens-by-country", "tokens-by-country/2026-03-30"
+    chart_id: str  # the site chart it shows (its CSV is the same data)
+    kind: str  # a SITE_WIDE id, or "model", "company", "country"
+    week: str  # the last week the figures run to
+    frozen: bool
+    as_of: str
+    headline: str  # states the finding
+    subtitle: str  # metric, unit, period
+    alt: str
+    notes: tuple[Note, ...]
+    credit_path: str  # the chart's page, relative to the site root
+    latest_id: str
+    frozen_id: str  # this week's frozen version of a latest embed ("" when there is none)
+    stem: str  # download file names: f"{stem}.csv", f"{stem}-1200x675.png", ...
+    spec: dict = field(repr=False, compare=False)  # the chart without its title (HTML has it)
+    data: pd.DataFrame = field(repr=False, compare=False)
+    table: DataTable = field(repr=False, compare=False)
+
+    @property
+    def folder(self) -> str:
+        return f"{EMBED_DIR}/{self.embed_id}/"
+
+    @property
+    def root(self) -> str:
+        """From the embed page back to the site root."""
+        return "../" * self.folder.count("/")
+
+    def downloads(self) -> list[tuple[str, str]]:
+        """(label, file name) of each download, in the order pages list them."""
+        return [("PNG 1200×675", f"{self.stem}-1200x675.png"),
+                ("PNG 1080×1080", f"{self.stem}-1080x1080.png"),
+                ("SVG", f"{self.stem}.svg"),
+                ("CSV", f"{self.stem}.csv")]
+
+
+@dataclass
+class Embeds:
+    """Every embed of the build, plus what the site's pages need to offer them."""
+
+    site_url: str
+    latest_week: str
+    by_id: dict[str, Embed]
+    sizes: dict[str, tuple[int, int]]  # embed id -> screen chart size (px)
+    heights: dict[str, int] = field(default_factory=dict)  # embed id -> snippet height (px)
+    files: set[Path] = field(default_factory=set)
+
+    def for_chart(self, chart_id: str) -> tuple[Embed, Embed | None]:
+        """The latest embed of a site chart and, when there is one, its frozen version."""
+        if chart_id in SITE_WIDE:
+            return self.by_id[chart_id], self.by_id.get(f"{chart_id}/{self.latest_week}")
+        if chart_id.startswith("top-models/"):
+            return self.by_id["top-models"], self.by_id[chart_id]
+        return self.by_id[chart_id], None
+
+    def url(self, embed: Embed) -> str:
+        return self.site_url + embed.folder
+
+    def default_height(self, embed: Embed) -> int:
+        if embed.embed_id not in self.heights:
+            self.heights[embed.embed_id] = default_height(embed, *self.sizes[embed.embed_id])
+        return self.heights[embed.embed_id]
+
+    def snippet(self, embed: Embed) -> str:
+        """The copy-paste HTML: the iframe (at a height that shows the whole chart without any
+        script) and the resize script, which then fits it to its content."""
+        title = fmt.attr(one_line(embed.headline))
+        return (f'<iframe src="{fmt.attr(self.url(embed))}" title="{title}" '
+                f'width="100%" height="{self.default_height(embed)}" loading="lazy" '
+                f'style="width:100%;border:0"></iframe>\n'
+                f'<script src="{fmt.attr(self.site_url)}embed/resize.js" async></script>')
+
+    def citation(self, embed: Embed) -> str:
+        when = (f"frozen at the week of {fmt.week_range(embed.week)}" if embed.frozen
+                else "latest week")
+        return (f"{PROVIDER}, “{one_line(embed.headline)}” ({when}). "
+                f"{fmt.source_line(embed.as_of)} {self.url(embed)}")
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+# ---------------------------------------------------------------- site address
+
+def site_url(project: Project) -> str:
+    """The published address as mkdocs.yml resolves it: $SITE_URL, else the file's default.
+    Snippets and oEmbed need it absolute, so the same build runs with the same value."""
+    url = os.environ.get("SITE_URL", "")
+    if not url and project.mkdocs_yml.exists():
+        match = SITE_URL_RE.search(project.mkdocs_yml.read_text(encoding="utf-8"))
+        url = match.group(1) if match else ""
+    url = url or DEFAULT_SITE_URL
+    if not re.match(r"^https?://[^\s\"'<>]+$", url):
+        raise TrackerError(f"SITE_URL: not an http(s) address: {url!r}")
+    return url.rstrip("/") + "/"
+
+
+# ---------------------------------------------------------------- when figures were published
+
+@dataclass(frozen=True)
+class Publication:
+    first_as_of: str  # when the week's current figures were first published
+    restated: bool  # an earlier snapshot held other figures for the week
+
+
+def week_publications(snapshots: list[Snapshot]) -> dict[str, Publication]:
+    """For each complete week: the as_of at which its current figures first appeared, and
+    whether they replaced other figures (a restatement). A re-fetch that returns the same
+    figures is not a new publication, so frozen embeds keep citing the first as_of."""
+    versions: dict[str, list[tuple[str, frozenset]]] = {}
+    for snap in sorted(snapshots, key=lambda s: (s.meta.as_of, s.path.name)):
+        by_week: dict[date, set[tuple[str, int]]] = {}
+        for row in snap.rows:
+            by_week.setdefault(row.date, set()).add((row.model_permaslug, row.total_tokens))
+        for week, rows in by_week.items():
+            if week_is_complete(week, snap.meta.end_date):
+                versions.setdefault(week.isoformat(), []).append((snap.meta.as_of,
+                                                                  frozenset(rows)))
+    published = {}
+    for week, history in versions.items():
+        first = len(history) - 1
+        while first > 0 and history[first - 1][1] == history[-1][1]:
+            first -= 1
+        published[week] = Publication(first_as_of=history[first][0], restated=first > 0)
+    return published
+
+
+# ---------------------------------------------------------------- words
+
+def tables_up_to(tables: Tables, week: str) -> Tables:
+    """The tables as they stood when ``week`` was the latest: nothing after it."""
+    return Tables(*(frame[frame["week_start"] <= week].reset_index(drop=True)
+                    for frame in (tables.totals, tables.models, tables.companies,
+                                  tables.countries)))
+
+
+def short_day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def period(first_week: str, last_week: str) -> str:
+    """'6 Jan 2025 – 5 Apr 2026': from the first Monday to the last week's Sunday."""
+    end = date.fromisoformat(last_week) + timedelta(days=6)
+    return f"{short_day(date.fromisoformat(first_week))} – {short_day(end)}"
+
+
+def models_of(code: str) -> str:
+    return fmt.sentence_case(fmt.country_models(code))
+
+
+def week_rows(frame: pd.DataFrame, week: str, by: list[str]) -> list[dict]:
+    rows = frame[frame["week_start"] == week]
+    return records(rows.sort_values(by, ascending=[False, *[True] * (len(by) - 1)]))
+
+
+def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
+    """Headline (the finding) and subtitle (metric, unit, period) of a site-wide chart."""
+    span = period(upto.weeks[0], week)
+    in_week = f"in the week of {fmt.week_range(week)}"
+    if kind == "tokens-by-country":
+        rows = week_rows(upto.countries, week, ["tokens", "country"])
+        headline = (f"{models_of(rows[0]['country'])} processed the most tokens {in_week}: "
+                    f"{fmt.tokens_words(rows[0]['tokens'])}, "
+                    f"{fmt.percent(rows[0]['share_of_attributed'])} of attributed tokens"
+                    if rows else f"Weekly tokens by country of origin, {in_week}")
+        return headline, ("Tokens processed per week on OpenRouter, by the country of each "
+                          f"model's developer; {span}")
+    if kind == "country-share":
+        rows = week_rows(upto.countries, week, ["tokens", "country"])
+        headline = f"Share of attributed tokens by country, {in_week}"
+        if rows:
+            lead = rows[0]
+            headline = (f"{models_of(lead['country'])} took "
+                        f"{fmt.percent(lead['share_of_attributed'])} of attributed tokens "
+                        f"{in_week}")
+            before = upto.countries[(upto.countries["country"] == lead["country"])
+                                    & (upto.countries["week_start"] < week)]
+            if len(before):
+                previous = float(before["share_of_attributed"].iloc[-1])
+                direction = "up" if lead["share_of_attributed"] > previous else "down"
+                if fmt.percent(previous) != fmt.percent(lead["share_of_attributed"]):
+                    headline += f", {direction} from {fmt.percent(previous)} the week before"
+        return headline, ("Each country's share of the week's tokens attributed to a country "
+                          f"(%), per week; {span}")
+    if kind == "tokens-by-company":
+        rows = week_rows(upto.companies, week, ["tokens", "company"])
+        headline = (f"{rows[0]['company']} led all companies {in_week}, with "
+                    f"{fmt.tokens_words(rows[0]['tokens'])} tokens "
+                    f"({fmt.percent(rows[0]['share_of_attributed'])} of attributed)"
+                    if rows else f"Weekly tokens by company, {in_week}")
+        return headline, ("Tokens processed per week on OpenRouter by the ten largest companies "
+                          f"of the last week, the rest summed; {span}")
+    rows = week_rows(upto.models, week, ["tokens", "model_permaslug"])
+    count = min(len(rows), 15)
+    headline = (f"{rows[0]['model_name']} was the most used model {in_week}, with "
+                f"{fmt.tokens_words(rows[0]['tokens'])} tokens "
+                f"({fmt.percent(rows[0]['share_of_total'])} of all tokens)"
+                if rows else f"Top models, {in_week}")
+    return headline, (f"Tokens processed on OpenRouter {in_week} by the {count} most used "
+                      "models, coloured by the developer's country")
+
+
+def entity_words(kind: str, name: str, rows: pd.DataFrame, site: Site) -> tuple[str, str]:
+    """Headline and subtitle of one model's, company's or country's history."""
+    latest = site.latest_week
+    span = period(site.tables.weeks[0], latest)
+    last = records(rows.tail(1))[0]
+    current = last["week_start"] == latest
+    in_week = f"in the week of {fmt.week_range(last['week_start'])}"
+    if kind == "model":
+        headline = (f"{name} ranked #{last['rank']} {in_week}, with "
+                    f"{fmt.tokens_words(last['tokens'])} tokens" if current
+                    else f"{name} was last in the top 50 {in_week}, at #{last['rank']}")
+        return headline, f"Tokens processed per week on OpenRouter while in the top 50; {span}"
+    subject = f"{name}'s models" if kind == "company" else models_of(name)
+    headline = (f"{subject} processed {fmt.tokens_words(last['tokens'])} tokens {in_week}, "
+                f"{fmt.percent(last['share_of_attributed'])} of attributed tokens" if current
+                else f"{subject} were last in the top 50 {in_week}")
+    where = (f"{name}'s ranked models" if kind == "company"
+             else f"ranked models developed in {fmt.country_name(name)}")
+    return headline, f"Tokens processed per week on OpenRouter by {where}; {span}"
+
+
+def caveats(kind: str) -> list[Note]:
+    notes = []
+    if kind == "tokens-by-country":
+        notes.append(Note("“Other models”: usage outside the top 50. “Unattributed”: ranked "
+                          "models with no known country."))
+    if kind == "country-share":
+        notes.append(Note("Shares of attributed tokens: usage outside the top 50 and "
+                          "unattributed models are left out."))
+    if kind in ("tokens-by-country", "country-share", "country", "top-models"):
+        notes.append(Note(COUNTRY_CAVEAT))
+    notes.append(Note(TOKENS_CAVEAT))
+    return notes
+
+
+def restatement_notes(weeks: list[str], publications: dict[str, Publication]) -> list[Note]:
+    """Say which of the chart's weeks the source restated (the chart shows the new figures)."""
+    restated = [w for w in weeks if publications.get(w, Publication("", False)).restated]
+    if not restated:
+        return []
+    newest = max(restated, key=lambda w: (publications[w].first_as_of, w))
+    when = fmt.as_of_date(publications[newest].first_as_of)
+    if len(restated) == 1:
+        what = f"the week of {fmt.week_range(restated[0])} on {when}"
+    else:
+        what = (f"{len(restated)} of these weeks, most recently the week of "
+                f"{fmt.week_range(newest)} on {when}")
+    return [Note(f"Restated: the source revised its figures for {what}; this chart shows the "
+                 "revised figures.", href="data/", label="About the data")]
+
+
+# ---------------------------------------------------------------- screen-reader tables
+
+def data_table(kind: str, data: pd.DataFrame) -> DataTable:
+    """The chart's numbers in reading order: a week per row (a column per band or country),
+    or the ranking."""
+    if kind in ("tokens-by-country", "tokens-by-company", "country-share"):
+        value, label, show = (("share_of_attributed", "country_name", fmt.percent)
+                              if kind == "country-share" else ("tokens", "band", fmt.tokens_words))
+        order = (list(data.sort_values("order")[label].drop_duplicates()) if "order" in data
+                 else list(data.sort_values(["week_start", value], ascending=[False, False])
+                           [label].drop_duplicates()))
+        wide = data.pivot(index="week_start", columns=label, values=value)[order]
+        rows = tuple((week, *("–" if pd.isna(cell) else show(cell) for cell in cells))
+                     for week, cells in zip(wide.index, wide.itertuples(index=False, name=None)))
+        what = "Share of attributed tokens" if kind == "country-share" else "Tokens"
+        return DataTable(f"{what} per week (week starting)", ("Week", *order), rows)
+    if kind == "top-models":
+        rows = tuple((str(r["rank"]), r["model_name"], r["company"] or "–", r["country_name"],
+                      fmt.tokens_words(r["tokens"]), fmt.percent(r["share_of_total"]))
+                     for r in records(data))
+        return DataTable("Tokens in the week by model", ("Rank", "Model", "Company", "Country",
+                                                         "Tokens", "Share of all tokens"), rows)
+    share = "share_of_total" if kind == "model" else "share_of_attributed"
+    headers = ["Week", "Tokens", "Share of all tokens" if kind == "model"
+               else "Share of attributed tokens"]
+    if kind == "model":
+        headers.insert(1, "Rank")
+    rows = tuple((r["week_start"], *([str(r["rank"])] if kind == "model" else []),
+                  fmt.tokens_words(r["tokens"]), fmt.percent(r[share])) for r in records(data))
+    return DataTable("Tokens per week (week starting)", tuple(headers), rows)
+
+
+# ---------------------------------------------------------------- collecting the embeds
+
+def embed_spec(spec: dict) -> dict:
+    """The chart as embeds draw it: without its title block (the page states title, subtitle
+    and source in HTML, readable at any width), at one 2:1 size for every chart so the same
+    drawing serves the page, the interactive version and both image cards."""
+    embed = {key: value for key, value in spec.items()
+             if key not in ("title", "width", "height", "autosize", "padding")}
+    config = json.loads(json.dumps(spec.get("config", {})))
+    config.setdefault("axis", {}).update(labelFontSize=EMBED_FONT, titleFontSize=EMBED_FONT)
+    config.setdefault("legend", {}).update(labelFontSize=EMBED_FONT, titleFontSize=EMBED_FONT)
+    # a reader's font may be wider than the renderer's: keep numbers apart, labels inside
+    for axis in ("axisQuantitative", "axisTemporal"):
+        config.setdefault(axis, {}).update(labelOverlap="greedy", labelSeparation=8)
+    embed.update(config=config, width=EMBED_SIZE[0], height=EMBED_SIZE[1],
+                 padding={"left": 16, "right": 12, "top": 8, "bottom": 6},
+                 autosize={"type": "fit", "contains": "padding"})
+    return embed
+
+
+def short_history(spec: dict, weeks: list[str]) -> dict:
+    """A frozen chart of the first few weeks: label each Monday (the site-wide axis labels
+    months, which repeat on a short span), and draw a single week as bars or points."""
+    if len(weeks) >= 20:
+        return spec
+    step = -(-len(weeks) // 6)
+    axis = spec["encoding"]["x"].setdefault("axis", {})
+    axis.pop("tickCount", None)
+    axis.update(format="%-d %b",
+                values=[charts.utc_datetime(week).to_dict() for week in weeks[::step]])
+    if len(weeks) == 1:
+        mark = spec["mark"]["type"] if isinstance(spec["mark"], dict) else spec["mark"]
+        spec["mark"] = ({"type": "bar", "width": 48} if mark == "area"
+                        else {"type": "point", "filled": True, "size": 90})
+    return spec
+
+
+def stem_for(embed_id: str) -> str:
+    return "ai-token-tracker-" + embed_id.replace("/", "-")
+
+
+def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
+                   publications: dict[str, Publication]) -> list[Embed]:
+    tables, latest = site.tables, site.latest_week
+    by_id = {job.chart_id: job for job in jobs}
+
+    def saved_spec(chart_id: str) -> dict:
+        # the chart stage's own output: the exact spec it rendered, not a second to_dict()
+        path = project.site_src / site.charts[chart_id].path(".vl.json")
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def as_of_for(week: str) -> str:
+        known = publications.get(week)
+        return known.first_as_of if known else site.as_of_for(week)
+
+    embeds = []
+    for chart_id in SITE_WIDE:
+        headline, subtitle = site_wide_words(chart_id, tables, latest)
+        frozen_id = f"{chart_id}/{latest}"
+        weeks = [latest] if chart_id == "top-models" else tables.weeks
+        embeds.append(make_embed(
+            chart_id, chart_id, chart_id, latest, False, site.as_of, headline, subtitle,
+            [*restatement_notes(weeks, publications),
+             Note("Updated every week.", href=f"{EMBED_DIR}/{frozen_id}/",
+                  label=f"Version frozen at the week of {fmt.week_range(latest)}")],
+            CHART_PAGES[chart_id], frozen_id, saved_spec(chart_id), by_id[chart_id].data))
+
+    frozen = {
+        "tokens-by-country": (charts.tokens_by_country_chart, charts.country_bands_data),
+        "country-share": (charts.country_share_chart, charts.country_share_data),
+        "tokens-by-company": (charts.tokens_by_company_chart, charts.company_bands_data),
+    }
+    for week in tables.weeks:
+        upto = tables_up_to(tables, week)
+        caption = Caption(as_of=as_of_for(week), is_sample=site.is_sample)
+        for kind in SITE_WIDE:
+            if kind == "top-models":
+                chart_id = f"top-models/{week}"
+                spec, data, weeks = saved_spec(chart_id), by_id[chart_id].data, [week]
+            else:
+                draw, prepare = frozen[kind]
+                data = prepare(upto)
+                # validated once already: the same chart functions drew the site's charts
+                spec = short_history(draw(data, caption).to_dict(validate=False), upto.weeks)
+                chart_id, weeks = kind, upto.weeks
+            headline, subtitle = site_wide_words(kind, upto, week)
+            embeds.append(make_embed(
+                f"{kind}/{week}", chart_id, kind, week, True, caption.as_of, headline, subtitle,
+                [Note(f"Frozen: the figures as published for the week of {fmt.week_range(week)}; "
+                      "this chart does not change when later weeks are added.",
+                      href=f"{EMBED_DIR}/{kind}/", label="Latest version"),
+                 *restatement_notes(weeks, publications)],
+                f"rankings/{week}/", "", spec, data, latest_id=kind))
+
+    names = {
+        "models": {f: s for s, f in site.model_files.items()},
+        "companies": {f: c for c, f in site.company_files.items()},
+        "countries": {f: c for c, f in site.country_files.items()},
+    }
+    for chart_id in site.charts:
+        family, _, file_name = chart_id.partition("/")
+        if family not in ENTITY_KINDS:
+            continue
+        kind, key = ENTITY_KINDS[family], names[family][file_name]
+        data = by_id[chart_id].data
+        if kind == "model":
+            model_rows = tables.models[tables.models["model_permaslug"] == key]
+            name = str(model_rows["model_name"].iloc[-1])
+            history = model_rows
+        else:
+            frame = tables.companies if kind == "company" else tables.countries
+            history = frame[frame["company" if kind == "company" else "country"] == key]
+            name = key
+        headline, subtitle = entity_words(kind, name, history, site)
+        weeks = list(history["week_start"])
+        embeds.append(make_embed(
+            chart_id, chart_id, kind, latest, False, site.as_of, headline, subtitle,
+            [*restatement_notes(weeks, publications), Note("Updated every week.")],
+            f"{chart_id}/", "", saved_spec(chart_id), data))
+    return embeds
+
+
+def make_embed(embed_id: str, chart_id: str, kind: str, week: str, frozen: bool, as_of: str,
+               headline: str, subtitle: str, notes: list[Note], credit_path: str, frozen_id: str,
+               spec: dict, data: pd.DataFrame, latest_id: str = "") -> Embed:
+    description = str(spec.get("description", "")).strip()
+    alt = f"{description} {one_line(headline)}." if description else f"{one_line(headline)}."
+    return Embed(
+        embed_id=embed_id, chart_id=chart_id, kind=kind, week=week, frozen=frozen, as_of=as_of,
+        headline=one_line(headline), subtitle=one_line(subtitle), alt=alt,
+        notes=(*notes, *caveats(kind)), credit_path=credit_path,
+        latest_id=latest_id or embed_id, frozen_id=frozen_id, stem=stem_for(embed_id),
+        spec=embed_spec(spec), data=data, table=data_table(kind, data),
+    )
+
+
+# ---------------------------------------------------------------- cards (images to download)
+
+# Rough advance widths (em) of a sans-serif such as Arial or Liberation Sans; text is wrapped a
+# little short of the room, and a line estimated too long is squeezed (textLength) to fit.
+NARROW = set(" .,:;'!|()[]ijlftrI-‘’·")
+WIDE = set("mwMW@%—")
+WRAP_SLACK = 0.94
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    ems = 0.0
+    for char in text:
+        if char in NARROW:
+            ems += 0.29
+        elif char in WIDE:
+            ems += 0.86
+        elif char.isupper():
+            ems += 0.68
+        elif char.isdigit():
+            ems += 0.56
+        else:
+            ems += 0.53
+    return ems * size * (1.07 if bold else 1.0)
+
+
+def wrap(text: str, size: float, bold: bool, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap to ``width``; whatever is left after ``max_lines`` joins the last line
+    (which is then squeezed to fit with textLength)."""
+    lines: list[str] = []
+    used, space = 0.0, text_width(" ", size, bold)
+    for word in text.split():
+        needed = text_width(word, size, bold)
+        if lines and used + space + needed <= width * WRAP_SLACK:
+            lines[-1], used = f"{lines[-1]} {word}", used + space + needed
+        elif len(lines) < max_lines:
+            lines.append(word)
+            used = needed
+        else:
+            lines[-1], used = f"{lines[-1]} {word}", used + space + needed
+    return lines or [""]
+
+
+def svg_text(x: float, y: float, text: str, size: float, colour: str, width: float,
+             bold: bool = False) -> str:
+    squeeze = (f' textLength="{width:g}" lengthAdjust="spacingAndGlyphs"'
+               if text_width(text, size, bold) > width else "")
+    weight = ' font-weight="700"' if bold else ""
+    return (f'<text x="{x:g}" y="{y:g}" font-size="{size:g}"{weight} fill="{colour}"{squeeze}>'
+            f"{html.escape(text)}</text>")
+
+
+def card_layout(width: int, height: int) -> dict:
+    square = width == height
+    return {"margin": 48 if square else 40, "headline": 46 if square else 30,
+            "headline_lines": 4 if square else 2, "subtitle": 24 if square else 17,
+            "subtitle_lines": 3 if square else 2, "footer": 17 if square else 14}
+
+
+def card_payload(embed: Embed, size: tuple[int, int], site_url_: str, is_sample: bool) -> str:
+    """Everything a card is drawn from but the chart (drawn from ``embed.spec``, which is part
+    of it), as the JSON its cache key hashes."""
+    credit = f"Chart: {PROVIDER} · {site_url_.split('://', 1)[-1]}{embed.credit_path}"
+    payload = {
+        "layout": CARD_LAYOUT, "size": list(size), "spec": embed.spec,
+        "text": {"headline": embed.headline, "subtitle": embed.subtitle,
+                 "sample": fmt.SAMPLE_NOTICE.upper() if is_sample else "",
+                 "source": fmt.source_line(embed.as_of), "credit": credit, "alt": embed.alt},
+    }
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"))
+
+
+def compose_card(payload: dict, chart_svg: str) -> str:
+    """Headline, subtitle, the embed's chart scaled to the room left, then source and credit:
+    one SVG of exactly the card's size."""
+    width, height = payload["size"]
+    text = payload["text"]
+    layout = card_layout(width, height)
+    margin = layout["margin"]
+    room = width - 2 * margin
+    parts, y = [], margin - 6
+    if text["sample"]:
+        y += 20
+        parts.append(svg_text(margin, y, text["sample"], 18, "#b00020", room, bold=True))
+        y += 12
+    for size, lines, colour, bold, key in (
+            (layout["headline"], layout["headline_lines"], "#111111", True, "headline"),
+            (layout["subtitle"], layout["subtitle_lines"], "#444444", False, "subtitle")):
+        y += 6
+        for line in wrap(text[key], size, bold, room, lines):
+            y += round(size * 1.22)
+            parts.append(svg_text(margin, y, line, size, colour, room, bold))
+    footer_size = layout["footer"]
+    line_height = round(footer_size * 1.4)
+    footer_lines = [*wrap(text["source"], footer_size, False, room, 2), text["credit"]]
+    footer_top = height - margin + 14 - line_height * len(footer_lines)
+    for i, line in enumerate(footer_lines):
+        parts.append(svg_text(margin, footer_top + line_height * (i + 1), line, footer_size,
+                              "#4d4d4d", room))
+    plot_top = y + 16
+    plot_h = footer_top - 12 - plot_top
+    opening = re.match(r"<svg\b[^>]*>", chart_svg)
+    chart_w, chart_h = svg_size(chart_svg.encode("utf-8"))
+    nested = ""
+    if opening and plot_h > 0:
+        # the chart keeps its proportions: as large as the room allows, under the headline
+        nested = (f'<svg x="{margin}" y="{plot_top}" width="{room}" height="{plot_h}" '
+                  f'viewBox="0 0 {chart_w} {chart_h}" preserveAspectRatio="xMidYMin meet">'
+                  + chart_svg[opening.end():])
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+            f'font-family="{html.escape(charts.FONT)}">'
+            f"<title>{html.escape(text['headline'])}</title><desc>{html.escape(text['alt'])}</desc>"
+            f'<rect width="{width}" height="{height}" fill="#ffffff"/>'
+            + "".join(parts) + nested + "</svg>\n")
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def recompress_png(png: bytes, level: int = 6) -> bytes:
+    """The same pixels and filters, deflated harder: the rasteriser favours speed and writes
+    PNGs about three times larger (level 6 costs ~15 ms a card)."""
+    if not png.startswith(PNG_SIGNATURE):
+        return png
+    chunks: list[tuple[bytes, bytes | None]] = []
+    data, pos = [], len(PNG_SIGNATURE)
+    while pos + 8 <= len(png):
+        length = int.from_bytes(png[pos:pos + 4], "big")
+        kind, body = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IDAT":
+            if not data:
+                chunks.append((kind, None))  # all image data goes where the first IDAT was
+            data.append(body)
+        else:
+            chunks.append((kind, body))
+    idat = zlib.compress(zlib.decompress(b"".join(data)), level)
+    out = [PNG_SIGNATURE]
+    for kind, body in chunks:
+        body = idat if body is None else body
+        out.append(len(body).to_bytes(4, "big") + kind + body
+                   + zlib.crc32(kind + body).to_bytes(4, "big"))
+    return b"".join(out)
+
+
+def render_card(payload_json: str, chart_svg: str) -> tuple[bytes, bytes]:
+    """One card as SVG and PNG (run in a worker process)."""
+    svg = compose_card(json.loads(payload_json), chart_svg)
+    return svg.encode("utf-8"), recompress_png(vlc.svg_to_png(svg, scale=1))
+
+
+def run_pool(function, *columns: list) -> list:
+    """``map(function, *columns)`` across the machine's cores when there is enough to do."""
+    count = len(columns[0])
+    workers = max(1, min(os.cpu_count() or 1, count // 8 or 1))
+    if workers == 1:
+        return list(map(function, *columns))
+    # spawn, not fork: forking a process whose vl-convert runtime has threads can deadlock
+    with ProcessPoolExecutor(max_workers=workers,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(function, *columns, chunksize=4))
+
+
+def render_charts_and_cards(charts_todo: dict[str, str], cards_todo: dict[str, tuple[str, str]],
+                            cache_dir: Path) -> None:
+    """Fill the render cache: each embed chart's SVG (by its spec's key, shared with the chart
+    stage's cache), then each card's SVG + PNG, drawn from its chart's SVG."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    todo = [(key, spec) for key, spec in charts_todo.items()
+            if not (cache_dir / f"{key}.svg").exists()]
+    if todo:
+        svgs = run_pool(render_image, [spec for _, spec in todo], ["svg"] * len(todo))
+        for (key, _), svg in zip(todo, svgs):
+            write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
+    cards = [(key, payload, chart_key) for key, (payload, chart_key) in cards_todo.items()
+             if not ((cache_dir / f"{key}.svg").exists() and (cache_dir / f"{key}.png").exists())]
+    if cards:
+        chart_svgs = [(cache_dir / f"{chart_key}.svg").read_text(encoding="utf-8")
+                      for _, _, chart_key in cards]
+        images = run_pool(render_card, [payload for _, payload, _ in cards], chart_svgs)
+        for (key, _, _), (svg, png) in zip(cards, images):
+            write_bytes_if_changed(cache_dir / f"{key}.png", png)
+            write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
+
+
+# ---------------------------------------------------------------- the pages
+
+def inline_svg(svg: bytes, alt: str) -> str:
+    """The static chart, inline (no request, restyled by the dark theme's CSS): one image with
+    one accessible name, its inner ARIA dropped (the data table carries the numbers)."""
+    text = svg.decode("utf-8")
+    text = re.sub(r'\s(?:role|aria-[a-z]+)="[^"]*"', "", text)
+    text = text.replace(' class="marks"', "", 1)
+    return re.sub(r"^<svg\b", f'<svg class="tt-embed__svg" role="img" aria-label="{fmt.attr(alt)}"',
+                  text.strip(), count=1)
+
+
+# The snippet's height: enough for the whole embed in a typical article column (640 px) and, in
+# a phone's column (320 px), at least down to the source line, with no script at all. Estimated
+# from the sizes embed.css sets (font size, line height, bold).
+PADDING = 14
+LINE = {"title": (21, 27, True), "subtitle": (15, 21, False), "note": (13.5, 19, False),
+        "source": (13, 18, False), "links": (14, 20, False)}
+HTML_FONT_WIDTH = 1.15  # readers' sans-serif (e.g. DejaVu Sans) runs wider than the estimate
+COLUMNS = (640, 300)  # an article column; a phone's (320 px less the host page's margins)
+
+
+def text_lines(text: str, style: str, width: int) -> int:
+    size, _, bold = LINE[style]
+    return len(wrap(text, size * HTML_FONT_WIDTH, bold, width, 1000))
+
+
+def content_height(embed: Embed, chart_w: int, chart_h: int, column: int,
+                   through_source: bool = False) -> int:
+    width = column - 2 * PADDING
+    height = PADDING + 26  # the sample banner, or a line of slack
+    height += text_lines(embed.headline, "title", width) * LINE["title"][1] + 8
+    height += text_lines(embed.subtitle, "subtitle", width) * LINE["subtitle"][1] + 10
+    height += round(width * chart_h / max(chart_w, 1)) + 10
+    for note in embed.notes:
+        height += text_lines(f"{note.text} {note.label}", "note", width) * LINE["note"][1] + 4
+    height += text_lines(fmt.source_line(embed.as_of), "source", width) * LINE["source"][1] + 12
+    if through_source:
+        return height
+    return height + 2 * LINE["links"][1] + PADDING + 12
+
+
+def default_height(embed: Embed, chart_w: int, chart_h: int) -> int:
+    article, phone = COLUMNS
+    return max(content_height(embed, chart_w, chart_h, article),
+               content_height(embed, chart_w, chart_h, phone, through_source=True))
+
+
+def render_embeds(project: Project, site: Site, jobs: list[ChartJob],
+                  snapshots: list[Snapshot]) -> Embeds:
+    """Write every embed page, its spec, oEmbed JSON and downloads under site_src/embed/."""
+    base_url = site_url(project)
+    publications = week_publications(snapshots)
+    embeds = collect_embeds(project, site, jobs, publications)
+    charts_todo: dict[str, str] = {}
+    cards_todo: dict[str, tuple[str, str]] = {}
+    planned = []
+    for embed in embeds:
+        spec_json = json.dumps(embed.spec, sort_keys=True, separators=(",", ":"))
+        chart_key = cache_key(spec_json, "svg")
+        charts_todo[chart_key] = spec_json
+        card_keys = {}
+        for size in CARD_SIZES:
+            payload = card_payload(embed, size, base_url, site.is_sample)
+            card_keys[size] = cache_key(payload, "card")
+            cards_todo[card_keys[size]] = (payload, chart_key)
+        planned.append((embed, spec_json, chart_key, card_keys))
+    cache_dir = project.cache_dir / "charts"
+    render_charts_and_cards(charts_todo, cards_todo, cache_dir)
+
+    out = project.site_src / EMBED_DIR
+    index = Embeds(site_url=base_url, latest_week=site.latest_week,
+                   by_id={e.embed_id: e for e in embeds}, sizes={})
+    chart_svgs = {}
+    for embed, _, chart_key, _ in planned:
+        chart_svgs[embed.embed_id] = (cache_dir / f"{chart_key}.svg").read_bytes()
+        index.sizes[embed.embed_id] = svg_size(chart_svgs[embed.embed_id])
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(project.templates_dir / "embeds"),
+        undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True)
+    page = env.get_template("page.html.j2")
+    for embed, spec_json, _, card_keys in planned:
+        folder = out / embed.embed_id
+        files = {
+            "index.html": page.render(
+                embed=embed, embeds=index, is_sample=site.is_sample,
+                sample_notice=fmt.SAMPLE_NOTICE, source_line=fmt.source_line(embed.as_of),
+                chart=Markup(inline_svg(chart_svgs[embed.embed_id], embed.alt)),
+                latest=index.by_id[embed.latest_id],
+                frozen=index.by_id.get(embed.frozen_id)).encode("utf-8"),
+            "chart.vl.json": (spec_json + "\n").encode("utf-8"),
+            "oembed.json": oembed_json(index, embed),
+            f"{embed.stem}.csv": to_csv_bytes(embed.data),
+            f"{embed.stem}.svg": (cache_dir / f"{card_keys[CARD_SIZES[0]]}.svg").read_bytes(),
+        }
+        for (width, height), key in card_keys.items():
+            files[f"{embed.stem}-{width}x{height}.png"] = (cache_dir / f"{key}.png").read_bytes()
+        for name, content in files.items():
+            write_bytes_if_changed(folder / name, content)
+            index.files.add(folder / name)
+    for name in ASSETS:
+        source = project.templates_dir / "embeds" / name
+        if not source.is_file():
+            raise TrackerError(f"{shown(source)}: missing (the embed pages need it)")
+        write_bytes_if_changed(out / name, source.read_bytes())
+        index.files.add(out / name)
+    return index
+
+
+def oembed_json(index: Embeds, embed: Embed) -> bytes:
+    """The page's static oEmbed response (type rich), discovered from its <link rel=alternate>."""
+    width, _ = index.sizes[embed.embed_id]
+    card = f"{embed.stem}-1200x675.png"
+    body = {
+        "version": "1.0", "type": "rich", "provider_name": PROVIDER,
+        "provider_url": index.site_url, "title": embed.headline,
+        "html": index.snippet(embed), "width": width, "height": index.default_height(embed),
+        "thumbnail_url": index.url(embed) + card, "thumbnail_width": 1200,
+        "thumbnail_height": 675,
+    }
+    text = json.dumps(body, ensure_ascii=True, indent=1)
+    # No raw markup characters even if someone serves this file as HTML.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("ascii")

@@ -1,0 +1,118 @@
+// AI Token Tracker embed page script (a file, because the page's CSP allows no inline script).
+// Sets the theme from ?theme=light|dark|auto, posts the page's height to the host page (message
+// format on /learn/embed/), and on the first pointer over the chart swaps the static SVG for the
+// interactive one, unless ?static=1. It sets no cookie and stores nothing.
+(function () {
+  "use strict";
+  var HEIGHT = "ai-token-tracker:embed-height";
+  var params = new URLSearchParams(location.search);
+  var theme = params.get("theme");
+  var root = document.documentElement;
+  root.setAttribute("data-theme", theme === "dark" || theme === "auto" ? theme : "light");
+
+  function isDark() {
+    var chosen = root.getAttribute("data-theme");
+    return chosen === "dark" ||
+      (chosen === "auto" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  }
+
+  function merge(target, source) {
+    Object.keys(source).forEach(function (key) {
+      var value = source[key];
+      if (value && typeof value === "object" && !Array.isArray(value)) {
+        target[key] = merge(target[key] && typeof target[key] === "object" ? target[key] : {},
+                            value);
+      } else {
+        target[key] = value;
+      }
+    });
+    return target;
+  }
+
+  // The interactive chart in the page's colours (the spec itself is drawn light).
+  function themeConfig() {
+    if (!isDark()) return {};
+    var style = getComputedStyle(root);
+    var v = function (name) { return style.getPropertyValue(name).trim(); };
+    var text = v("--chart-text");
+    return {
+      background: v("--bg"),
+      title: { color: v("--chart-title"), subtitleColor: text },
+      axis: { labelColor: text, titleColor: text, gridColor: v("--chart-grid"),
+              domainColor: v("--chart-domain"), tickColor: v("--chart-domain") },
+      legend: { labelColor: text, titleColor: text },
+    };
+  }
+
+  function start() {
+    var main = document.querySelector("main.tt-embed");
+    if (!main) return;
+    var last = 0;
+    function post(force) {
+      var height = Math.ceil(main.getBoundingClientRect().height);
+      if (window.parent === window || (height === last && !force)) return;
+      last = height;
+      window.parent.postMessage({ type: HEIGHT, version: 1, height: height }, "*");
+    }
+    if ("ResizeObserver" in window) {
+      new ResizeObserver(function () { post(false); }).observe(main);
+    }
+    window.addEventListener("load", function () { post(false); });
+    window.addEventListener("message", function (event) {
+      var data = event.data;
+      if (event.source === window.parent && data && data.type === HEIGHT + "-request") post(true);
+    });
+    post(true);
+
+    var chart = main.querySelector(".tt-embed__chart");
+    if (!chart || params.get("static") === "1") return;
+    var started = false;
+    function upgrade() {
+      if (started) return;
+      started = true;
+      main.setAttribute("data-tt-state", "loading");
+      var bundle = new URL(main.getAttribute("data-tt-bundle"), location.href).href;
+      var spec = new URL(main.getAttribute("data-tt-spec"), location.href).href;
+      var live = document.createElement("div");
+      live.className = "tt-embed__live";
+      Promise.all([
+        import(bundle).then(function () { return window.vegaEmbed; }),
+        fetch(spec).then(function (response) {
+          if (!response.ok) throw new Error(spec + ": HTTP " + response.status);
+          return response.json();
+        }),
+      ]).then(function (loaded) {
+        var spec = loaded[1];
+        spec.config = merge(spec.config || {}, themeConfig());
+        chart.parentNode.insertBefore(live, chart);
+        // ast: Vega's expression interpreter, so no eval under the CSP; no injected styles.
+        return loaded[0](live, spec, {
+          actions: false, renderer: "svg", ast: true, defaultStyle: false,
+          tooltip: { disableDefaultStyle: true },
+        });
+      }).then(function () {
+        var svg = live.querySelector("svg");
+        var label = chart.querySelector("svg");
+        if (svg && label) {
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", label.getAttribute("aria-label") || "");
+        }
+        chart.hidden = true;
+        main.setAttribute("data-tt-state", "live");
+      }).catch(function (error) {
+        // The static chart stays: the embed is complete without the interactive layer.
+        live.remove();
+        main.setAttribute("data-tt-state", "static");
+        console.warn("Interactive chart unavailable:", error);
+      });
+    }
+    chart.addEventListener("pointerenter", upgrade, { once: true });
+    chart.addEventListener("pointerdown", upgrade, { once: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,78 @@
+"""Build-level behaviour on small data: staleness banner, refusing sample data, revisions."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_skeleton, write_snapshot
+from generator.build import generate
+from generator.errors import TrackerError
+from generator.paths import REPO_ROOT, Project
+
+
+@pytest.fixture
+def project(tmp_path: Path, tiny_data: Path) -> Project:
+    root = tmp_path / "project"
+    root.mkdir()
+    return Project.at(copy_skeleton(root).root, tiny_data)
+
+
+def status(project: Project) -> str:
+    return (project.generated_overrides / "data_status.html").read_text()
+
+
+def test_stale_data_gets_a_banner_after_14_days(project: Project) -> None:
+    # the newest published week 2026-03-16 ends on Monday 2026-03-23
+    generate(project, today=date(2026, 4, 6))  # 14 days later: still fresh
+    assert "tt-stale-banner" not in status(project)
+    assert "Data as of 2026-03-26T02:00:00.000Z" in status(project)
+    generate(project, today=date(2026, 4, 7))  # 15 days later
+    assert "The data may be stale" in status(project)
+    assert "last updated (as of) 2026-03-26" in status(project)
+
+
+def test_the_sample_shows_the_sample_banner_not_the_stale_one(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    project = Project.at(copy_skeleton(root).root, REPO_ROOT / "data")
+    if any((project.data_dir / "raw").glob("openrouter/rankings/week/*.json")):
+        pytest.skip("the repository holds real data")
+    generate(project, today=date(2030, 1, 1))
+    assert "tt-sample-banner" in status(project)
+    assert "stale" not in status(project)
+
+
+def test_publishing_refuses_the_sample(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    (data_dir / "registry").mkdir(parents=True)
+    (data_dir / "registry" / "authors.csv").write_text(
+        (REPO_ROOT / "data/registry/authors.csv").read_text())
+    (data_dir / "sample").symlink_to(REPO_ROOT / "data" / "sample")
+    root = tmp_path / "project"
+    root.mkdir()
+    project = Project.at(copy_skeleton(root).root, data_dir)
+    with pytest.raises(TrackerError, match="refusing to build a publishable site from the "
+                                           "sample data"):
+        generate(project, require_real_data=True)
+
+
+def test_restatements_are_listed_as_revisions(project: Project) -> None:
+    write_snapshot(project.data_dir, [("2026-03-16", "openai/gpt-5-20250807", 1500),
+                                      ("2026-03-16", "deepseek/deepseek-v3-20250324", 1000),
+                                      ("2026-03-16", "openrouter/sonoma-alpha", 10),
+                                      ("2026-03-16", "other", 90)],
+                   start="2026-03-16", end="2026-03-22", as_of="2026-03-30T02:00:00.000Z")
+    generate(project, today=date(2026, 3, 31))
+    with (project.site_src / "downloads/v1/revisions.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows == [{"week_start": "2026-03-16", "model_permaslug": "openai/gpt-5-20250807",
+                     "old_tokens": "1000", "new_tokens": "1500",
+                     "old_as_of": "2026-03-26T02:00:00.000Z",
+                     "new_as_of": "2026-03-30T02:00:00.000Z"}]
+    page = (project.site_src / "data/revisions.md").read_text()
+    assert "<code>openai/gpt-5-20250807</code> | 1,000 | 1,500 | +50.0% | 2026-03-30 " \
+           "(was 2026-03-26) |" in page

@@ -1,0 +1,256 @@
+"""Embeds in a real browser (Debian's Chromium): a host page on another origin sizes two embeds
+to their content at 320, 600 and 1000 px; without JavaScript the static chart and source line
+show; the CSP holds (even for the interactive chart) and no request leaves the site, no cookie;
+both themes pass axe's contrast checks."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Frame, Page, expect
+
+from generator.paths import Project
+
+pytestmark = pytest.mark.browser
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def embed_origin(built_site: Project) -> Iterator[str]:
+    server, url = serve(built_site.site_dir)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def a_frozen_week(project: Project) -> str:
+    return sorted(p.name for p in (project.site_dir / "embed" / "top-models").iterdir()
+                  if p.is_dir())[3]
+
+
+@pytest.fixture(scope="module")
+def host_url(built_site: Project, embed_origin: str,
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A news article on another origin (another port) with two pasted snippets, exactly as
+    the site offers them (each with its own copy of the resize script)."""
+    folder = tmp_path_factory.mktemp("host")
+    snippets = []
+    for embed in ("tokens-by-country", f"top-models/{a_frozen_week(built_site)}"):
+        oembed = built_site.site_dir / "embed" / embed / "oembed.json"
+        html = json.loads(oembed.read_text())["html"]
+        snippets.append(html.replace(DEFAULT_SITE_URL, embed_origin))
+    (folder / "index.html").write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<link rel='icon' href='data:,'>"
+        "<title>A news article</title></head><body><h1>A news article</h1>"
+        "<p>Some reporting before the chart.</p>" + snippets[0]
+        + "<p>More reporting.</p>" + snippets[1] + "<p>The end.</p></body></html>")
+    server, url = serve(folder)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+class Watch:
+    """Console errors (CSP violations are console errors), page errors, failed requests, and
+    requests to any origin but the allowed ones."""
+
+    def __init__(self, page: Page, *origins: str) -> None:
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.foreign: list[str] = []
+        hosts = {urlsplit(o).netloc for o in origins}
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
+        page.on("request", lambda r: urlsplit(r.url).netloc not in hosts
+                and not r.url.startswith(("data:", "blob:", "about:"))
+                and self.foreign.append(r.url))
+
+    def assert_clean(self) -> None:
+        assert self.errors == []
+        assert self.failed == []
+        assert self.foreign == []
+
+
+def content_height(frame: Frame) -> float:
+    return frame.evaluate("document.querySelector('main').getBoundingClientRect().height")
+
+
+def assert_sized_to_content(page: Page) -> None:
+    frames = page.locator("iframe")
+    assert frames.count() == 2
+    for i in range(2):
+        element = frames.nth(i)
+        element.scroll_into_view_if_needed()
+        frame = element.element_handle().content_frame()
+        frame.wait_for_selector("main.tt-embed")
+        # the resize script sets the height the embed posts: wait for it to settle
+        page.wait_for_function(
+            "([i, h]) => Math.abs(document.querySelectorAll('iframe')[i]"
+            ".getBoundingClientRect().height - Math.ceil(h)) < 1",
+            arg=[i, content_height(frame)], timeout=10_000)
+        outer = element.evaluate("f => f.getBoundingClientRect().height")
+        inner = content_height(frame)
+        assert 0 <= outer - inner < 1, (i, outer, inner)
+        no_scrollbar = frame.evaluate(
+            "() => { const d = document.documentElement; return d.scrollHeight <= "
+            "d.clientHeight && d.scrollWidth <= d.clientWidth; }")
+        assert no_scrollbar, i
+
+
+@pytest.mark.parametrize("width", [320, 600, 1000])
+def test_host_page_sizes_each_embed_to_its_content(browser: Browser, host_url: str,
+                                                   embed_origin: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    watch = Watch(page, host_url, embed_origin)
+    page.goto(host_url, wait_until="load")
+    assert_sized_to_content(page)
+    page.wait_for_load_state("networkidle")
+    watch.assert_clean()
+    assert context.cookies() == []
+    context.close()
+
+
+def test_embeds_follow_the_host_page_when_its_width_changes(browser: Browser, host_url: str,
+                                                            embed_origin: str) -> None:
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    page.goto(host_url, wait_until="load")
+    assert_sized_to_content(page)
+    page.set_viewport_size({"width": 340, "height": 900})
+    assert_sized_to_content(page)
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 680])
+def test_without_javascript_the_embed_shows_its_chart_and_source(
+        browser: Browser, host_url: str, embed_origin: str, width: int) -> None:
+    context = browser.new_context(java_script_enabled=False,
+                                  viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(embed_origin + "embed/tokens-by-country/", wait_until="load")
+    chart = page.locator(".tt-embed__chart svg")
+    expect(chart).to_be_visible()
+    assert chart.bounding_box()["height"] > 100
+    expect(page.locator(".tt-embed__source")).to_contain_text("Source: OpenRouter")
+    # in the host page, the snippet's own height shows the whole embed in an article column
+    # (about 640 px), and the chart and source line on a phone
+    page.goto(host_url, wait_until="load")
+    for i in range(2):
+        element = page.locator("iframe").nth(i)
+        element.scroll_into_view_if_needed()
+        frame = element.element_handle().content_frame()
+        frame.wait_for_selector("main.tt-embed")
+        height = element.evaluate("f => f.getBoundingClientRect().height")
+        assert height == float(element.get_attribute("height"))
+        source_bottom = frame.evaluate(
+            "document.querySelector('.tt-embed__source').getBoundingClientRect().bottom")
+        assert source_bottom <= height, (i, source_bottom, height)
+        if width > 600:
+            assert content_height(frame) <= height, i
+    context.close()
+
+
+def test_embed_keeps_its_csp_and_origin_even_when_interactive(page: Page, embed_origin: str,
+                                                              built_site: Project) -> None:
+    week = a_frozen_week(built_site)
+    watch = Watch(page, embed_origin)
+    page.goto(embed_origin + f"embed/top-models/{week}/", wait_until="load")
+    csp = page.locator("meta[http-equiv='Content-Security-Policy']")
+    assert csp.get_attribute("content").startswith("default-src 'self'")
+    page.hover(".tt-embed__chart")
+    expect(page.locator("main")).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    expect(page.locator(".tt-embed__live svg")).to_be_visible()
+    expect(page.locator(".tt-embed__chart")).to_be_hidden()
+    bar = page.locator(".tt-embed__live svg .mark-rect path").first
+    bar.hover()
+    expect(page.locator("#vg-tooltip-element.visible")).to_contain_text("Rank")
+    # the policy is enforced: an injected inline handler does not run, and is reported
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', "
+                  "'<button id=\"trap\" onclick=\"window.pwned = 1\">x</button>')")
+    page.locator("#trap").click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.pwned") is None
+    assert any("Content Security Policy" in e for e in watch.errors)
+    watch.errors = [e for e in watch.errors if "Content Security Policy" not in e]
+    page.wait_for_load_state("networkidle")
+    watch.assert_clean()
+    assert page.context.cookies() == []
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+
+
+def test_static_option_never_loads_the_interactive_chart(page: Page, embed_origin: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(embed_origin + "embed/country-share/?static=1", wait_until="load")
+    page.hover(".tt-embed__chart")
+    page.wait_for_timeout(500)
+    assert not page.locator("main").get_attribute("data-tt-state")
+    assert not [u for u in requested if "vega-bundle" in u or u.endswith(".vl.json")]
+
+
+def luminance(rgb: str) -> float:
+    values = [int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "auto"])
+def test_themes_pass_axe_and_dark_is_dark(browser: Browser, embed_origin: str,
+                                          theme: str) -> None:
+    context = browser.new_context(color_scheme="dark" if theme == "auto" else "light")
+    page = context.new_page()
+    page.goto(embed_origin + f"embed/tokens-by-company/?theme={theme}", wait_until="load")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    text = page.evaluate("getComputedStyle(document.querySelector('h1')).color")
+    dark = theme in ("dark", "auto")
+    assert (luminance(background) < 0.05) == dark
+    assert (luminance(text) > 0.5) == dark
+    chart_background = page.locator(".tt-embed__svg > rect").first.evaluate(
+        "r => getComputedStyle(r).fill")
+    assert (luminance(chart_background) < 0.05) == dark
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    page.hover(".tt-embed__chart")  # the interactive chart follows the theme too
+    expect(page.locator("main")).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    context.close()
+
+
+def test_chart_pages_offer_snippets_with_copy_buttons(page: Page, embed_origin: str) -> None:
+    page.goto(embed_origin, wait_until="load")
+    share = page.locator("details.tt-share").first
+    share.locator("summary").click()
+    expect(share.locator("code").first).to_contain_text("/embed/tokens-by-country/")
+    expect(share.locator("button[data-md-type='copy']").first).to_be_attached()
+    share.locator("label", has_text="Cite").click()
+    expect(share.locator("code", has_text="AI Token Tracker")).to_be_visible()
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()

@@ -1,0 +1,391 @@
+"""Embeds (issue 4) without a browser: every chart has its embed page, frozen weeks never change
+when a week is added, restatements are said, downloads have their promised shape, outside text
+is escaped for each place it lands, and pages offer the snippets."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import struct
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_skeleton, weeks_from, write_authors, write_snapshot
+from generator import embeds, fmt
+from generator.build import generate
+from generator.paths import Project
+
+W1, W2, W3, W4, W5 = weeks_from("2026-03-02", 5)
+FIRST_AS_OF = "2026-03-23T02:00:00.000Z"
+HOSTILE_COMPANY = '<script>alert(1)</script> & "Co"'
+HOSTILE_MODEL = "<img src=x onerror=alert(2)> \"GPT\" 'x'"
+BASE_ROWS = [
+    (W1, "deepseek/deepseek-v3-20250324", 900), (W1, "openai/gpt-5-20250807", 300),
+    (W1, "mistralai/mistral-small-20250601", 100), (W1, "other", 50),
+    (W2, "openai/gpt-5-20250807", 1000), (W2, "deepseek/deepseek-v3-20250324", 500),
+    (W2, "mistralai/mistral-small-20250601", 120), (W2, "other", 70),
+    (W3, "deepseek/deepseek-v3-20250324", 1000), (W3, "openai/gpt-5-20250807", 1100),
+    (W3, "openrouter/sonoma-alpha", 10), (W3, "other", 90),
+]
+SITE_WIDE = embeds.SITE_WIDE
+
+
+def write_tiny_data(data_dir: Path) -> None:
+    """Three complete weeks (the fourth is in progress), a hostile company and model name."""
+    write_snapshot(data_dir, [*BASE_ROWS, (W4, "openai/gpt-5-20250807", 5)],
+                   start=W1, end="2026-03-24", as_of=FIRST_AS_OF)
+    write_authors(data_dir, [("deepseek", "DeepSeek", "CN"), ("openai", HOSTILE_COMPANY, "US"),
+                             ("mistralai", "Mistral AI", "FR")])
+    (data_dir / "registry" / "models.csv").write_text(
+        "permaslug,display_name,family,open_weights,notes\n"
+        'openai/gpt-5-20250807,"<img src=x onerror=alert(2)> ""GPT"" \'x\'",,,\n')
+
+
+def fresh_project(root: Path, data_dir: Path) -> Project:
+    """The hand-written parts of this repository in ``root``, building from ``data_dir``."""
+    folder = root / "project"
+    folder.mkdir()
+    copy_skeleton(folder)
+    return Project.at(folder, data_dir)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    root = tmp_path_factory.mktemp("tiny")
+    write_tiny_data(root / "data")
+    project = fresh_project(root, root / "data")
+    generate(project)
+    return project
+
+
+def embed_dir(project: Project) -> Path:
+    return project.site_src / "embed"
+
+
+# ---------------------------------------------------------------- which embeds exist
+
+def test_every_chart_has_a_latest_embed_and_site_wide_charts_one_per_week(
+        built_site: Project) -> None:
+    site = built_site.site_dir
+    weeks = sorted(p.name for p in (site / "rankings").iterdir() if p.name[:2] == "20")
+    charts = [p.relative_to(site / "charts").with_suffix("").with_suffix("").as_posix()
+              for p in (site / "charts").rglob("*.vl.json")]
+    assert len(charts) > 200
+    for chart_id in charts:
+        assert (site / "embed" / chart_id / "index.html").is_file(), chart_id
+    for chart_id in SITE_WIDE:
+        for week in weeks:
+            assert (site / "embed" / chart_id / week / "index.html").is_file(), (chart_id, week)
+    # entity charts have the latest version only (no dated subfolders)
+    assert not any(p.name[:2] == "20" for p in (site / "embed" / "models").glob("*/*")
+                   if p.is_dir())
+    assert (site / "embed" / "resize.js").is_file()
+
+
+def test_each_embed_folder_holds_page_spec_oembed_and_downloads(built_site: Project) -> None:
+    folder = built_site.site_dir / "embed" / "tokens-by-country" / "2025-06-02"
+    stem = "ai-token-tracker-tokens-by-country-2025-06-02"
+    assert sorted(p.name for p in folder.iterdir()) == sorted([
+        "index.html", "chart.vl.json", "oembed.json", f"{stem}.csv", f"{stem}.svg",
+        f"{stem}-1200x675.png", f"{stem}-1080x1080.png"])
+    latest = built_site.site_dir / "embed" / "models"
+    model = sorted(latest.iterdir())[0]
+    assert (model / f"ai-token-tracker-models-{model.name}-1080x1080.png").is_file()
+
+
+# ---------------------------------------------------------------- the page itself
+
+class PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "link", "script", "body", "main", "p", "strong",
+                "h1", "figure", "div", "table", "caption", "thead", "tbody", "tr", "th", "td",
+                "ul", "li", "a"}
+
+
+def assert_strict_page(path: Path) -> PageParser:
+    """CSP meta first in <head>; no inline script, style or handler; nothing from elsewhere."""
+    page = parse(path)
+    csp = [a for t, a in page.tags if t == "meta" and a.get("http-equiv")
+           == "Content-Security-Policy"]
+    assert len(csp) == 1 and csp[0]["content"].startswith("default-src 'self';"), path
+    scripts = [a for t, a in page.tags if t == "script"]
+    assert scripts and all(a.get("src") and not a["src"].startswith(("http", "//"))
+                           for a in scripts), path
+    inside_svg = False
+    for tag, attrs in page.tags:
+        inside_svg = inside_svg or tag == "svg"
+        assert tag != "style", path
+        assert "style" not in attrs, (path, tag)
+        assert not [name for name in attrs if name.startswith("on")], (path, tag, attrs)
+        if not inside_svg:
+            assert tag in ALLOWED_TAGS, (path, tag)
+        value = attrs.get("src") or attrs.get("href") or ""
+        assert not value.lower().startswith(("javascript:", "data:")), (path, tag, value)
+        if tag != "link" or attrs.get("rel") not in ("canonical", "alternate"):
+            # loads and links stay on this site (only the announced addresses are absolute)
+            assert not value.startswith(("//", "http:", "https:")), (path, tag, value)
+    return page
+
+
+def test_embed_pages_are_strict_and_complete(built_site: Project) -> None:
+    pages = sorted((built_site.site_dir / "embed").rglob("index.html"))
+    assert len(pages) > 400
+    for path in pages[::7]:
+        page = assert_strict_page(path)
+        text = " ".join(page.text)
+        assert "Source: OpenRouter (openrouter.ai/rankings), as of " in text, path
+        assert "Licensed under CC BY 4.0." in text
+        assert [a for t, a in page.tags if t == "h1"]
+        assert [a for t, a in page.tags if t == "svg" and a.get("role") == "img"
+                and a.get("aria-label")], path
+        assert [a for t, a in page.tags if t == "th" and a.get("scope") == "col"], path
+        links = [a["href"] for t, a in page.tags if t == "a"]
+        assert any(h.endswith(".csv") for h in links) and any(h.endswith(".svg") for h in links)
+        assert any(h.endswith("-1200x675.png") for h in links)
+        for href in links:  # every relative link resolves to a built file or folder
+            target = (path.parent / href.split("#")[0]).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), (path, href)
+
+
+def test_sample_builds_say_sample_on_embeds_and_images(built_site: Project) -> None:
+    if any((built_site.data_dir / "raw").glob("openrouter/rankings/week/*.json")):
+        pytest.skip("built from real data")
+    folder = built_site.site_dir / "embed" / "country-share"
+    page = (folder / "index.html").read_text()
+    assert 'class="tt-sample-banner"' in page and fmt.SAMPLE_NOTICE in page
+    assert fmt.SAMPLE_NOTICE.upper() in (folder / "ai-token-tracker-country-share.svg").read_text()
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_downloads_have_their_sizes_and_carry_title_source_date_and_credit(
+        built_site: Project) -> None:
+    week = "2025-06-02"
+    folder = built_site.site_dir / "embed" / "top-models" / week
+    stem = f"ai-token-tracker-top-models-{week}"
+    assert png_size(folder / f"{stem}-1200x675.png") == (1200, 675)
+    assert png_size(folder / f"{stem}-1080x1080.png") == (1080, 1080)
+    svg = (folder / f"{stem}.svg").read_text()
+    assert re.match(r'<svg [^>]*width="1200" height="675"', svg)
+    page = (folder / "index.html").read_text()
+    headline = re.search(r'<h1 class="tt-embed__title">(.*?)</h1>', page).group(1)
+    assert fmt.week_range(week) in headline
+    assert headline.split(" was ")[0] in svg  # the model named in the headline is drawn in
+    assert "Source: OpenRouter (openrouter.ai/rankings), as of 2025-" in svg
+    assert f"Chart: AI Token Tracker · 127.0.0.1:8000/rankings/{week}/" in svg
+    # the CSV is exactly the chart's data (the same file the ranking page offers)
+    assert (folder / f"{stem}.csv").read_bytes() == \
+        (built_site.site_dir / "charts" / "top-models" / f"{week}.csv").read_bytes()
+
+
+def test_oembed_matches_its_page(built_site: Project) -> None:
+    folder = built_site.site_dir / "embed" / "tokens-by-company"
+    page = parse(folder / "index.html")
+    alternate = [a for t, a in page.tags if t == "link" and a.get("rel") == "alternate"]
+    assert alternate[0]["type"] == "application/json+oembed"
+    assert alternate[0]["href"] == "http://127.0.0.1:8000/embed/tokens-by-company/oembed.json"
+    raw = (folder / "oembed.json").read_text()
+    assert "<" not in raw and ">" not in raw
+    body = json.loads(raw)
+    assert body["type"] == "rich" and body["version"] == "1.0"
+    assert body["provider_name"] == "AI Token Tracker"
+    assert body["html"].startswith(
+        '<iframe src="http://127.0.0.1:8000/embed/tokens-by-company/" title="')
+    assert '<script src="http://127.0.0.1:8000/embed/resize.js" async></script>' in body["html"]
+    assert f'height="{body["height"]}"' in body["html"] and body["width"] > 300
+
+
+def test_resize_script_is_small_and_standalone(built_site: Project) -> None:
+    script = (built_site.site_dir / "embed" / "resize.js").read_text()
+    assert len(script.encode()) < 2048  # unminified, comments included
+    assert "import" not in script and "require(" not in script and "http" not in \
+        script.replace("https://SITE", "")
+    assert embeds.HEIGHT_MESSAGE in script and "e.origin !== origin" in script
+    page_script = (built_site.site_dir / "embed" / "embed.js").read_text()
+    assert embeds.HEIGHT_MESSAGE in page_script
+    assert script.count("-request") == page_script.count("-request") == 1
+    assert embeds.HEIGHT_REQUEST == embeds.HEIGHT_MESSAGE + "-request"
+
+
+def test_an_embed_page_transfers_less_than_60_kb_before_interaction(
+        built_site: Project) -> None:
+    """Compressed, as a static host serves them: the largest page of each site-wide chart,
+    its stylesheet and script, and the resize script."""
+    site = built_site.site_dir
+    shared = sum(len(gzip.compress((site / "embed" / name).read_bytes()))
+                 for name in ("embed.css", "embed.js", "resize.js"))
+    shared += len((site / "assets" / "images" / "favicon.png").read_bytes())
+    for chart_id in SITE_WIDE:
+        pages = list((site / "embed" / chart_id).rglob("index.html"))
+        largest = max(len(gzip.compress(p.read_bytes())) for p in pages)
+        assert largest + shared < 60_000, chart_id
+
+
+# ---------------------------------------------------------------- the site offers them
+
+def test_chart_pages_offer_latest_and_frozen_snippets_with_citation(built_site: Project) -> None:
+    weeks = sorted(p.name for p in (built_site.site_dir / "rankings").iterdir()
+                   if p.name[:2] == "20")
+    home = (built_site.site_dir / "index.html").read_text()
+    assert "Embed, download or cite this chart" in home
+    assert "http://127.0.0.1:8000/embed/tokens-by-country/" in home
+    assert f"http://127.0.0.1:8000/embed/tokens-by-country/{weeks[-1]}/" in home
+    assert "embed/resize.js" in home and "ai-token-tracker-tokens-by-country-1200x675.png" in home
+    week_page = (built_site.site_dir / "rankings" / weeks[0] / "index.html").read_text()
+    assert f"http://127.0.0.1:8000/embed/top-models/{weeks[0]}/" in week_page
+    assert f"ai-token-tracker-top-models-{weeks[0]}-1080x1080.png" in week_page
+    learn = built_site.site_dir / "learn" / "embed" / "index.html"
+    assert "ai-token-tracker:embed-height" in learn.read_text()
+
+
+# ---------------------------------------------------------------- frozen means frozen
+
+def publications_of(data_dir: Path) -> dict[str, embeds.Publication]:
+    from generator.load import load_snapshot, snapshot_files
+
+    folder = data_dir / "raw/openrouter/rankings/week"
+    return embeds.week_publications([load_snapshot(p) for p in snapshot_files(folder)])
+
+
+def test_refetched_unchanged_weeks_keep_their_first_as_of(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    write_snapshot(data_dir, BASE_ROWS, start=W1, end="2026-03-22", as_of=FIRST_AS_OF)
+    write_snapshot(data_dir, [r for r in BASE_ROWS if r[0] != W1],
+                   start=W2, end="2026-03-22", as_of="2026-03-30T02:00:00.000Z")
+    published = publications_of(data_dir)
+    assert published[W2] == embeds.Publication(FIRST_AS_OF, restated=False)
+    changed = [(w, s, t + 1 if w == W3 and s.startswith("openai") else t)
+               for w, s, t in BASE_ROWS if w != W1]
+    write_snapshot(data_dir, changed, start=W2, end="2026-03-23",
+                   as_of="2026-04-06T02:00:00.000Z")
+    published = publications_of(data_dir)
+    assert published[W2] == embeds.Publication(FIRST_AS_OF, restated=False)
+    assert published[W3] == embeds.Publication("2026-04-06T02:00:00.000Z", restated=True)
+
+
+def test_frozen_embeds_do_not_change_when_a_week_is_added(tiny: Project,
+                                                          tmp_path: Path) -> None:
+    # a copy of the tiny project, so the module's build stays as it was
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny.data_dir, data_dir)
+    project = Project.at(tiny.root, data_dir)
+    before = tree(embed_dir(project))
+    # next week's fetch: re-fetches the last weeks (unchanged, newer as_of) and adds W4
+    rows = [r for r in BASE_ROWS if r[0] != W1] + [
+        (W4, "openai/gpt-5-20250807", 1200), (W4, "deepseek/deepseek-v3-20250324", 800),
+        (W4, "other", 95), (W5, "openai/gpt-5-20250807", 3)]
+    write_snapshot(data_dir, rows, start=W2, end="2026-03-31", as_of="2026-03-31T02:00:00.000Z")
+    try:
+        generate(project)
+        after = tree(embed_dir(project))
+        frozen = [name for name in before if re.match(r"[a-z-]+/2026-\d\d-\d\d/", name)]
+        assert len(frozen) == 4 * 3 * 7  # four charts, three weeks, seven files each
+        changed = [name for name in frozen if after.get(name) != before[name]]
+        assert changed == []
+        assert f"tokens-by-country/{W4}/index.html" in after
+        assert after["tokens-by-country/index.html"] != before["tokens-by-country/index.html"]
+    finally:
+        generate(tiny)  # back to the module's data
+
+
+def test_a_restated_week_changes_its_frozen_embed_and_says_so(tiny: Project,
+                                                              tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny.data_dir, data_dir)
+    project = Project.at(tiny.root, data_dir)
+    before = tree(embed_dir(project))
+    rows = [(w, s, t + 7 if (w, s) == (W3, "openai/gpt-5-20250807") else t)
+            for w, s, t in BASE_ROWS if w != W1]
+    write_snapshot(data_dir, rows, start=W2, end="2026-03-22", as_of="2026-03-28T02:00:00.000Z")
+    try:
+        generate(project)
+        after = tree(embed_dir(project))
+        page = after[f"top-models/{W3}/index.html"].decode()
+        assert "Restated: the source revised its figures for the week of " \
+               f"{fmt.week_range(W3)} on 2026-03-28" in page
+        assert "as of 2026-03-28T02:00:00.000Z" in page
+        for chart_id in SITE_WIDE:  # the week before is untouched
+            assert after[f"{chart_id}/{W2}/index.html"] == before[f"{chart_id}/{W2}/index.html"]
+    finally:
+        generate(tiny)
+
+
+def test_a_frozen_embed_is_byte_identical_across_two_builds(tiny: Project,
+                                                            tmp_path: Path) -> None:
+    second = fresh_project(tmp_path, tiny.data_dir)  # its own (cold) render cache
+    generate(second)
+    first_tree, second_tree = tree(embed_dir(tiny)), tree(embed_dir(second))
+    assert first_tree.keys() == second_tree.keys()
+    assert [n for n in first_tree if first_tree[n] != second_tree[n]] == []
+
+
+# ---------------------------------------------------------------- outside text stays text
+
+def test_hostile_names_stay_text_in_pages_images_and_oembed(tiny: Project) -> None:
+    folder = embed_dir(tiny)
+    pages = sorted(folder.rglob("index.html"))
+    assert len(pages) >= 20
+    seen_hostile = 0
+    for path in pages:
+        assert_strict_page(path)
+        raw = path.read_text()
+        assert "<script>alert" not in raw and "<img src=x" not in raw, path
+        seen_hostile += "alert(1)&lt;/script&gt;" in raw or "&lt;img src=x onerror" in raw
+    assert seen_hostile > 5
+    company = next(p for p in (folder / "companies").iterdir() if p.name.startswith("script"))
+    body = json.loads((company / "oembed.json").read_text())
+    assert 'title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;&#x27;s models' \
+        in body["html"]
+    assert body["title"].startswith(HOSTILE_COMPANY)  # JSON string: the name itself
+    for svg in folder.rglob("*.svg"):
+        text = svg.read_text()
+        assert "<script" not in text and "<img" not in text and "onerror=alert(2)>" \
+            not in text.replace("onerror=alert(2)&gt;", ""), svg
+
+
+def test_site_pages_show_hostile_names_only_as_text_in_snippets(tiny: Project) -> None:
+    from generator.build import build_site
+
+    build_site(tiny)
+    pages = list(tiny.site_dir.rglob("*.html"))
+    for path in pages:
+        raw = path.read_text()
+        assert "<script>alert" not in raw and "<img src=x" not in raw, path
+    companies = (tiny.site_dir / "companies" / "index.html").read_text()
+    # the snippet (HTML to paste, so escaped) and the citation (plain text) as code-block text
+    assert "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;" in companies
+    assert "“&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Co\" led all companies" in \
+        companies.replace("&quot;", '"')

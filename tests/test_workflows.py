@@ -1,0 +1,53 @@
+"""The GitHub Actions workflows: security audit (zizmor) and schema check, both offline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.paths import REPO_ROOT
+
+WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent))
+    assert found, f"{name} is not installed in the test environment"
+    return found
+
+
+def test_both_workflows_exist() -> None:
+    assert {p.name for p in WORKFLOWS} == {"ci.yml", "weekly.yml"}
+
+
+def test_zizmor_finds_nothing() -> None:
+    result = subprocess.run([tool("zizmor"), "--offline", "--persona=pedantic", "--no-progress",
+                             str(REPO_ROOT / ".github" / "workflows")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout + result.stderr
+
+
+def test_workflows_match_the_github_schema() -> None:
+    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema",
+                             "vendor.github-workflows", *map(str, WORKFLOWS)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_full_sha_with_a_version_comment() -> None:
+    for workflow in WORKFLOWS:
+        for line in workflow.read_text().splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$",
+                                 line.strip()), line
+
+
+def test_the_api_key_is_used_in_the_fetch_step_only() -> None:
+    text = (REPO_ROOT / ".github/workflows/weekly.yml").read_text()
+    assert text.count("secrets.") == 1
+    assert "OPENROUTER_API_KEY: ${{ secrets.OPENROUTER_API_KEY }}\n        run: make fetch" in text
+    assert "secrets." not in (REPO_ROOT / ".github/workflows/ci.yml").read_text()
