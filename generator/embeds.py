@@ -35,7 +35,7 @@ from generator.charts import Caption
 from generator.derive import Tables
 from generator.errors import TrackerError
 from generator.files import write_bytes_if_changed
-from generator.load import Snapshot, week_is_complete
+from generator.load import Snapshot, week_versions
 from generator.pages import Site
 from generator.paths import Project, shown
 from generator.render import ChartJob, cache_key, render_image, svg_size
@@ -195,21 +195,13 @@ def week_publications(snapshots: list[Snapshot]) -> dict[str, Publication]:
     """For each complete week: the as_of at which its current figures first appeared, and
     whether they replaced other figures (a restatement). A re-fetch that returns the same
     figures is not a new publication, so frozen embeds keep citing the first as_of."""
-    versions: dict[str, list[tuple[str, frozenset]]] = {}
-    for snap in sorted(snapshots, key=lambda s: (s.meta.as_of, s.path.name)):
-        by_week: dict[date, set[tuple[str, int]]] = {}
-        for row in snap.rows:
-            by_week.setdefault(row.date, set()).add((row.model_permaslug, row.total_tokens))
-        for week, rows in by_week.items():
-            if week_is_complete(week, snap.meta.end_date):
-                versions.setdefault(week.isoformat(), []).append((snap.meta.as_of,
-                                                                  frozenset(rows)))
     published = {}
-    for week, history in versions.items():
+    for week, history in week_versions(snapshots).items():
         first = len(history) - 1
-        while first > 0 and history[first - 1][1] == history[-1][1]:
+        while first > 0 and history[first - 1].tokens == history[-1].tokens:
             first -= 1
-        published[week] = Publication(first_as_of=history[first][0], restated=first > 0)
+        published[week.isoformat()] = Publication(first_as_of=history[first].as_of,
+                                                  restated=first > 0)
     return published
 
 
@@ -336,7 +328,7 @@ def restatement_notes(weeks: list[str], publications: dict[str, Publication]) ->
         what = (f"{len(restated)} of these weeks, most recently the week of "
                 f"{fmt.week_range(newest)} on {when}")
     return [Note(f"Restated: the source revised its figures for {what}; this chart shows the "
-                 "revised figures.", href="data/", label="About the data")]
+                 "revised figures.", href="data/revisions/", label="Revisions")]
 
 
 # ---------------------------------------------------------------- screen-reader tables
