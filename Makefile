@@ -52,4 +52,4 @@ lint: $(VENV)/.installed-test
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache templates/overrides/generated site_src/index.md \
 	  site_src/rankings site_src/countries site_src/companies site_src/models site_src/data \
-	  site_src/downloads site_src/charts site_src/assets/generated
+	  site_src/downloads site_src/charts site_src/embed site_src/assets/generated
