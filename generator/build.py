@@ -17,13 +17,13 @@ import vl_convert as vlc
 
 from generator import charts
 from generator.charts import Caption
-from generator.derive import Tables, attribute, derive_tables
+from generator.corrections import Annotation
+from generator.derive import Tables
 from generator.downloads import write_downloads
 from generator.embeds import render_embeds
 from generator.errors import TrackerError
 from generator.files import prune_tree, write_text_if_changed
 from generator.fmt import week_range
-from generator.load import load_catalogue, load_rankings
 from generator.pages import PageWriter, Site
 from generator.pages.companies import render_companies
 from generator.pages.countries import render_countries
@@ -32,7 +32,8 @@ from generator.pages.home import render_home
 from generator.pages.models import render_models
 from generator.pages.rankings import render_rankings
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
-from generator.registry import load_registry
+from generator.pipeline import prepare
+from generator.registry import Registry
 from generator.render import VL_VERSION, ChartJob, render_charts
 from generator.slugs import assign_file_names
 
@@ -51,8 +52,26 @@ class Generated:
     seconds: float
 
 
-def chart_jobs(tables: Tables, site: Site, caption: Caption) -> list[ChartJob]:
-    """Every chart of the site with the exact data it draws."""
+def annotation_notes(annotations: list[Annotation], registry: Registry
+                     ) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """(scope, key) -> the events to draw: key is '' (global), a permaslug, a company or a
+    country code."""
+    notes: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for a in annotations:
+        key = a.target
+        if a.scope == "company":
+            key = registry.authors[a.target].company
+        notes.setdefault((a.scope, key), []).append((a.date.isoformat(), a.label, a.description))
+    return notes
+
+
+def chart_jobs(tables: Tables, site: Site, caption: Caption,
+               notes: dict[tuple[str, str], list[tuple[str, str, str]]] | None = None
+               ) -> list[ChartJob]:
+    """Every chart of the site with the exact data it draws (and dated events drawn on the
+    time series)."""
+    notes = notes or {}
+    events = notes.get(("global", ""))
     latest = tables.latest_week
     by_country = charts.country_bands_data(tables)
     shares = charts.country_share_data(tables)
@@ -60,11 +79,12 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption) -> list[ChartJob]:
     top = charts.top_models_data(tables, latest)
     span = (tables.weeks[0], latest)
     jobs = [
-        ChartJob("tokens-by-country", charts.tokens_by_country_chart(by_country, caption),
-                 by_country),
-        ChartJob("country-share", charts.country_share_chart(shares, caption), shares),
-        ChartJob("tokens-by-company", charts.tokens_by_company_chart(by_company, caption),
-                 by_company),
+        ChartJob("tokens-by-country", charts.annotate(
+            charts.tokens_by_country_chart(by_country, caption), events), by_country),
+        ChartJob("country-share", charts.annotate(
+            charts.country_share_chart(shares, caption), events), shares),
+        ChartJob("tokens-by-company", charts.annotate(
+            charts.tokens_by_company_chart(by_company, caption), events), by_company),
         ChartJob("top-models", charts.top_models_chart(top, caption, week_range(latest)), top),
     ]
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
@@ -76,20 +96,23 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption) -> list[ChartJob]:
         rows = models[models["model_permaslug"] == slug]
         data = rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
         last = rows.iloc[-1]
-        jobs.append(ChartJob(f"models/{name}", charts.model_history_chart(
-            data, caption, str(last["model_name"]), str(last["country"]), span), data))
+        jobs.append(ChartJob(f"models/{name}", charts.annotate(charts.model_history_chart(
+            data, caption, str(last["model_name"]), str(last["country"]), span),
+            notes.get(("model", slug))), data))
     companies = tables.companies
     for company, name in site.company_files.items():
         rows = companies[companies["company"] == company]
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        jobs.append(ChartJob(f"companies/{name}", charts.company_history_chart(
-            data, caption, company, str(rows["country"].iloc[-1]), span), data))
+        jobs.append(ChartJob(f"companies/{name}", charts.annotate(charts.company_history_chart(
+            data, caption, company, str(rows["country"].iloc[-1]), span),
+            notes.get(("company", company))), data))
     countries = tables.countries
     for code, name in site.country_files.items():
         rows = countries[countries["country"] == code]
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        jobs.append(ChartJob(f"countries/{name}",
-                             charts.country_history_chart(data, caption, code, span), data))
+        jobs.append(ChartJob(f"countries/{name}", charts.annotate(
+            charts.country_history_chart(data, caption, code, span),
+            notes.get(("country", code))), data))
     return jobs
 
 
@@ -119,13 +142,11 @@ def generate(project: Project, today: date | None = None,
     """Everything before the site builder: charts, pages and downloads under site_src/."""
     started = time.perf_counter()
     charts.register_theme()
-    rankings = load_rankings(project)
-    registry = load_registry(project.registry_dir)
-    catalogue = load_catalogue(rankings.source_dir)
+    prepared = prepare(project)
+    rankings, registry, tables = prepared.rankings, prepared.registry, prepared.tables
     if require_real_data and rankings.is_sample:
         raise TrackerError(f"{rankings.source_dir}: refusing to build a publishable site from "
                            "the sample data (no real snapshot under data/raw/; run fetch first)")
-    tables = derive_tables(attribute(rankings.weekly, registry, catalogue), rankings.revisions)
     site = Site(
         tables=tables,
         is_sample=rankings.is_sample,
@@ -135,7 +156,8 @@ def generate(project: Project, today: date | None = None,
         country_files=assign_file_names(tables.countries["country"]),
     )
     caption = Caption(as_of=site.as_of, is_sample=site.is_sample)
-    jobs = chart_jobs(tables, site, caption)
+    jobs = chart_jobs(tables, site, caption,
+                      annotation_notes(prepared.annotations, registry))
     rendered = render_charts(jobs, project.site_src / "charts", project.cache_dir / "charts")
     site.charts = {chart.chart_id: chart for chart in rendered}
 

@@ -162,6 +162,55 @@ def tooltip_week(*extra: alt.Tooltip) -> list[alt.Tooltip]:
             *extra]
 
 
+# ---------------------------------------------------------------- annotations (dated events)
+
+ANNOTATION_COLOUR = "#444444"
+
+
+def annotate(chart: alt.Chart, notes: list[tuple[str, str, str]] | None
+             ) -> alt.Chart | alt.LayerChart:
+    """Draw dated events (day, label, description) on a time-series chart as dashed rules with
+    short labels, alternating two heights so neighbours do not overlap. Events outside the
+    chart's weeks are left out. Without events the chart is returned unchanged."""
+    if not notes:
+        return chart
+    weeks = sorted(chart.data["week_start"]) if isinstance(chart.data, pd.DataFrame) else []
+    if not weeks:
+        return chart
+    last = (date.fromisoformat(weeks[-1]) + pd.Timedelta(days=6)).isoformat()
+    shown = sorted(n for n in notes if weeks[0] <= n[0] <= last)
+    if not shown:
+        return chart
+    span = max(1, (date.fromisoformat(last) - date.fromisoformat(weeks[0])).days)
+    events = pd.DataFrame([
+        {"week_start": day, "label": label, "description": text, "level": i % 2,
+         "side": "right" if (date.fromisoformat(day) - date.fromisoformat(weeks[0])).days
+         > 0.7 * span else "left"}
+        for i, (day, label, text) in enumerate(shown)])
+    x = alt.X("week_start:T", timeUnit="utcyearmonthdate")
+    rules = alt.Chart(events).mark_rule(color=ANNOTATION_COLOUR, strokeDash=[4, 3],
+                                        strokeWidth=1).encode(
+        x=x, tooltip=[alt.Tooltip("week_start:T", timeUnit="utcyearmonthdate", title="Date"),
+                      alt.Tooltip("label:N", title="Event"),
+                      alt.Tooltip("description:N", title="What happened")])
+    labels = []
+    for side, dx in (("left", 4), ("right", -4)):
+        subset = events[events["side"] == side]
+        if subset.empty:
+            continue
+        labels.append(alt.Chart(subset).mark_text(
+            align=side, baseline="top", dx=dx, fontSize=11, color=ANNOTATION_COLOUR,
+        ).encode(x=x, y=alt.Y("level:Q", scale=alt.Scale(domain=[0, 12], reverse=True),
+                              axis=None), text="label:N"))
+    title, description = chart.title, chart.description
+    base = chart.copy(deep=False)
+    base.title = alt.Undefined
+    base.description = alt.Undefined
+    return alt.layer(base, rules, *labels).resolve_scale(y="independent").properties(
+        title=title, description=f"{description} Dashed lines mark dated events: "
+        + "; ".join(f"{label} ({day})" for day, label, _ in shown) + ".")
+
+
 def tokens_by_country_chart(data: pd.DataFrame, caption: Caption) -> alt.Chart:
     bands = list(data.sort_values("order")["band"].drop_duplicates())
     codes = [data.loc[data["band"] == b, "country"].iloc[0] for b in bands]

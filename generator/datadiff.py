@@ -2,7 +2,8 @@
 
 Derives the tables from data/ as committed at REF and from the working tree, and prints a
 Markdown summary (for a pull request's job summary): weeks added or removed, totals changed,
-model rows changed, and rank changes in the latest week.
+model rows changed, tokens moved between countries and companies, and rank changes in the
+latest week. Corrections are applied on both sides, exactly as the build applies them.
 """
 
 from __future__ import annotations
@@ -16,20 +17,16 @@ from pathlib import Path
 import pandas as pd
 
 from generator import fmt
-from generator.derive import Tables, attribute, derive_tables
+from generator.derive import Tables
 from generator.errors import TrackerError
-from generator.load import load_catalogue, load_rankings
 from generator.paths import Project
-from generator.registry import load_registry
+from generator.pipeline import prepare
 
 ROW_LIMIT = 25
 
 
 def tables_for(project: Project) -> Tables:
-    rankings = load_rankings(project)
-    registry = load_registry(project.registry_dir)
-    attributed = attribute(rankings.weekly, registry, load_catalogue(rankings.source_dir))
-    return derive_tables(attributed, rankings.revisions)
+    return prepare(project).tables
 
 
 def extract_data(root: Path, ref: str, dest: Path) -> Path:
@@ -66,6 +63,25 @@ def tokens_cell(value: object) -> str:
     return "–" if fmt.is_missing(value) else f"{int(value):,}"
 
 
+def moved_tokens(before: pd.DataFrame, after: pd.DataFrame, key: str, title: str) -> list[str]:
+    """Net tokens gained or lost per country (or company) over every published week: where a
+    mapping change or a correction moved tokens to or from."""
+    old = before.groupby(key)["tokens"].sum()
+    new = after.groupby(key)["tokens"].sum()
+    both = pd.concat([old.rename("old"), new.rename("new")], axis=1).fillna(0).astype("int64")
+    both["change"] = both["new"] - both["old"]
+    moved = both[both["change"] != 0].sort_values(["change"], key=abs, ascending=False)
+    heading = f"### Tokens moved between {'countries' if key == 'country' else 'companies'}"
+    if moved.empty:
+        return ["", heading, "", "No tokens moved."]
+    lines = ["", heading, "", "Summed over every published week (attributed tokens only).", "",
+             f"| {title} | Tokens before | Tokens after | Change |", "|---|---:|---:|---:|"]
+    for name, row in moved.head(ROW_LIMIT).iterrows():
+        label = fmt.country_name(name) if key == "country" else name
+        lines.append(f"| {cell(label)} | {row['old']:,} | {row['new']:,} | {row['change']:+,} |")
+    return lines
+
+
 def summarise(before: Tables, after: Tables, base: str) -> str:
     lines = [f"## Data diff against `{base.replace('`', '')}`", ""]
     old_weeks, new_weeks = set(before.weeks), set(after.weeks)
@@ -100,6 +116,8 @@ def summarise(before: Tables, after: Tables, base: str) -> str:
                 f"{cell(row.country_old)} → {cell(row.country_new)} |")
         if len(models) > ROW_LIMIT:
             lines.append(f"\n… and {len(models) - ROW_LIMIT} more rows.")
+    lines += moved_tokens(before.countries, after.countries, "country", "Country")
+    lines += moved_tokens(before.companies, after.companies, "company", "Company")
     latest = after.latest_week
     ranks = changed_rows(before.models[before.models["week_start"] == latest],
                          after.models[after.models["week_start"] == latest],

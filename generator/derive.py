@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from generator.corrections import APPLIED_COLUMNS, CORRECTION_COLUMNS
 from generator.load import OTHER, REVISION_COLUMNS
 from generator.registry import Registry
 
@@ -69,7 +70,16 @@ def attribute(weekly: pd.DataFrame, registry: Registry, catalogue: dict[str, dic
         })
     lookup = pd.DataFrame(info, columns=["model_permaslug", "is_other", "author", "company",
                                          "country", "model_name", "in_catalogue"])
-    return weekly.merge(lookup, on="model_permaslug", how="left", validate="many_to_one")
+    attributed = weekly.merge(lookup, on="model_permaslug", how="left", validate="many_to_one")
+    if "author_override" in attributed:  # reassign_author corrections (see corrections.py)
+        for slug in sorted(set(attributed["author_override"]) - {""}):
+            rows = attributed["author_override"] == slug
+            author = registry.authors.get(slug)
+            attributed.loc[rows, "author"] = slug
+            attributed.loc[rows, "company"] = author.company if author else ""
+            attributed.loc[rows, "country"] = author.country if author else ""
+        attributed = attributed.drop(columns="author_override")
+    return attributed
 
 
 @dataclass
@@ -80,6 +90,11 @@ class Tables:
     countries: pd.DataFrame
     # Restatements recorded by fetch (see load.derive_revisions); empty when there are none.
     revisions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REVISION_COLUMNS))
+    # Contributors' corrections: one row per correction (corrections.corrections_table) and one
+    # per weekly row a correction touched (corrections.apply_corrections).
+    corrections: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=CORRECTION_COLUMNS))
+    corrected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=APPLIED_COLUMNS))
 
     @property
     def weeks(self) -> list[str]:
@@ -168,12 +183,20 @@ def derive_groups(attributed: pd.DataFrame, totals: pd.DataFrame, keys: list[str
         .reset_index(drop=True)
 
 
-def derive_tables(attributed: pd.DataFrame, revisions: pd.DataFrame | None = None) -> Tables:
+def derive_tables(attributed: pd.DataFrame, revisions: pd.DataFrame | None = None,
+                  corrections: pd.DataFrame | None = None,
+                  corrected: pd.DataFrame | None = None) -> Tables:
     totals = derive_totals(attributed)
+    extra = {}
+    if corrections is not None:
+        extra["corrections"] = corrections
+    if corrected is not None:
+        extra["corrected"] = corrected
     return Tables(
         totals=totals,
         models=derive_models(attributed, totals),
         companies=derive_groups(attributed, totals, ["company", "country"]),
         countries=derive_groups(attributed, totals, ["country"]),
         revisions=pd.DataFrame(columns=REVISION_COLUMNS) if revisions is None else revisions,
+        **extra,
     )

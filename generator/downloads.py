@@ -83,6 +83,22 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("old_as_of", "string", "as_of of the snapshot that held the old figure"),
         Column("new_as_of", "string", "as_of of the snapshot with the new figure (published)"),
     ),
+    "corrections": (
+        Column("id", "string", "The correction's id in corrections.yaml"),
+        Column("date", "date", "The day the correction was made"),
+        Column("status", "string", "open, reported (to the source) or fixed_upstream"),
+        Column("action", "string", "override_tokens, drop, reassign_author or flag"),
+        Column("target", "string", "A model permaslug, or an author slug (drop and flag)"),
+        Column("week_from", "date", "First week corrected (a Monday)"),
+        Column("week_to", "date", "Last week corrected (a Monday, inclusive)"),
+        Column("value", "string", "The new token figure or author slug; empty for drop/flag"),
+        Column("reason", "string", "Why, as the contributor wrote it"),
+        Column("source_url", "string", "The evidence"),
+        Column("credit", "string", "Who found it; may be empty"),
+        Column("rows_affected", "integer", "Weekly model rows the correction touched"),
+        Column("tokens_before", "integer", "Sum of those rows' tokens before the correction"),
+        Column("tokens_after", "integer", "The same after (0 for dropped rows)"),
+    ),
 }
 
 
@@ -93,7 +109,8 @@ def public_tables(tables: Tables) -> dict[str, pd.DataFrame]:
                "revisions": tables.revisions.sort_values(
                    ["new_as_of", "week_start", "model_permaslug"],
                    ascending=[False, True, True]).astype({"old_tokens": "Int64",
-                                                          "new_tokens": "Int64"})}
+                                                          "new_tokens": "Int64"}),
+               "corrections": tables.corrections}
     return {name: sources[name][[c.name for c in columns]].reset_index(drop=True)
             for name, columns in TABLES.items()}
 

@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from generator import charts, fmt
 from generator.charts import Caption
+from generator.corrections import describe
 from generator.derive import Tables
 from generator.errors import TrackerError
 from generator.files import write_bytes_if_changed
@@ -331,6 +332,30 @@ def restatement_notes(weeks: list[str], publications: dict[str, Publication]) ->
                  "revised figures.", href="data/revisions/", label="Revisions")]
 
 
+def correction_notes(site: Site, weeks: list[str], models: set[str] | None = None) -> list[Note]:
+    """Say which contributors' corrections changed (or flagged) the figures this chart draws,
+    newest first, each linked to its entry in the log."""
+    touched = site.tables.corrected
+    touched = touched[touched["week_start"].isin(weeks)]
+    if models is not None:
+        touched = touched[touched["model_permaslug"].isin(models)]
+    ids = set(touched["correction_id"])
+    entries = [e for e in records(site.tables.corrections) if e["id"] in ids]  # newest first
+    if not entries:
+        return []
+    newest = entries[0]
+    verb = "Flagged" if newest["action"] == "flag" else "Corrected"
+    what = describe(newest["action"], newest["target"], newest["value"])
+    if len(entries) == 1:
+        reason = newest["reason"] if newest["reason"][-1:] in ".!?" else f"{newest['reason']}."
+        return [Note(f"{verb} on {newest['date']}: {what}. {reason}",
+                     href=f"data/revisions/#{newest['id']}", label="Corrections log")]
+    # several: one line (an embed must stay short), the log has each one
+    return [Note(f"Corrected: {len(entries)} contributor corrections apply to these figures, "
+                 f"most recently on {newest['date']} ({what}).",
+                 href="data/revisions/#corrections", label="Corrections log")]
+
+
 # ---------------------------------------------------------------- screen-reader tables
 
 def data_table(kind: str, data: pd.DataFrame) -> DataTable:
@@ -425,7 +450,7 @@ def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
         weeks = [latest] if chart_id == "top-models" else tables.weeks
         embeds.append(make_embed(
             chart_id, chart_id, chart_id, latest, False, site.as_of, headline, subtitle,
-            [*restatement_notes(weeks, publications),
+            [*restatement_notes(weeks, publications), *correction_notes(site, weeks),
              Note("Updated every week.", href=f"{EMBED_DIR}/{frozen_id}/",
                   label=f"Version frozen at the week of {fmt.week_range(latest)}")],
             CHART_PAGES[chart_id], frozen_id, saved_spec(chart_id), by_id[chart_id].data))
@@ -454,7 +479,7 @@ def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
                 [Note(f"Frozen: the figures as published for the week of {fmt.week_range(week)}; "
                       "this chart does not change when later weeks are added.",
                       href=f"{EMBED_DIR}/{kind}/", label="Latest version"),
-                 *restatement_notes(weeks, publications)],
+                 *restatement_notes(weeks, publications), *correction_notes(site, weeks)],
                 f"rankings/{week}/", "", spec, data, latest_id=kind))
 
     names = {
@@ -478,9 +503,12 @@ def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
             name = key
         headline, subtitle = entity_words(kind, name, history, site)
         weeks = list(history["week_start"])
+        column = {"model": "model_permaslug", "company": "company", "country": "country"}[kind]
+        models = set(tables.models.loc[tables.models[column] == key, "model_permaslug"])
         embeds.append(make_embed(
             chart_id, chart_id, kind, latest, False, site.as_of, headline, subtitle,
-            [*restatement_notes(weeks, publications), Note("Updated every week.")],
+            [*restatement_notes(weeks, publications), *correction_notes(site, weeks, models),
+             Note("Updated every week.")],
             f"{chart_id}/", "", saved_spec(chart_id), data))
     return embeds
 

@@ -194,18 +194,11 @@ def load_rankings(project: Project) -> Rankings:
     source_dir, is_sample = data_source(project)
     snapshots = load_snapshots(source_dir / RANKINGS_SUBDIR)
     versions = week_versions(snapshots)
-    records = []
-    for week, history in versions.items():
-        newest = history[-1]  # the newest as_of wins
-        for slug, tokens in newest.tokens.items():
-            records.append((week.isoformat(), slug, tokens, newest.as_of))
-    if not records:
+    weekly = newest_weekly(versions)
+    if weekly.empty:
         raise TrackerError(
             f"{shown(source_dir / RANKINGS_SUBDIR)}: no complete week in any snapshot"
         )
-    weekly = pd.DataFrame.from_records(
-        records, columns=["week_start", "model_permaslug", "tokens", "as_of"]
-    ).astype({"week_start": "str", "model_permaslug": "str", "tokens": "int64", "as_of": "str"})
     held = {row.date for snap in snapshots for row in snap.rows}
     return Rankings(
         weekly=weekly,
@@ -215,6 +208,18 @@ def load_rankings(project: Project) -> Rankings:
         revisions=derive_revisions(versions),
         dropped_incomplete=sorted(w.isoformat() for w in held - set(versions)),
     )
+
+
+def newest_weekly(versions: dict[date, list[WeekVersion]]) -> pd.DataFrame:
+    """One row per complete week and model, from the newest snapshot holding the week."""
+    records = []
+    for week, history in versions.items():
+        newest = history[-1]  # the newest as_of wins
+        for slug, tokens in newest.tokens.items():
+            records.append((week.isoformat(), slug, tokens, newest.as_of))
+    return pd.DataFrame.from_records(
+        records, columns=["week_start", "model_permaslug", "tokens", "as_of"]
+    ).astype({"week_start": "str", "model_permaslug": "str", "tokens": "int64", "as_of": "str"})
 
 
 REVISION_COLUMNS = ["week_start", "model_permaslug", "old_tokens", "new_tokens", "old_as_of",

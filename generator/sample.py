@@ -26,6 +26,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from generator.corrections import CORRECTIONS_FILE
+
 SEED = 20250106
 FIRST_WEEK = date(2025, 1, 6)
 WEEKS = 66  # 2025-01-06 ... 2026-04-06; the last one is still in progress in snapshot (b)
@@ -842,6 +844,42 @@ def _write_with_meta(path: Path, body: bytes, meta: dict, written: list[Path]) -
     _write(path.with_name(path.name[: -len(".json")] + ".meta.json"), _dump(provenance), written)
 
 
+# Corrections to the sample's fictional figures, one of each kind of action that changes or marks
+# figures, so the sample site shows how corrections look on every page they touch.
+SAMPLE_CORRECTIONS = """\
+# Corrections to the bundled SAMPLE data (fictional figures): they show how corrections look on
+# the site. Corrections to fetched data live in data/corrections.yaml, whose header documents
+# every key.
+- id: sample-grok-code-double-count
+  week: 2026-01-05
+  target: x-ai/grok-code-fast-1-20250826
+  action: override_tokens
+  value: 410000000000
+  reason: "Sample: a retried batch was counted twice in this week"
+  source_url: https://openrouter.ai/x-ai/grok-code-fast-1
+  status: reported
+  date: 2026-01-20
+  credit: "@sample-contributor"
+- id: sample-aurora-alpha-revealed
+  weeks: {from: 2026-01-12, to: 2026-02-16}
+  target: openrouter/aurora-alpha
+  action: reassign_author
+  value: openai
+  reason: "Sample: the cloaked model was later revealed as a lab's own model"
+  source_url: https://openrouter.ai/openrouter/aurora-alpha
+  status: fixed_upstream
+  date: 2026-02-25
+- id: sample-step-flash-free-promotion
+  weeks: {from: 2026-02-02, to: 2026-03-02}
+  target: stepfun/step-3.5-flash-20260202:free
+  action: flag
+  reason: "Sample: free launch promotion; usage is not comparable with paid models"
+  source_url: https://openrouter.ai/stepfun/step-3.5-flash:free
+  status: open
+  date: 2026-03-10
+"""
+
+
 def write_sample(dest: Path) -> list[Path]:
     """Write the sample dataset under `dest` (e.g. data/sample) and return the paths, sorted."""
     rng = random.Random(SEED)
@@ -877,4 +915,5 @@ def write_sample(dest: Path) -> list[Path]:
          "fetched_at": _fetched_at(CATALOGUE_DAY)},
         written,
     )
+    _write(dest / CORRECTIONS_FILE, SAMPLE_CORRECTIONS.encode("utf-8"), written)
     return sorted(written)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+import yaml
 
 from generator import fmt
 from generator.paths import Project
@@ -45,6 +46,7 @@ def recompute_from_raw(data_dir: Path) -> dict:
                 weeks[week] = (rows, body["meta"]["as_of"])
     with (data_dir / "registry/authors.csv").open(newline="", encoding="utf-8-sig") as handle:
         countries = {r["slug"]: r["country"] for r in csv.DictReader(handle)}
+    weeks = apply_corrections(weeks, source / "corrections.yaml")
     result = {}
     for week, (rows, as_of) in sorted(weeks.items()):
         total = sum(int(r["total_tokens"]) for r in rows)
@@ -52,7 +54,7 @@ def recompute_from_raw(data_dir: Path) -> dict:
         by_country: dict[str, int] = defaultdict(int)
         for r in rows:
             if r["model_permaslug"] != "other":
-                author = r["model_permaslug"].split(":")[0].split("/")[0]
+                author = r.get("author") or r["model_permaslug"].split(":")[0].split("/")[0]
                 by_country[countries.get(author, "")] += int(r["total_tokens"])
         models = sorted((r for r in rows if r["model_permaslug"] != "other"),
                         key=lambda r: (-int(r["total_tokens"]), r["model_permaslug"]))
@@ -60,6 +62,31 @@ def recompute_from_raw(data_dir: Path) -> dict:
                         "countries": dict(by_country), "as_of": as_of,
                         "ranking": [r["model_permaslug"] for r in models]}
     return result
+
+
+def apply_corrections(weeks: dict, path: Path) -> dict:
+    """The corrections file applied in plain Python, independently of generator/corrections.py."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.exists() else None
+    for entry in entries or []:
+        first = str(entry.get("week") or entry["weeks"]["from"])
+        last = str(entry.get("week") or entry["weeks"]["to"])
+        target = entry["target"]
+        for week, (rows, as_of) in list(weeks.items()):
+            if not first <= week <= last:
+                continue
+            kept = []
+            for row in rows:
+                slug = row["model_permaslug"]
+                hit = slug == target if "/" in target else slug.split("/")[0] == target
+                if hit and entry["action"] == "drop":
+                    continue
+                if hit and entry["action"] == "override_tokens":
+                    row = {**row, "total_tokens": str(entry["value"])}
+                if hit and entry["action"] == "reassign_author":
+                    row = {**row, "author": entry["value"]}
+                kept.append(row)
+            weeks[week] = (kept, as_of)
+    return weeks
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +152,8 @@ def test_json_and_parquet_hold_the_same_exact_figures(built_site: Project) -> No
             == [r[token_column] for r in table]
     package = json.loads((downloads(built_site) / "datapackage.json").read_text())
     assert {r["path"] for r in package["resources"]} == {
-        f"{name}.{ext}" for name in (*TABLES, "revisions") for ext in ("csv", "json", "parquet")}
+        f"{name}.{ext}" for name in (*TABLES, "revisions", "corrections")
+        for ext in ("csv", "json", "parquet")}
 
 
 def test_the_contract_columns_are_exactly_as_documented(built_site: Project) -> None:

@@ -51,3 +51,36 @@ def test_the_api_key_is_used_in_the_fetch_step_only() -> None:
     assert text.count("secrets.") == 1
     assert "OPENROUTER_API_KEY: ${{ secrets.OPENROUTER_API_KEY }}\n        run: make fetch" in text
     assert "secrets." not in (REPO_ROOT / ".github/workflows/ci.yml").read_text()
+
+
+FORMS = sorted((REPO_ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml"))
+
+
+def test_issue_forms_and_their_config_match_githubs_schemas() -> None:
+    forms = [p for p in FORMS if p.name != "config.yml"]
+    assert {p.name for p in forms} == {"data-correction.yml", "mapping-change.yml", "bug.yml"}
+    for schema, files in (("vendor.github-issue-forms", forms),
+                          ("vendor.github-issue-config", [REPO_ROOT / ".github/ISSUE_TEMPLATE"
+                                                                       "/config.yml"])):
+        result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", schema,
+                                 *map(str, files)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_data_forms_require_evidence() -> None:
+    import yaml
+
+    for name in ("data-correction.yml", "mapping-change.yml"):
+        form = yaml.safe_load((REPO_ROOT / ".github/ISSUE_TEMPLATE" / name).read_text())
+        fields = {item.get("id"): item for item in form["body"]}
+        assert fields["evidence"]["validations"]["required"] is True
+
+
+def test_pull_requests_get_the_check_the_diff_and_a_site_preview() -> None:
+    text = (REPO_ROOT / ".github/workflows/ci.yml").read_text()
+    order = [text.index(step) for step in ("run: make check", "run: make site",
+                                           "generator diff --base", "name: site-preview",
+                                           "run: make test")]
+    assert order == sorted(order)
+    assert "/data/ @" in (REPO_ROOT / ".github/CODEOWNERS").read_text()
+    assert "- [ ]" in (REPO_ROOT / ".github/pull_request_template.md").read_text()

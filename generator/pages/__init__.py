@@ -10,6 +10,7 @@ import jinja2
 import pandas as pd
 
 from generator import fmt
+from generator.corrections import ACTION_LABELS, describe
 from generator.derive import Tables
 from generator.files import write_text_if_changed
 from generator.render import RenderedChart
@@ -46,6 +47,31 @@ class Site:
 
     def as_of_for(self, week: str) -> str:
         return str(self.week_totals(week)["as_of"])
+
+    def corrections_for(self, week: str | None = None, model: str | None = None,
+                        company: str | None = None) -> list[dict]:
+        """The corrections touching a week, a model or a company's models, newest first, each
+        with the weeks and models it touched there (for the notes on pages)."""
+        touched = self.tables.corrected
+        if week is not None:
+            touched = touched[touched["week_start"] == week]
+        if model is not None:
+            touched = touched[touched["model_permaslug"] == model]
+        if company is not None:
+            models = self.tables.models
+            slugs = set(models.loc[models["company"] == company, "model_permaslug"])
+            touched = touched[touched["model_permaslug"].isin(slugs)]
+        items = []
+        for entry in records(self.tables.corrections):
+            mine = touched[touched["correction_id"] == entry["id"]]
+            if mine.empty:
+                continue
+            items.append(dict(
+                entry, label=ACTION_LABELS[entry["action"]],
+                what=describe(entry["action"], entry["target"], entry["value"]),
+                weeks=sorted(set(mine["week_start"])),
+                models=sorted(set(mine["model_permaslug"]))))
+        return items
 
 
 def page_roots(source: str) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.corrections import ACTION_LABELS, describe
 from generator.downloads import TABLES, public_tables
 from generator.pages import PageWriter, Site, frame_records
 
@@ -14,6 +15,10 @@ def render_data(writer: PageWriter, site: Site) -> None:
 
 
 def render_revisions(writer: PageWriter, site: Site) -> None:
-    """Restatements recorded by fetch, newest first, grouped by the refresh that made them."""
-    revisions = public_tables(site.tables)["revisions"]
-    writer.render("revisions.md.j2", "data/revisions.md", revisions=frame_records(revisions))
+    """The log: contributors' corrections, then restatements recorded by fetch; newest first."""
+    public = public_tables(site.tables)
+    corrections = [dict(row, label=ACTION_LABELS[row["action"]],
+                        what=describe(row["action"], row["target"], row["value"]))
+                   for row in frame_records(public["corrections"])]
+    writer.render("revisions.md.j2", "data/revisions.md", corrections=corrections,
+                  revisions=frame_records(public["revisions"]))
