@@ -327,7 +327,7 @@ def describe(action: str, target: str, value: object) -> str:
         return f"{what} {target} removed"
     if action == "reassign_author":
         return f"{target} credited to author {value}"
-    return f"{target} flagged (figures unchanged)"
+    return f"{target} flagged, figures unchanged"
 
 
 def parse_corrections(path: Path, registry: Registry | None,

@@ -63,6 +63,13 @@ def tokens_cell(value: object) -> str:
     return "–" if fmt.is_missing(value) else f"{int(value):,}"
 
 
+def with_unattributed(tables: Tables) -> pd.DataFrame:
+    """Tokens per country and week, plus the ranked models with no known country as ''."""
+    unknown = tables.totals[["week_start", "unknown_tokens"]].rename(
+        columns={"unknown_tokens": "tokens"}).assign(country="")
+    return pd.concat([tables.countries[["week_start", "country", "tokens"]], unknown])
+
+
 def moved_tokens(before: pd.DataFrame, after: pd.DataFrame, key: str, title: str) -> list[str]:
     """Net tokens gained or lost per country (or company) over every published week: where a
     mapping change or a correction moved tokens to or from."""
@@ -74,10 +81,11 @@ def moved_tokens(before: pd.DataFrame, after: pd.DataFrame, key: str, title: str
     heading = f"### Tokens moved between {'countries' if key == 'country' else 'companies'}"
     if moved.empty:
         return ["", heading, "", "No tokens moved."]
-    lines = ["", heading, "", "Summed over every published week (attributed tokens only).", "",
+    lines = ["", heading, "", "Summed over every published week (ranked models; the `other` "
+             "row is not attributed).", "",
              f"| {title} | Tokens before | Tokens after | Change |", "|---|---:|---:|---:|"]
     for name, row in moved.head(ROW_LIMIT).iterrows():
-        label = fmt.country_name(name) if key == "country" else name
+        label = (fmt.country_name(name) if name else "Unattributed") if key == "country" else name
         lines.append(f"| {cell(label)} | {row['old']:,} | {row['new']:,} | {row['change']:+,} |")
     return lines
 
@@ -116,7 +124,8 @@ def summarise(before: Tables, after: Tables, base: str) -> str:
                 f"{cell(row.country_old)} → {cell(row.country_new)} |")
         if len(models) > ROW_LIMIT:
             lines.append(f"\n… and {len(models) - ROW_LIMIT} more rows.")
-    lines += moved_tokens(before.countries, after.countries, "country", "Country")
+    lines += moved_tokens(with_unattributed(before), with_unattributed(after), "country",
+                          "Country")
     lines += moved_tokens(before.companies, after.companies, "company", "Company")
     latest = after.latest_week
     ranks = changed_rows(before.models[before.models["week_start"] == latest],

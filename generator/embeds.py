@@ -329,7 +329,7 @@ def restatement_notes(weeks: list[str], publications: dict[str, Publication]) ->
         what = (f"{len(restated)} of these weeks, most recently the week of "
                 f"{fmt.week_range(newest)} on {when}")
     return [Note(f"Restated: the source revised its figures for {what}; this chart shows the "
-                 "revised figures.", href="data/revisions/", label="Revisions")]
+                 "revised figures.", href="data/revisions/", label="Corrections and revisions")]
 
 
 def correction_notes(site: Site, weeks: list[str], models: set[str] | None = None) -> list[Note]:
@@ -351,8 +351,8 @@ def correction_notes(site: Site, weeks: list[str], models: set[str] | None = Non
         return [Note(f"{verb} on {newest['date']}: {what}. {reason}",
                      href=f"data/revisions/#{newest['id']}", label="Corrections log")]
     # several: one line (an embed must stay short), the log has each one
-    return [Note(f"Corrected: {len(entries)} contributor corrections apply to these figures, "
-                 f"most recently on {newest['date']} ({what}).",
+    return [Note(f"Corrected: {len(entries)} contributor corrections apply to these figures; "
+                 f"the latest, on {newest['date']}: {what}.",
                  href="data/revisions/#corrections", label="Corrections log")]
 
 
