@@ -9,7 +9,7 @@ export TZ := UTC
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM_PATH
 
-.PHONY: site test serve check sample fetch lint clean
+.PHONY: site test serve check sample fetch lint clean bench lighthouse
 
 # The environment: created once, reinstalled when a pin changes.
 $(VENV)/.installed: requirements.lock
@@ -27,7 +27,7 @@ site: $(VENV)/.installed
 
 ## Run the whole test suite: lint, unit, page and browser tests (Chromium at $(CHROMIUM_PATH)).
 test: $(VENV)/.installed-test
-	$(PY) -m ruff check generator tests
+	$(PY) -m ruff check generator tests benchmarks
 	$(PY) -m pytest
 
 ## Preview the built site at http://127.0.0.1:$(PORT)/
@@ -46,8 +46,25 @@ check: $(VENV)/.installed
 sample: $(VENV)/.installed
 	$(PY) -m generator sample
 
+$(VENV)/.installed-bench: $(VENV)/.installed-test benchmarks/requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.lock
+	touch $@
+
+## Benchmark a synthetic 104-week history (BENCH_FLAGS=--quick for a short run): prints a table
+## and writes benchmarks/results.json. Takes about ten minutes on two cores.
+bench: $(VENV)/.installed-bench
+	$(PY) benchmarks/bench.py $(BENCH_FLAGS)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+## Lighthouse 12.2.3 (mobile) on home, a past week, a model and an embed of the built site:
+## prints the scores and writes benchmarks/lighthouse.json (Chromium at $(CHROMIUM_PATH)).
+lighthouse: site node_modules/.package-lock.json
+	$(PY) benchmarks/lighthouse.py
+
 lint: $(VENV)/.installed-test
-	$(PY) -m ruff check generator tests
+	$(PY) -m ruff check generator tests benchmarks
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache templates/overrides/generated site_src/index.md \

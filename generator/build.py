@@ -6,13 +6,19 @@ the same inputs give byte-identical files, and files are rewritten only when the
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import importlib.metadata
+import json
 import os
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
+import pandas as pd
 import vl_convert as vlc
 
 from generator import charts
@@ -50,6 +56,7 @@ class Generated:
     pages: int
     charts: int
     seconds: float
+    unchanged: bool = False  # skipped: inputs and outputs as the last build left them
 
 
 def annotation_notes(annotations: list[Annotation], registry: Registry
@@ -77,7 +84,6 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
     shares = charts.country_share_data(tables)
     by_company = charts.company_bands_data(tables)
     top = charts.top_models_data(tables, latest)
-    span = (tables.weeks[0], latest)
     jobs = [
         ChartJob("tokens-by-country", charts.annotate(
             charts.tokens_by_country_chart(by_country, caption), events), by_country),
@@ -91,29 +97,44 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
         week_top = charts.top_models_data(tables, week)
         jobs.append(ChartJob(f"top-models/{week}", charts.top_models_chart(
             week_top, caption_for(tables, week, caption), week_range(week)), week_top))
+    # An entity's history runs from the first published week to its own last week and cites
+    # that week's as_of: a model, company or country absent from a new week keeps the same
+    # chart (and cards), so a weekly build redraws only what the new week touched.
     models = tables.models
-    for slug, name in site.model_files.items():
-        rows = models[models["model_permaslug"] == slug]
+    for slug, name, rows in entity_rows(models, "model_permaslug", site.model_files):
         data = rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
         last = rows.iloc[-1]
         jobs.append(ChartJob(f"models/{name}", charts.annotate(charts.model_history_chart(
-            data, caption, str(last["model_name"]), str(last["country"]), span),
-            notes.get(("model", slug))), data))
+            data, entity_caption(tables, rows, caption), str(last["model_name"]),
+            str(last["country"]), entity_span(tables, rows)), notes.get(("model", slug))), data))
     companies = tables.companies
-    for company, name in site.company_files.items():
-        rows = companies[companies["company"] == company]
+    for company, name, rows in entity_rows(companies, "company", site.company_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
         jobs.append(ChartJob(f"companies/{name}", charts.annotate(charts.company_history_chart(
-            data, caption, company, str(rows["country"].iloc[-1]), span),
-            notes.get(("company", company))), data))
+            data, entity_caption(tables, rows, caption), company, str(rows["country"].iloc[-1]),
+            entity_span(tables, rows)), notes.get(("company", company))), data))
     countries = tables.countries
-    for code, name in site.country_files.items():
-        rows = countries[countries["country"] == code]
+    for code, name, rows in entity_rows(countries, "country", site.country_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        jobs.append(ChartJob(f"countries/{name}", charts.annotate(
-            charts.country_history_chart(data, caption, code, span),
+        jobs.append(ChartJob(f"countries/{name}", charts.annotate(charts.country_history_chart(
+            data, entity_caption(tables, rows, caption), code, entity_span(tables, rows)),
             notes.get(("country", code))), data))
     return jobs
+
+
+def entity_rows(frame: pd.DataFrame, column: str, files: dict[str, str]):
+    """(key, file name, its rows) for each entity, grouping once (not one filter per entity)."""
+    groups = dict(tuple(frame.groupby(column, sort=False)))
+    for key, name in files.items():
+        yield key, name, groups[key]
+
+
+def entity_span(tables: Tables, rows: pd.DataFrame) -> tuple[str, str]:
+    return tables.weeks[0], str(rows["week_start"].iloc[-1])
+
+
+def entity_caption(tables: Tables, rows: pd.DataFrame, caption: Caption) -> Caption:
+    return caption_for(tables, str(rows["week_start"].iloc[-1]), caption)
 
 
 def caption_for(tables: Tables, week: str, caption: Caption) -> Caption:
@@ -137,9 +158,84 @@ def stale_since(latest_week: str, today: date) -> bool:
     return (today - ended).days > STALE_AFTER_DAYS
 
 
+# ---------------------------------------------------------------- nothing changed, nothing to do
+# A build whose inputs (data/, templates/, the generator's code, mkdocs.yml, SITE_URL, the date,
+# the library versions) and outputs are exactly as the last one left them skips the generator:
+# like make, it compares fingerprints instead of re-deriving ~10,000 identical files.
+STAMP_VERSION = 1
+STAMPED_PACKAGES = ("altair", "vl-convert-python", "pandas", "jinja2", "pyarrow")
+
+
+def input_fingerprint(project: Project, today: date, require_real_data: bool) -> str:
+    digest = hashlib.sha256(json.dumps([
+        STAMP_VERSION, today.isoformat(), require_real_data, os.environ.get("SITE_URL", ""),
+        str(project.root), str(project.data_dir),
+        [importlib.metadata.version(name) for name in STAMPED_PACKAGES],
+    ]).encode("utf-8"))
+    code = Path(__file__).resolve().parent
+    for folder in (project.data_dir, project.templates_dir, code):
+        for path in sorted(folder.rglob("*")):
+            if (not path.is_file() or "__pycache__" in path.parts
+                    or path.is_relative_to(project.generated_overrides)):
+                continue
+            digest.update(f"{path.relative_to(folder)}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(project.mkdocs_yml.read_bytes() if project.mkdocs_yml.exists() else b"")
+    return digest.hexdigest()
+
+
+def output_state(project: Project) -> list[list]:
+    """Every generated file with its size and modification time (a stat each: cheap)."""
+    roots = [*(project.site_src / name for name in (*GENERATED_DIRS, *GENERATED_FILES)),
+             project.generated_overrides, project.vega_bundle.parent]
+    state = []
+    for root in roots:
+        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in files:
+            if path.is_file():
+                info = path.stat()
+                state.append([str(path.relative_to(project.root)), info.st_size,
+                              info.st_mtime_ns])
+    return state
+
+
+def stamp_path(project: Project) -> Path:
+    where = hashlib.sha256(f"{project.root}|{project.data_dir}".encode()).hexdigest()[:16]
+    return project.cache_dir / "stamps" / f"{where}.json"
+
+
+def unchanged_since_last_build(project: Project, fingerprint: str) -> Generated | None:
+    try:
+        stamp = json.loads(stamp_path(project).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if stamp.get("inputs") != fingerprint or stamp.get("outputs") != output_state(project):
+        return None
+    return Generated(**stamp["generated"])
+
+
 def generate(project: Project, today: date | None = None,
              require_real_data: bool = False) -> Generated:
     """Everything before the site builder: charts, pages and downloads under site_src/."""
+    started = time.perf_counter()
+    today = today or datetime.now(UTC).date()
+    fingerprint = input_fingerprint(project, today, require_real_data)
+    previous = unchanged_since_last_build(project, fingerprint)
+    if previous is not None:
+        return dataclasses.replace(previous, seconds=time.perf_counter() - started,
+                                   unchanged=True)
+    stamp_path(project).unlink(missing_ok=True)
+    generated = generate_files(project, today, require_real_data)
+    generated = dataclasses.replace(generated, seconds=time.perf_counter() - started)
+    stamp = {"inputs": fingerprint, "outputs": output_state(project),
+             "generated": dataclasses.asdict(generated)}
+    stamp_path(project).parent.mkdir(parents=True, exist_ok=True)
+    write_text_if_changed(stamp_path(project), json.dumps(stamp))
+    return generated
+
+
+def generate_files(project: Project, today: date, require_real_data: bool) -> Generated:
+    """Load, derive, render and write every generated file."""
     started = time.perf_counter()
     charts.register_theme()
     prepared = prepare(project)
@@ -179,10 +275,9 @@ def generate(project: Project, today: date | None = None,
     keep.update(write_downloads(tables, project.site_src / "downloads" / "v1", site.as_of,
                                 site.is_sample))
     for chart in rendered:
-        for suffix in (".vl.json", ".svg", ".png", ".csv"):
+        for suffix in (".vl.json", ".svg", ".csv"):
             keep.add(project.site_src / chart.path(suffix))
     write_text_if_changed(project.vega_bundle, vega_bundle(project))
-    today = today or datetime.now(UTC).date()
     status = writer.env.get_template("data_status.html.j2").render(
         stale=not site.is_sample and stale_since(site.latest_week, today),
         is_sample=site.is_sample, notice=writer.env.globals["sample_notice"], as_of=site.as_of,

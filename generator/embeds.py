@@ -141,6 +141,12 @@ class Embeds:
             return self.by_id["top-models"], self.by_id[chart_id]
         return self.by_id[chart_id], None
 
+    def card_png(self, chart_id: str) -> str:
+        """The PNG of a site chart (relative to the site root): the 1200×675 card of the embed
+        that draws the same figures (every chart id is also an embed id)."""
+        embed = self.by_id[chart_id]
+        return f"{embed.folder}{embed.stem}-{CARD_SIZES[0][0]}x{CARD_SIZES[0][1]}.png"
+
     def url(self, embed: Embed) -> str:
         return self.site_url + embed.folder
 
@@ -284,8 +290,9 @@ def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
 def entity_words(kind: str, name: str, rows: pd.DataFrame, site: Site) -> tuple[str, str]:
     """Headline and subtitle of one model's, company's or country's history."""
     latest = site.latest_week
-    span = period(site.tables.weeks[0], latest)
     last = records(rows.tail(1))[0]
+    # to the entity's own last week (as its chart): an absent entity's card stays the same
+    span = period(site.tables.weeks[0], last["week_start"])
     current = last["week_start"] == latest
     in_week = f"in the week of {fmt.week_range(last['week_start'])}"
     if kind == "model":
@@ -506,7 +513,7 @@ def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
         column = {"model": "model_permaslug", "company": "company", "country": "country"}[kind]
         models = set(tables.models.loc[tables.models[column] == key, "model_permaslug"])
         embeds.append(make_embed(
-            chart_id, chart_id, kind, latest, False, site.as_of, headline, subtitle,
+            chart_id, chart_id, kind, latest, False, as_of_for(weeks[-1]), headline, subtitle,
             [*restatement_notes(weeks, publications), *correction_notes(site, weeks, models),
              Note("Updated every week.")],
             f"{chart_id}/", "", saved_spec(chart_id), data))

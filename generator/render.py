@@ -1,7 +1,9 @@
-"""Write each chart as Vega-Lite JSON, static SVG, PNG and the CSV of the data it draws.
+"""Write each chart as Vega-Lite JSON, static SVG and the CSV of the data it draws.
 
-SVG/PNG renders are cached by a hash of their spec (an unchanged chart is never re-rendered) and
-spread across the machine's cores; every file is written only when its bytes change.
+Renders are cached by a hash of their spec (an unchanged chart is never re-rendered) and spread
+across the machine's cores; every file is written only when its bytes change. A chart's PNGs are
+its embed's image cards (generator/embeds.py): rasterising is the costliest step of the build, so
+no second, untitled PNG is drawn here.
 """
 
 from __future__ import annotations
@@ -74,10 +76,9 @@ def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path) -> li
         specs[job.chart_id] = (json.dumps(spec, sort_keys=True, separators=(",", ":")), spec)
     todo = []
     for spec_json, _ in specs.values():
-        for kind in ("svg", "png"):
-            cached = cache_dir / f"{cache_key(spec_json, kind)}.{kind}"
-            if not cached.exists():
-                todo.append((spec_json, kind, cached))
+        cached = cache_dir / f"{cache_key(spec_json, 'svg')}.svg"
+        if not cached.exists():
+            todo.append((spec_json, "svg", cached))
     if todo:
         workers = max(1, min(os.cpu_count() or 1, len(todo) // 8 or 1))
         if workers == 1:
@@ -96,10 +97,8 @@ def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path) -> li
         spec_json, spec = specs[job.chart_id]
         base = charts_dir / job.chart_id
         svg = (cache_dir / f"{cache_key(spec_json, 'svg')}.svg").read_bytes()
-        png = (cache_dir / f"{cache_key(spec_json, 'png')}.png").read_bytes()
         write_text_if_changed(base.with_name(base.name + ".vl.json"), spec_json + "\n")
         write_bytes_if_changed(base.with_name(base.name + ".svg"), svg)
-        write_bytes_if_changed(base.with_name(base.name + ".png"), png)
         write_bytes_if_changed(base.with_name(base.name + ".csv"), to_csv_bytes(job.data))
         width, height = svg_size(svg)
         rendered.append(RenderedChart(job.chart_id, width, height, spec.get("description", "")))

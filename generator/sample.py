@@ -590,8 +590,8 @@ def _day(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _week_start(index: int) -> date:
-    return FIRST_WEEK + timedelta(days=7 * index)
+def _week_start(index: int, first: date = FIRST_WEEK) -> date:
+    return first + timedelta(days=7 * index)
 
 
 def _week_index(day: date) -> float:
@@ -615,9 +615,9 @@ def _group_target(index: int, column: int) -> float:
 
 
 def _lifecycle(index: int, launch: str, ramp: int, peak_end: str, half: int,
-               last: str | None) -> float:
+               last: str | None, first: date = FIRST_WEEK) -> float:
     """Relative popularity in week `index` (0 = not served): ramp up, plateau, slow decay."""
-    start = _week_start(index)
+    start = _week_start(index, first)
     end = start + timedelta(days=7)
     days_live = (end - _day(launch)).days
     if days_live <= 0:
@@ -743,10 +743,10 @@ def _model_id(canonical: str) -> str:
     return canonical
 
 
-def _catalogue_entry(spec: tuple, created: int) -> dict:
+def _catalogue_entry(spec: tuple, created: int, authors: dict = AUTHORS) -> dict:
     canonical, name, context, max_out, p_in, p_out, hf_id, extra, reasoning = spec
     author = canonical.split("/", 1)[0]
-    prefix, company, _ = AUTHORS[author]
+    prefix, company, _ = authors[author]
     inputs = ["text"] + [m for m in extra.split(",") if m]
     outputs = ["image", "text"] if canonical in IMAGE_OUTPUT else ["text"]
     if canonical.startswith(LLAMA_TOKENIZED):
@@ -916,4 +916,123 @@ def write_sample(dest: Path) -> list[Path]:
         written,
     )
     _write(dest / CORRECTIONS_FILE, SAMPLE_CORRECTIONS.encode("utf-8"), written)
+    return sorted(written)
+
+
+# ----------------------------------------------------------------------------- synthetic history
+# For the benchmark (benchmarks/bench.py): the same raw format and the same lifecycle model as the
+# sample, at any scale: N weeks of top-50 + `other` buckets, about SYNTHETIC_MODELS_PER_WEEK new
+# models a week, spread over the registry's authors plus made-up ones. Deterministic for a seed.
+
+SYNTHETIC_LAST_WEEK = date(2026, 11, 9)  # the last week of the base history (ended before today)
+SYNTHETIC_MODELS_PER_WEEK = 4.0  # about 400 ranked models over 104 weeks
+SYNTHETIC_COUNTRIES = ("US", "CN", "FR", "DE", "GB", "KR", "JP", "IN", "CA", "IL", "AE", "SG")
+SYNTHETIC_WINDOW_WEEKS = 52  # one snapshot per fetch window, as the fetcher writes them
+SYNTHETIC_REFETCH_WEEKS = 4  # a weekly fetch re-reads the last four weeks
+
+
+def synthetic_authors(registry: list[tuple[str, str, str]], count: int
+                      ) -> list[tuple[str, str, str]]:
+    """(slug, company, country) of ``count`` authors: the registry's first, then made-up labs."""
+    authors = list(registry[:count])
+    number = 0
+    while len(authors) < count:
+        number += 1
+        code = SYNTHETIC_COUNTRIES[number % len(SYNTHETIC_COUNTRIES)]
+        authors.append((f"synthlab-{number:02d}", f"Synth Lab {number:02d}", code))
+    return authors
+
+
+def synthetic_lifecycles(rng: random.Random, authors: list[str], models: int, weeks: int,
+                         first: date) -> list[tuple]:
+    """LIFECYCLES-shaped rows for ``models`` made-up models launched across the history."""
+    rows = []
+    for number in range(models):
+        author = authors[int(len(authors) * rng.random() ** 1.5)]  # a few big labs
+        launch = first + timedelta(days=int((number / models * (weeks + 6) - 6) * 7)
+                                   + rng.randrange(7))
+        plateau = launch + timedelta(days=7 * (2 + rng.randrange(10)))
+        weight = 10 + 150 * rng.random() ** 3
+        variant = ":free" if number % 17 == 5 else ""
+        slug = f"{author}/synth-{number:04d}-{launch:%Y%m%d}{variant}"
+        rows.append((slug, launch.isoformat(), 1 + rng.randrange(3), plateau.isoformat(),
+                     2 + rng.randrange(5), weight, None))
+    for number, week in enumerate(range(weeks // 3, weeks, max(weeks // 3, 1))):
+        day = first + timedelta(days=7 * week)  # a cloaked model for a few weeks, now and then
+        rows.append((f"openrouter/cloaked-{number}", day.isoformat(), 1,
+                     (day + timedelta(days=14)).isoformat(), 2, 150, None))
+    return rows
+
+
+def simulate_synthetic(rng: random.Random, lifecycles: list[tuple], weeks: int, first: date
+                       ) -> tuple[list[list[tuple[str, int]]], list[int]]:
+    """Tokens of every model in every week and the long tail, growing about 3x over 104 weeks."""
+    pools, tails = [], []
+    for index in range(weeks):
+        scale = 2_000_000_000 * (1.0 + index / 52) * _jitter(rng, 0.03)
+        pool = []
+        for slug, launch, ramp, peak_end, half, weight, last in lifecycles:
+            level = _lifecycle(index, launch, ramp, peak_end, half, last, first)
+            pool.append((slug, int(weight * level * _jitter(rng, 0.18) * scale)))
+        modelled = sum(tokens for _, tokens in pool)
+        share = 0.035 + 0.025 * rng.random()
+        pools.append(pool)
+        tails.append(int(modelled * share / (1 - share)))
+    return pools, tails
+
+
+def _synthetic_snapshot(folder: Path, first: date, weeks: range, pools: list, tails: list,
+                        written: list[Path]) -> None:
+    start = _week_start(weeks[0], first)
+    end = _week_start(weeks[-1], first) + timedelta(days=6)
+    as_of = f"{end + timedelta(days=1)}T02:00:00.000Z"
+    rows: list[dict] = []
+    for index in weeks:
+        rows.extend(_bucket(_week_start(index, first), pools[index], tails[index]))
+    meta = {"as_of": as_of, "version": "v1", "start_date": start.isoformat(),
+            "end_date": end.isoformat()}
+    url = f"{BASE_URL}/datasets/rankings-daily?start_date={start}&end_date={end}&period=week"
+    _write_with_meta(folder / f"{start}_{end}.json", _dump({"data": rows, "meta": meta}),
+                     {"url": url, "fetched_at": _fetched_at(as_of[:10]), "as_of": as_of,
+                      "meta": meta}, written)
+
+
+def write_synthetic(dest: Path, weeks: int, authors: list[tuple[str, str, str]],
+                    models: int | None = None, new_weeks: int = 0, seed: int = SEED) -> list[Path]:
+    """A synthetic history under ``dest`` (raw/openrouter/...): ``weeks`` weeks ending on
+    SYNTHETIC_LAST_WEEK in 52-week snapshots, then, for each of ``new_weeks`` later weeks, the
+    snapshot a weekly fetch would add (the last four weeks, the older ones unchanged).
+    ``authors`` as from synthetic_authors(); the same arguments give the same bytes."""
+    rng = random.Random(seed)
+    models = models if models is not None else round(weeks * SYNTHETIC_MODELS_PER_WEEK)
+    first = SYNTHETIC_LAST_WEEK - timedelta(days=7 * (weeks - 1))
+    lifecycles = synthetic_lifecycles(rng, [slug for slug, _, _ in authors], models, weeks,
+                                      first)
+    pools, tails = simulate_synthetic(rng, lifecycles, weeks + new_weeks, first)
+    written: list[Path] = []
+    folder = dest / "raw" / "openrouter" / "rankings" / "week"
+    for start in range(0, weeks, SYNTHETIC_WINDOW_WEEKS):
+        _synthetic_snapshot(folder, first, range(start, min(start + SYNTHETIC_WINDOW_WEEKS,
+                                                             weeks)), pools, tails, written)
+    for extra in range(weeks, weeks + new_weeks):
+        _synthetic_snapshot(folder, first, range(max(0, extra - SYNTHETIC_REFETCH_WEEKS + 1),
+                                                 extra + 1), pools, tails, written)
+    by_slug = {slug: (company, code) for slug, company, code in authors}
+    lookup = {slug: (company, company, code) for slug, (company, code) in by_slug.items()}
+    entries = []
+    for number, (slug, launch, *_rest) in enumerate(lifecycles):
+        canonical = slug.split(":", 1)[0]
+        author = canonical.split("/", 1)[0]
+        if author not in lookup or number % 11 == 3:
+            continue  # cloaked or retired: absent from the catalogue, as upstream
+        spec = (canonical, f"Synth {number:04d}", 131072, 16384, "0.5", "1.5",
+                canonical if number % 3 == 0 else "", "", number % 4 == 0)
+        created = (_day(launch) - date(1970, 1, 1)).days * 86400 + 12 * 3600
+        entries.append(_catalogue_entry(spec, created, lookup))
+    entries.sort(key=lambda e: e["id"])
+    day = (SYNTHETIC_LAST_WEEK + timedelta(days=7 * new_weeks + 8)).isoformat()
+    _write_with_meta(dest / "raw" / "openrouter" / "models" / f"{day}.json",
+                     _dump({"data": entries}),
+                     {"url": f"{BASE_URL}/models?output_modalities=all",
+                      "fetched_at": _fetched_at(day)}, written)
     return sorted(written)

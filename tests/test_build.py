@@ -76,3 +76,25 @@ def test_restatements_are_listed_as_revisions(project: Project) -> None:
     page = (project.site_src / "data/revisions.md").read_text()
     assert "<code>openai/gpt-5-20250807</code> | 1,000 | 1,500 | +50.0% | 2026-03-30 " \
            "(was 2026-03-26) |" in page
+
+
+def test_an_unchanged_build_skips_the_generator_until_an_input_or_output_changes(
+        project: Project) -> None:
+    today = date(2026, 4, 6)
+    first = generate(project, today=today)
+    assert not first.unchanged
+    page = project.site_src / "index.md"
+    again = generate(project, today=today)
+    assert again.unchanged and again.pages == first.pages
+    # a contributor's edit (any file under data/) regenerates
+    authors = project.registry_dir / "authors.csv"
+    authors.write_text(authors.read_text().replace("DeepSeek", "DeepSeek AI"))
+    assert not generate(project, today=today).unchanged
+    assert "DeepSeek AI" in page.read_text()
+    assert generate(project, today=today).unchanged
+    # a deleted or hand-edited output regenerates, and is restored
+    page.unlink()
+    assert not generate(project, today=today).unchanged
+    assert page.is_file()
+    # another day may change the staleness banner: regenerate
+    assert not generate(project, today=date(2026, 4, 7)).unchanged

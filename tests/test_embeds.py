@@ -321,6 +321,31 @@ def test_frozen_embeds_do_not_change_when_a_week_is_added(tiny: Project,
         generate(tiny)  # back to the module's data
 
 
+def test_an_entity_absent_from_a_new_week_keeps_its_embed_and_images(tiny: Project,
+                                                                    tmp_path: Path) -> None:
+    # Mistral's model, company and country were last ranked in W2: a new week redraws nothing
+    # of theirs (the weekly build's cost is the new week's charts, not every entity's)
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny.data_dir, data_dir)
+    project = Project.at(tiny.root, data_dir)
+    before = tree(embed_dir(project))
+    rows = [r for r in BASE_ROWS if r[0] != W1] + [
+        (W4, "openai/gpt-5-20250807", 1200), (W4, "deepseek/deepseek-v3-20250324", 800),
+        (W4, "other", 95), (W5, "openai/gpt-5-20250807", 3)]
+    write_snapshot(data_dir, rows, start=W2, end="2026-03-31", as_of="2026-03-31T02:00:00.000Z")
+    try:
+        generate(project)
+        after = tree(embed_dir(project))
+        absent = [n for n in before if re.match(r"(models/mistralai|companies/mistral"
+                                                r"|countries/fr)[^/]*/.*\.(png|svg|json)$", n)]
+        assert len(absent) == 3 * 5  # chart.vl.json, oembed.json, SVG, two PNGs
+        assert [n for n in absent if after[n] != before[n]] == []
+        gpt = [n for n in before if n.startswith("models/openai") and n.endswith(".png")]
+        assert gpt and all(after[n] != before[n] for n in gpt)  # still ranked: redrawn
+    finally:
+        generate(tiny)
+
+
 def test_a_restated_week_changes_its_frozen_embed_and_says_so(tiny: Project,
                                                               tmp_path: Path) -> None:
     data_dir = tmp_path / "data"

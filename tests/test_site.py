@@ -237,8 +237,15 @@ def test_no_file_loads_anything_from_another_host(built_site: Project) -> None:
 def test_each_chart_has_spec_svg_png_and_csv(built_site: Project) -> None:
     charts = built_site.site_dir / "charts"
     for name in ("tokens-by-country", "country-share", "top-models", "tokens-by-company"):
-        for suffix in (".vl.json", ".svg", ".png", ".csv"):
+        for suffix in (".vl.json", ".svg", ".csv"):
             assert (charts / f"{name}{suffix}").stat().st_size > 100, name + suffix
+        # the PNG is the embed's image card, linked from the chart's caption
+        card = f"embed/{name}/ai-token-tracker-{name}-1200x675.png"
+        assert (built_site.site_dir / card).stat().st_size > 1000, card
+        assert not (charts / f"{name}.png").exists()
+    caption = (built_site.site_dir / "index.html").read_text()
+    assert 'href="./embed/tokens-by-country/ai-token-tracker-tokens-by-country-1200x675.png"' \
+        in caption
     assert (built_site.site_dir / "assets/generated/vega-bundle.js").stat().st_size > 500_000
 
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from generator.paths import REPO_ROOT
 
 WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
@@ -42,7 +44,7 @@ def test_every_action_is_pinned_to_a_full_sha_with_a_version_comment() -> None:
     for workflow in WORKFLOWS:
         for line in workflow.read_text().splitlines():
             if "uses:" in line:
-                assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$",
+                assert re.search(r"uses: [\w.-]+/[\w.-]+(/[\w.-]+)*@[0-9a-f]{40} # v\d+\.\d+\.\d+$",
                                  line.strip()), line
 
 
@@ -84,3 +86,15 @@ def test_pull_requests_get_the_check_the_diff_and_a_site_preview() -> None:
     assert order == sorted(order)
     assert "/data/ @" in (REPO_ROOT / ".github/CODEOWNERS").read_text()
     assert "- [ ]" in (REPO_ROOT / ".github/pull_request_template.md").read_text()
+
+
+def test_the_weekly_build_restores_and_saves_the_render_cache() -> None:
+    steps = yaml.safe_load((REPO_ROOT / ".github/workflows/weekly.yml").read_text())
+    steps = steps["jobs"]["update"]["steps"]
+    names = [step.get("uses", "").split("@")[0] or step.get("run", "") for step in steps]
+    restore = names.index("actions/cache/restore")
+    build = next(i for i, n in enumerate(names) if "make site" in n)
+    save = names.index("actions/cache/save")
+    assert restore < build < save
+    assert steps[restore]["with"]["path"] == steps[save]["with"]["path"] == ".cache"
+    assert "hashFiles('.cache/" in steps[save]["with"]["key"]  # keyed on its contents
