@@ -252,7 +252,7 @@ def test_a_fault_anywhere_in_generate_never_touches_data_and_the_next_run_recove
     reference, operations = generated(project), len(counter.calls)
     assert operations > 100
     # the first and last operations, then a spread across the whole run (a build is hundreds of
-    # writes); FAULTS_EVERY=1 (`make fuzz`) tries every single one
+    # writes, a few seconds each); FAULTS_EVERY=1 tries every single one (about half an hour)
     step = int(os.environ.get("FAULTS_EVERY", "0")) or operations // 8
     points = sorted({1, 2, operations - 1, operations, *range(1, operations + 1, step)})
     for n, when_after in [(n, False) for n in points] + [(operations, True)]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
@@ -129,6 +129,7 @@ def test_colliding_and_reserved_slugs_get_their_own_pages(hostile_build: Hostile
 
 
 def test_file_names_are_safe_and_unique_for_any_names() -> None:
+    @settings(max_examples=200, deadline=None)
     @given(st.lists(st.text(), max_size=30))
     def check(keys: list[str]) -> None:
         try:
