@@ -9,7 +9,7 @@ export TZ := UTC
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM_PATH
 
-.PHONY: site test serve check sample fetch lint clean bench lighthouse
+.PHONY: site test fuzz serve check sample fetch lint clean bench lighthouse
 
 # The environment: created once, reinstalled when a pin changes.
 $(VENV)/.installed: requirements.lock
@@ -29,6 +29,11 @@ site: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(PY) -m ruff check generator tests benchmarks
 	$(PY) -m pytest
+
+## Fuzz every loader of outside input (API responses, snapshots, registry CSVs) with at least
+## 10 000 examples each, and print the counts. The default `make test` runs a quick sample.
+fuzz: $(VENV)/.installed-test
+	TRACKER_FUZZ=full $(PY) -m pytest tests/test_fuzz.py -q -s -p no:cacheprovider
 
 ## Preview the built site at http://127.0.0.1:$(PORT)/
 serve: site
@@ -67,6 +72,6 @@ lint: $(VENV)/.installed-test
 	$(PY) -m ruff check generator tests benchmarks
 
 clean:
-	rm -rf site .cache .pytest_cache .ruff_cache templates/overrides/generated site_src/index.md \
+	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis templates/overrides/generated site_src/index.md \
 	  site_src/rankings site_src/countries site_src/companies site_src/models site_src/data \
 	  site_src/downloads site_src/charts site_src/embed site_src/assets/generated

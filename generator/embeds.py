@@ -681,7 +681,7 @@ def recompress_png(png: bytes, level: int = 4) -> bytes:
 
 def render_card(payload_json: str, chart_svg: str) -> tuple[bytes, bytes]:
     """One card as SVG and PNG (run in a worker process)."""
-    svg = compose_card(json.loads(payload_json), chart_svg)
+    svg = compose_card(fmt.xml_safe(json.loads(payload_json)), chart_svg)  # valid XML text
     return svg.encode("utf-8"), recompress_png(vlc.svg_to_png(svg, scale=1))
 
 
@@ -731,8 +731,9 @@ def inline_svg(svg: bytes, alt: str) -> str:
     text = svg.decode("utf-8")
     text = re.sub(r'\s(?:role|aria-[a-z]+)="[^"]*"', "", text)
     text = text.replace(' class="marks"', "", 1)
-    return re.sub(r"^<svg\b", f'<svg class="tt-embed__svg" role="img" aria-label="{fmt.attr(alt)}"',
-                  text.strip(), count=1)
+    opening = f'<svg class="tt-embed__svg" role="img" aria-label="{fmt.attr(alt)}"'
+    # a function, not a template: a backslash in the alt text is not a regex escape
+    return re.sub(r"^<svg\b", lambda _: opening, text.strip(), count=1)
 
 
 # The snippet's height: enough for the whole embed in a typical article column (640 px) and, in

@@ -2,8 +2,11 @@
 
 Fetches OpenRouter's weekly rankings (``/datasets/rankings-daily?period=week``) and the models
 catalogue into write-once raw snapshots under data/raw/. Every request is made and validated
-before anything is written, so a failure leaves data/ exactly as it was. A fetch whose figures
-match what is held writes nothing; a restated week gets a new snapshot beside the old one.
+before anything is written, and the new files are then added all at once or not at all
+(files.commit_new_files), so a failure at any point leaves data/ exactly as it was or exactly as
+a successful run leaves it. A fetch whose figures match what is held writes nothing; a restated
+week gets a new snapshot beside the old one. A lock file (data/.fetch.lock) stops a second fetch
+on the same data folder while one runs.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
+from filelock import FileLock, Timeout
 from tenacity import (
     RetryCallState,
     Retrying,
@@ -30,7 +34,7 @@ from tenacity import (
 
 from generator import __version__
 from generator.errors import TrackerError
-from generator.files import write_bytes_if_changed
+from generator.files import commit_new_files, recover
 from generator.load import (
     MODELS_SUBDIR,
     RANKINGS_SUBDIR,
@@ -40,13 +44,16 @@ from generator.load import (
     snapshot_files,
     week_versions,
 )
-from generator.paths import Project
+from generator.paths import Project, shown
 
 DEFAULT_BASE_URL = "https://openrouter.ai/api/v1"
 FIRST_WEEK = date(2025, 1, 6)  # the data begins 2025-01-01: the first whole ISO week
 MAX_WINDOW_WEEKS = 52  # 364 days: inside the API's 366-day limit
 REFETCH_WEEKS = 4  # recent weeks re-fetched on every run to catch restatements
 MAX_BODY_BYTES = 50 * 1024 * 1024
+MAX_JSON_DEPTH = 64  # a rankings response is 3 levels deep, the models catalogue about 5
+NESTED = f"response nested more than {MAX_JSON_DEPTH} levels deep; refused"
+LOCK_FILE = ".fetch.lock"
 # Named in the User-Agent. In GitHub Actions the running repository is used.
 DEFAULT_REPOSITORY_URL = "https://github.com/ai-token-tracker/ai-token-tracker"
 
@@ -241,14 +248,31 @@ def get(client: httpx.Client, config: FetchConfig, path: str, params: dict[str, 
                            f"{type(exc).__name__}: {exc}") from None
 
 
+def json_depth(value: object) -> int:
+    """How deeply arrays and objects nest in a decoded JSON value (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1)
+                         for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def decode_json(received: Received) -> object:
     try:
-        return json.loads(received.body.decode("utf-8"))
+        payload = json.loads(received.body.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise TrackerError(f"{received.url}: response is not UTF-8 ({exc.reason})") from None
     except json.JSONDecodeError as exc:
         raise TrackerError(f"{received.url}: response is not valid JSON (truncated?): "
                            f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:  # deeper than Python can decode
+        raise TrackerError(f"{received.url}: {NESTED}") from None
+    if json_depth(payload) > MAX_JSON_DEPTH:
+        raise TrackerError(f"{received.url}: {NESTED}")
+    return payload
 
 
 # ---------------------------------------------------------------- the fetch
@@ -366,7 +390,26 @@ Progress = Callable[[int, int, str], None]  # (step, steps, what is being fetche
 
 
 def fetch(project: Project, config: FetchConfig, progress: Progress | None = None) -> FetchReport:
-    """Fetch everything first, then write: a failure before the end leaves data/ untouched."""
+    """Fetch under the data folder's lock: a second fetch at the same time fails at once."""
+    project.data_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = project.data_dir / LOCK_FILE
+    lock = FileLock(lock_path, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise TrackerError(f"{shown(lock_path)}: another fetch is running on this data folder; "
+                           "nothing was fetched (try again when it has finished)") from None
+    try:
+        recover(project.data_dir)  # finish (or discard) the writes of an interrupted run
+        return fetch_unlocked(project, config, progress)
+    finally:
+        lock.release()
+
+
+def fetch_unlocked(project: Project, config: FetchConfig,
+                   progress: Progress | None = None) -> FetchReport:
+    """Fetch everything first, then write all new files at once: a failure leaves data/ as it
+    was, or (once the new files are committed) as a successful run leaves it."""
     rankings_dir = project.data_dir / RANKINGS_SUBDIR
     models_dir = project.data_dir / MODELS_SUBDIR
     held_snapshots = load_snapshots(rankings_dir)  # a broken held snapshot stops us here
@@ -388,8 +431,8 @@ def fetch(project: Project, config: FetchConfig, progress: Progress | None = Non
         if progress:
             progress(steps, steps, "done")
 
-    # Write phase: nothing above touched the disk.
-    written: list[Path] = []
+    # Write phase: nothing above touched the disk. Sidecar and snapshot go in together.
+    new_files: dict[Path, bytes] = {}
     for window in fetched:
         if not (window.added or window.restated):
             continue  # same figures as held (only as_of moved): keep git quiet
@@ -400,9 +443,8 @@ def fetch(project: Project, config: FetchConfig, progress: Progress | None = Non
         meta = meta_for(window.received, window.received.body,
                         {"as_of": window.snapshot.meta.as_of,
                          "meta": window.snapshot.meta.model_dump(mode="json")})
-        write_bytes_if_changed(meta_path(path), meta)  # sidecar first: a snapshot never lacks one
-        write_bytes_if_changed(path, window.received.body)
-        written += [meta_path(path), path]
+        new_files[meta_path(path)] = meta
+        new_files[path] = window.received.body
     if newest_catalogue(models_dir) == catalogue.body:
         catalogue_note = "unchanged"
     else:
@@ -412,10 +454,9 @@ def fetch(project: Project, config: FetchConfig, progress: Progress | None = Non
         if path is None:
             catalogue_note = "unchanged"
         else:
-            write_bytes_if_changed(meta_path(path), meta_for(catalogue, stored,
-                                                             {"encoding": "gzip"}))
-            write_bytes_if_changed(path, stored)
-            written += [meta_path(path), path]
+            new_files[meta_path(path)] = meta_for(catalogue, stored, {"encoding": "gzip"})
+            new_files[path] = stored
             catalogue_note = f"new snapshot {path.name}"
+    commit_new_files(project.data_dir, new_files)
     weeks = complete_weeks(config.today)
-    return FetchReport(fetched, written, catalogue_note, weeks[-1] if weeks else None)
+    return FetchReport(fetched, list(new_files), catalogue_note, weeks[-1] if weeks else None)

@@ -157,11 +157,15 @@ def as_of_date(as_of: str) -> str:
 # trigger any of them.
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
+# Characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF).
+# SVG is XML: one of them in a label makes the chart renderer abort the whole process.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 
 def md(text: object) -> str:
     """Escape outside text for Markdown prose or a table cell: newlines folded to spaces, every
     Markdown control character backslash-escaped, then &, < and > turned into entities."""
-    value = " ".join(str(text).split())
+    value = " ".join(XML_INVALID.sub("\ufffd", str(text)).split())
     return html.escape(MD_SPECIAL.sub(r"\\\1", value), quote=False)
 
 
@@ -171,6 +175,19 @@ def front(text: object) -> str:
     return json.dumps(attr(" ".join(str(text).split())))
 
 
+def xml_safe(value: object) -> object:
+    """Every string in a JSON-like value (e.g. a Vega-Lite spec) with XML-forbidden characters
+    replaced by U+FFFD, so outside text can land in SVG."""
+    if isinstance(value, str):
+        return XML_INVALID.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [xml_safe(item) for item in value]
+    return value
+
+
 def attr(text: object) -> str:
-    """Escape for an HTML attribute or element text."""
-    return html.escape(str(text), quote=True)
+    """Escape for an HTML attribute or element text (control characters HTML forbids become
+    U+FFFD)."""
+    return html.escape(XML_INVALID.sub("\ufffd", str(text)), quote=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -47,6 +47,19 @@ class RankingMeta(BaseModel):
     version: str
     start_date: date
     end_date: date
+
+    @field_validator("as_of")
+    @classmethod
+    def iso_timestamp(cls, value: str) -> str:
+        # as_of lands in captions, citations and file names: only a timestamp is accepted
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError("must be an ISO 8601 timestamp such as "
+                             "\"2026-05-12T02:00:00.000Z\"") from None
+        if not value.isascii() or not value[:1].isdigit() or any(c.isspace() for c in value):
+            raise ValueError("must be an ISO 8601 timestamp such as \"2026-05-12T02:00:00.000Z\"")
+        return value
 
     @field_validator("version")
     @classmethod
@@ -97,6 +110,8 @@ def read_json_file(path: Path) -> object:
         ) from exc
     except json.JSONDecodeError as exc:
         raise TrackerError(f"{shown(path)}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
+    except RecursionError:
+        raise TrackerError(f"{shown(path)}:1: JSON nested too deeply; refused") from None
 
 
 def describe_validation_error(exc: ValidationError) -> str:

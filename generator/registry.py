@@ -30,7 +30,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{shown(self.path)}:{self.line}: {self.message}"
+        # one line, whatever text from the file a message quotes
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{shown(self.path)}:{self.line}: {message}"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from generator import fmt
 from generator.files import write_bytes_if_changed, write_text_if_changed
 from generator.tableio import to_csv_bytes
 
@@ -49,7 +50,7 @@ class RenderedChart:
 
 
 def render_image(spec_json: str, kind: str) -> bytes:
-    spec = json.loads(spec_json)
+    spec = fmt.xml_safe(json.loads(spec_json))  # outside text in labels must be valid XML
     if kind == "svg":
         return vlc.vegalite_to_svg(spec, vl_version=VL_VERSION).encode("utf-8")
     return vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)

@@ -1,4 +1,11 @@
-"""Serialising tables: CSV with exact integers and round-trip floats, JSON records, Parquet."""
+"""Serialising tables: CSV with exact integers and round-trip floats, JSON records, Parquet.
+
+Text from outside (model and company names) may look like a spreadsheet formula. In CSV, a text
+cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+single quote, so a spreadsheet shows it as text instead of evaluating it (OWASP's advice for CSV
+injection). Numbers are never touched (a negative change stays ``-0.25``); JSON and Parquet keep
+the exact text.
+"""
 
 from __future__ import annotations
 
@@ -40,13 +47,35 @@ def csv_text(value: object) -> str:
     return str(value)
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """'=HYPERLINK(...)' -> "'=HYPERLINK(...)": a spreadsheet shows it, never evaluates it."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell: numbers as they are, text with any leading formula character neutralised."""
+    value = cell(value)
+    if isinstance(value, str):
+        return neutralise_formula(value)
+    return csv_text(value)
+
+
+def csv_row(cells: list[str]) -> str:
+    """One CSV line ending in LF. The writer is told the terminator is CRLF so that it quotes a
+    cell holding a lone CR as well as LF (told LF alone, it leaves a CR bare and breaks the row)."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(frame.columns)
-    for row in frame.itertuples(index=False, name=None):
-        writer.writerow([csv_text(v) for v in row])
-    return buffer.getvalue().encode("utf-8")
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue().removesuffix("\r\n") + "\n"
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    lines = [csv_row([neutralise_formula(str(c)) for c in frame.columns])]
+    lines += [csv_row([csv_cell(v) for v in row])
+              for row in frame.itertuples(index=False, name=None)]
+    return "".join(lines).encode("utf-8")
 
 
 def to_json_bytes(frame: pd.DataFrame) -> bytes:

@@ -74,7 +74,7 @@ def test_restatements_are_listed_as_revisions(project: Project) -> None:
                      "old_as_of": "2026-03-26T02:00:00.000Z",
                      "new_as_of": "2026-03-30T02:00:00.000Z"}]
     page = (project.site_src / "data/revisions.md").read_text()
-    assert "<code>openai/gpt-5-20250807</code> | 1,000 | 1,500 | +50.0% | 2026-03-30 " \
+    assert r"<code>openai/gpt\-5\-20250807</code> | 1,000 | 1,500 | +50.0% | 2026-03-30 " \
            "(was 2026-03-26) |" in page
 
 
