@@ -5,8 +5,8 @@ catalogue into write-once raw snapshots under data/raw/. Every request is made a
 before anything is written, and the new files are then added all at once or not at all
 (files.commit_new_files), so a failure at any point leaves data/ exactly as it was or exactly as
 a successful run leaves it. A fetch whose figures match what is held writes nothing; a restated
-week gets a new snapshot beside the old one. A lock file (data/.fetch.lock) stops a second fetch
-on the same data folder while one runs.
+week gets a new snapshot beside the old one. A lock file beside the data folder
+(``.data.fetch.lock``) stops a second fetch on the same data folder while one runs.
 """
 
 from __future__ import annotations
@@ -53,7 +53,6 @@ REFETCH_WEEKS = 4  # recent weeks re-fetched on every run to catch restatements
 MAX_BODY_BYTES = 50 * 1024 * 1024
 MAX_JSON_DEPTH = 64  # a rankings response is 3 levels deep, the models catalogue about 5
 NESTED = f"response nested more than {MAX_JSON_DEPTH} levels deep; refused"
-LOCK_FILE = ".fetch.lock"
 # Named in the User-Agent. In GitHub Actions the running repository is used.
 DEFAULT_REPOSITORY_URL = "https://github.com/ai-token-tracker/ai-token-tracker"
 
@@ -389,15 +388,21 @@ def fetch_catalogue(client: httpx.Client, config: FetchConfig) -> Received:
 Progress = Callable[[int, int, str], None]  # (step, steps, what is being fetched)
 
 
+def lock_path(data_dir: Path) -> Path:
+    """The fetch lock of a data folder: beside it (``.data.fetch.lock``), so that the lock file
+    itself never changes what data/ holds."""
+    return data_dir.parent / f".{data_dir.name}.fetch.lock"
+
+
 def fetch(project: Project, config: FetchConfig, progress: Progress | None = None) -> FetchReport:
     """Fetch under the data folder's lock: a second fetch at the same time fails at once."""
     project.data_dir.mkdir(parents=True, exist_ok=True)
-    lock_path = project.data_dir / LOCK_FILE
-    lock = FileLock(lock_path, timeout=0)
+    lock = FileLock(lock_path(project.data_dir), timeout=0)
     try:
         lock.acquire()
     except Timeout:
-        raise TrackerError(f"{shown(lock_path)}: another fetch is running on this data folder; "
+        raise TrackerError(f"{shown(lock.lock_file)}: another fetch is running on "
+                           f"{shown(project.data_dir)}; "
                            "nothing was fetched (try again when it has finished)") from None
     try:
         recover(project.data_dir)  # finish (or discard) the writes of an interrupted run

@@ -26,7 +26,7 @@ from fakeapi import FakeDataAPI, FakeState, fake_weeks
 from generator import files
 from generator.build import generate
 from generator.errors import TrackerError
-from generator.fetch import LOCK_FILE, MAX_BODY_BYTES, FetchConfig, RetryPolicy, fetch
+from generator.fetch import MAX_BODY_BYTES, FetchConfig, RetryPolicy, fetch, lock_path
 from generator.paths import GENERATED_DIRS, REPO_ROOT, Project
 
 KEY = "sk-or-v1-fault-test-key"
@@ -64,13 +64,11 @@ class Faults:
 
 
 def tree(folder: Path) -> dict[str, object]:
-    """The data folder's content (the lock file aside); fetched_at, the only field that differs
-    between two runs fetching the same thing, is left out of sidecars."""
+    """The data folder's content; fetched_at, the only field that differs between two runs
+    fetching the same thing, is left out of sidecars."""
     found: dict[str, object] = {}
     for path in sorted(folder.rglob("*")):
         key = path.relative_to(folder).as_posix()
-        if key == LOCK_FILE:
-            continue
         if path.is_dir():
             found[key] = "dir"
         elif path.name.endswith(".meta.json"):
@@ -177,7 +175,7 @@ def test_a_second_fetch_is_turned_away_while_one_runs(held: Path, api: FakeDataA
     env = {**os.environ, "OPENROUTER_API_KEY": KEY, "OPENROUTER_BASE_URL": api.base_url}
     command = [sys.executable, "-m", "generator", "fetch", "--data-dir", str(held),
                "--today", "2025-04-09"]
-    with FileLock(held / LOCK_FILE):  # the first fetch, still running
+    with FileLock(lock_path(held)):  # the first fetch, still running
         result = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True,
                                 timeout=120)
     assert result.returncode == 1
