@@ -1,7 +1,8 @@
 """A hostile dataset in the exact raw upstream format (issue 7): model names, permaslugs, author
 slugs and company names built to break every place outside text lands (HTML, Markdown, Jinja,
 CSV, file names). ``write_hostile_data(data_dir)`` writes the rankings snapshot, the models
-catalogue (each with its .meta.json sidecar) and the registry CSVs.
+catalogue (each with its .meta.json sidecar), the registry CSVs, and contributors' corrections
+and annotations.
 
 Payloads that would run set ``window.__pwned`` (or open a dialog), so a browser test can tell
 whether any of them executed.
@@ -15,6 +16,8 @@ import hashlib
 import io
 import json
 from pathlib import Path
+
+import yaml
 
 SCRIPT = "<script>alert(1)</script>"
 SCRIPT_FLAG = "<script>window.__pwned=1</script>"
@@ -154,6 +157,29 @@ def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+# Contributors' corrections and annotations: free text in reasons, credits, labels and
+# descriptions (one line each: the checker refuses newlines there), a hostile target and URL.
+CORRECTION_REASON = f"{SCRIPT_FLAG} {IMG_FLAG} {MD_LINK} {PIPES} {JINJA_EXPR}"
+CORRECTIONS = [
+    {"id": "hostile-override", "week": WEEKS[1], "target": f"openai/{SCRIPT}",
+     "action": "override_tokens", "value": 8_100, "reason": CORRECTION_REASON,
+     "source_url": 'https://example.org/a?q="><script>window.__pwned=1</script>',
+     "status": "reported", "date": "2026-03-18", "credit": HYPERLINK},
+    {"id": "hostile-flag", "weeks": {"from": WEEKS[0], "to": WEEKS[1]}, "target": "deepseek",
+     "action": "flag", "reason": f"{JINJA_RAW} {BACKTICKS} {RTL} {EMOJI_CHINESE} =1+2",
+     "source_url": "https://example.org/b", "status": "open", "date": "2026-03-19",
+     "credit": "@SUM(1)"},
+    {"id": "hostile-reassign", "week": WEEKS[0], "target": "mistralai/m-20260101",
+     "action": "reassign_author", "value": "cohere", "reason": f"{SVG_FLAG} {MD_IMAGE}",
+     "source_url": "https://example.org/c", "status": "fixed_upstream", "date": "2026-03-20"},
+]
+ANNOTATIONS = [
+    {"id": "hostile-event", "date": WEEKS[0], "label": SVG_FLAG, "kind": "other",
+     "scope": "global", "description": f"{SCRIPT_FLAG} {MD_LINK}",
+     "source_url": "https://example.org/d"},
+]
+
+
 def write_hostile_data(data_dir: Path) -> Path:
     """Write the hostile dataset under data_dir (raw snapshots + registry); returns data_dir."""
     rankings = data_dir / "raw/openrouter/rankings/week"
@@ -179,4 +205,7 @@ def write_hostile_data(data_dir: Path) -> Path:
     (registry / "models.csv").write_bytes(csv_bytes(
         ["permaslug", "display_name", "family", "open_weights", "notes"],
         [[slug, name, family, "", IMG] for slug, (name, family) in REGISTRY_NAMES.items()]))
+    for name, entries in (("corrections.yaml", CORRECTIONS), ("annotations.yaml", ANNOTATIONS)):
+        (data_dir / name).write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
+                                     encoding="utf-8")
     return data_dir

@@ -323,6 +323,24 @@ def test_hostile_names_show_literally_and_tables_stay_whole(
             assert payload in text
 
 
+@pytest.mark.browser
+def test_hostile_correction_text_shows_literally_in_the_log_and_notes(
+        page: Page, hostile_build: HostileBuild, hostile_url: str) -> None:
+    page.goto(f"{hostile_url}data/revisions/")
+    log = page.locator("article").inner_text()
+    for entry in hostile.CORRECTIONS:
+        assert " ".join(entry["reason"].split()) in log
+    assert hostile.HYPERLINK in log and "@SUM(1)" in log  # credits, as written
+    evidence = page.locator("article a", has_text="https://example.org/a?q=").get_attribute("href")
+    assert evidence == hostile.CORRECTIONS[0]["source_url"]
+    page.goto(f"{hostile_url}rankings/{hostile.WEEKS[1]}/")
+    note = page.locator("article .admonition", has_text="Corrected figures").inner_text()
+    assert hostile.CORRECTION_REASON in note
+    with (hostile_build.project.site_dir / "downloads/v1/corrections.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["credit"] for row in rows} == {"'" + hostile.HYPERLINK, "'@SUM(1)", ""}
+
+
 def test_an_as_of_that_is_not_a_timestamp_is_refused() -> None:
     # as_of lands in captions, citations and file names: only a timestamp gets that far
     from generator.load import parse_rankings
