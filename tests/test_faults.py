@@ -142,6 +142,8 @@ def test_a_fault_at_any_file_operation_of_fetch_leaves_data_before_or_after(
         fetch(project, config(api, "2025-04-09"))  # the next run succeeds
         assert tree(data_dir) == after
     assert outcomes["before"] > 0 and outcomes["after"] > 0  # both sides of the commit point
+    print(f"\nfaults: fetch: {operations} file operations, {len(trials)} faults injected, "
+          f"data/ left as before {outcomes['before']}x, as after {outcomes['after']}x")
 
 
 def test_a_fetch_killed_after_its_commit_point_is_finished_by_the_next_run(
@@ -263,3 +265,4 @@ def test_a_fault_anywhere_in_generate_never_touches_data_and_the_next_run_recove
         assert tree(tiny_data) == data_before
         generate(project, today=today)
         assert generated(project) == reference, f"fault at operation {n} left a difference"
+    print(f"\nfaults: generate: {operations} file operations, {len(points) + 1} faults injected")
