@@ -6,9 +6,6 @@ and annotations.
 
 Payloads that would run set ``window.__pwned`` (or open a dialog), so a browser test can tell
 whether any of them executed.
-
-Contributor text in data/corrections.yaml (correction reasons) and annotations.yaml belongs here
-too once those files exist: write PAYLOADS into them in ``write_hostile_data``.
 """
 
 from __future__ import annotations
