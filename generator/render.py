@@ -9,13 +9,17 @@ no second, untitled PNG is drawn here.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
 import re
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
@@ -26,6 +30,8 @@ from generator.tableio import to_csv_bytes
 
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 PNG_SCALE = 2
+IN_FLIGHT = 4  # calls queued per worker process
+T = TypeVar("T")
 SIZE_RE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
 
 
@@ -67,39 +73,56 @@ def svg_size(svg: bytes) -> tuple[int, int]:
     return round(float(match.group(1))), round(float(match.group(2)))
 
 
+def across_cores(function: Callable[..., T], calls: list[tuple]) -> Iterator[T]:
+    """``function(*args)`` for each args of ``calls``, in order, spread over the machine's cores.
+
+    Results are yielded as they come, with only a few calls in flight per worker, so memory
+    stays flat however many calls there are (a cold build draws thousands of images). Workers
+    are spawned, never forked: a forked copy of a process whose vl-convert (Rust) runtime has
+    threads running can deadlock.
+    """
+    workers = max(1, min(os.cpu_count() or 1, len(calls) // 8 or 1))
+    if workers == 1:
+        for args in calls:
+            yield function(*args)
+        return
+    with ProcessPoolExecutor(max_workers=workers,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        waiting = iter(calls)
+        in_flight = deque(pool.submit(function, *args)
+                          for args in itertools.islice(waiting, workers * IN_FLIGHT))
+        while in_flight:
+            result = in_flight.popleft().result()
+            following = next(waiting, None)
+            if following is not None:
+                in_flight.append(pool.submit(function, *following))
+            yield result
+
+
 def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path) -> list[RenderedChart]:
     """Write every job's files under charts_dir; returns what pages need to show each chart."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    specs = {}
+    specs = {}  # chart id -> (spec JSON, description): the dicts themselves are not kept
     for job in jobs:
         spec = job.chart.to_dict()
-        specs[job.chart_id] = (json.dumps(spec, sort_keys=True, separators=(",", ":")), spec)
-    todo = []
+        specs[job.chart_id] = (json.dumps(spec, sort_keys=True, separators=(",", ":")),
+                               spec.get("description", ""))
+    todo = {}
     for spec_json, _ in specs.values():
         cached = cache_dir / f"{cache_key(spec_json, 'svg')}.svg"
         if not cached.exists():
-            todo.append((spec_json, "svg", cached))
-    if todo:
-        workers = max(1, min(os.cpu_count() or 1, len(todo) // 8 or 1))
-        if workers == 1:
-            images = [render_image(s, k) for s, k, _ in todo]
-        else:
-            # spawn, not fork: a forked copy of a process whose vl-convert (Rust) runtime has
-            # threads running can deadlock.
-            with ProcessPoolExecutor(max_workers=workers,
-                                     mp_context=multiprocessing.get_context("spawn")) as pool:
-                images = list(pool.map(render_image, [t[0] for t in todo], [t[1] for t in todo],
-                                       chunksize=4))
-        for (_, _, cached), image in zip(todo, images):
-            write_bytes_if_changed(cached, image)
+            todo[cached] = spec_json
+    calls = [(spec_json, "svg") for spec_json in todo.values()]
+    for cached, image in zip(todo, across_cores(render_image, calls)):
+        write_bytes_if_changed(cached, image)
     rendered = []
     for job in jobs:
-        spec_json, spec = specs[job.chart_id]
+        spec_json, description = specs[job.chart_id]
         base = charts_dir / job.chart_id
         svg = (cache_dir / f"{cache_key(spec_json, 'svg')}.svg").read_bytes()
         write_text_if_changed(base.with_name(base.name + ".vl.json"), spec_json + "\n")
         write_bytes_if_changed(base.with_name(base.name + ".svg"), svg)
         write_bytes_if_changed(base.with_name(base.name + ".csv"), to_csv_bytes(job.data))
         width, height = svg_size(svg)
-        rendered.append(RenderedChart(job.chart_id, width, height, spec.get("description", "")))
+        rendered.append(RenderedChart(job.chart_id, width, height, description))
     return rendered

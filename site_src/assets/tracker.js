@@ -64,6 +64,10 @@ function init() {
   }
 }
 
+// Material's search overlay is a dialog without a name (axe: aria-dialog-name); the header
+// persists across instant navigation, so naming it once is enough.
+document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
+
 // Material's instant navigation swaps pages without a reload; document$ emits on each page.
 if (window.document$) {
   window.document$.subscribe(init);
