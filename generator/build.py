@@ -39,7 +39,7 @@ from generator.pages.models import render_models
 from generator.pages.rankings import render_rankings
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
 from generator.registry import load_registry
-from generator.render import VL_VERSION, ChartJob, render_charts
+from generator.render import VL_VERSION, ChartJob, Workers, render_charts
 from generator.slugs import assign_file_names
 
 BUILD_ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1"}
@@ -234,13 +234,15 @@ def generate_files(project: Project, today: date, require_real_data: bool) -> Ge
     )
     caption = Caption(as_of=site.as_of, is_sample=site.is_sample)
     jobs = chart_jobs(tables, site, caption)
-    rendered = render_charts(jobs, project.site_src / "charts", project.cache_dir / "charts")
-    site.charts = {chart.chart_id: chart for chart in rendered}
+    with Workers() as workers:  # one pool of render processes for both stages
+        rendered = render_charts(jobs, project.site_src / "charts",
+                                 project.cache_dir / "charts", workers)
+        site.charts = {chart.chart_id: chart for chart in rendered}
+        # ---- Embeds (issue 4): embed/<chart>/ pages, frozen weekly versions, image downloads.
+        # Pages show each chart's Embed/Download controls from `embeds` (see _macros.md.j2).
+        embeds = render_embeds(project, site, jobs, rankings.snapshots, workers)
 
     writer = PageWriter(project.site_src, project.templates_dir / "pages", site)
-    # ---- Embeds (issue 4): embed/<chart>/ pages, frozen weekly versions, image downloads.
-    # Pages show each chart's Embed/Download controls from `embeds` (see _macros.md.j2).
-    embeds = render_embeds(project, site, jobs, rankings.snapshots)
     writer.env.globals["embeds"] = embeds
     # ---- end of embeds
     render_home(writer, site)

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import zlib
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -36,7 +37,7 @@ from generator.files import write_bytes_if_changed
 from generator.load import Snapshot, week_versions
 from generator.pages import Site
 from generator.paths import Project, shown
-from generator.render import ChartJob, across_cores, cache_key, render_image, svg_size
+from generator.render import ChartJob, Workers, cache_key, render_image, svg_size
 from generator.tableio import records, to_csv_bytes
 
 PROVIDER = "AI Token Tracker"
@@ -659,21 +660,21 @@ def render_card(payload_json: str, chart_svg_path: Path) -> tuple[bytes, bytes]:
 
 
 def render_charts_and_cards(charts_todo: dict[str, str], cards_todo: dict[str, tuple[str, str]],
-                            cache_dir: Path) -> None:
+                            cache_dir: Path, workers: Workers) -> None:
     """Fill the render cache: each embed chart's SVG (by its spec's key, shared with the chart
     stage's cache), then each card's SVG + PNG, drawn from its chart's SVG. One pool of worker
     processes serves both rounds when there is enough to do."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo = [(key, spec) for key, spec in charts_todo.items()
             if not (cache_dir / f"{key}.svg").exists()]
-    svgs = across_cores(render_image, [(spec, "svg") for _, spec in todo])
-    for (key, _), svg in zip(todo, svgs):
+    svgs = workers.map(render_image, [(spec, "svg") for _, spec in todo])
+    for (key, _), svg in zip(todo, svgs, strict=True):  # strict: the pool then shuts down
         write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
     cards = [(key, payload, chart_key) for key, (payload, chart_key) in cards_todo.items()
              if not ((cache_dir / f"{key}.svg").exists() and (cache_dir / f"{key}.png").exists())]
-    images = across_cores(render_card, [(payload, cache_dir / f"{chart_key}.svg")
+    images = workers.map(render_card, [(payload, cache_dir / f"{chart_key}.svg")
                                         for _, payload, chart_key in cards])
-    for (key, _, _), (svg, png) in zip(cards, images):
+    for (key, _, _), (svg, png) in zip(cards, images, strict=True):
         write_bytes_if_changed(cache_dir / f"{key}.png", png)
         write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
 
@@ -727,7 +728,7 @@ def default_height(embed: Embed, chart_w: int, chart_h: int) -> int:
 
 
 def render_embeds(project: Project, site: Site, jobs: list[ChartJob],
-                  snapshots: list[Snapshot]) -> Embeds:
+                  snapshots: list[Snapshot], workers: Workers | None = None) -> Embeds:
     """Write every embed page, its spec, oEmbed JSON and downloads under site_src/embed/."""
     base_url = site_url(project)
     publications = week_publications(snapshots)
@@ -747,7 +748,8 @@ def render_embeds(project: Project, site: Site, jobs: list[ChartJob],
             if not (cache_dir / f"{key}.png").exists():  # keep only what is to be drawn
                 cards_todo[key] = (payload, chart_key)
         planned.append((embed, spec_json, chart_key, card_keys))
-    render_charts_and_cards(charts_todo, cards_todo, cache_dir)
+    with Workers() if workers is None else nullcontext(workers) as pool:
+        render_charts_and_cards(charts_todo, cards_todo, cache_dir, pool)
 
     out = project.site_src / EMBED_DIR
     index = Embeds(site_url=base_url, latest_week=site.latest_week,

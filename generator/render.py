@@ -17,6 +17,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -31,6 +32,7 @@ from generator.tableio import to_csv_bytes
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 PNG_SCALE = 2
 IN_FLIGHT = 4  # calls queued per worker process
+MIN_POOL_CALLS = 8  # fewer renders than this are drawn in-process
 T = TypeVar("T")
 SIZE_RE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
 
@@ -73,33 +75,48 @@ def svg_size(svg: bytes) -> tuple[int, int]:
     return round(float(match.group(1))), round(float(match.group(2)))
 
 
-def across_cores(function: Callable[..., T], calls: list[tuple]) -> Iterator[T]:
-    """``function(*args)`` for each args of ``calls``, in order, spread over the machine's cores.
+class Workers:
+    """Worker processes shared by a build's render stages, started on first use (a build that
+    draws nothing starts none, one that draws little draws in-process). Workers are spawned,
+    never forked: a forked copy of a process whose vl-convert (Rust) runtime has threads running
+    can deadlock."""
 
-    Results are yielded as they come, with only a few calls in flight per worker, so memory
-    stays flat however many calls there are (a cold build draws thousands of images). Workers
-    are spawned, never forked: a forked copy of a process whose vl-convert (Rust) runtime has
-    threads running can deadlock.
-    """
-    workers = max(1, min(os.cpu_count() or 1, len(calls) // 8 or 1))
-    if workers == 1:
-        for args in calls:
-            yield function(*args)
-        return
-    with ProcessPoolExecutor(max_workers=workers,
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
+    def __init__(self, processes: int | None = None) -> None:
+        self.processes = processes or os.cpu_count() or 1
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+    def map(self, function: Callable[..., T], calls: list[tuple]) -> Iterator[T]:
+        """``function(*args)`` for each args of ``calls``, in order. Results are yielded as they
+        come, with only a few calls in flight per worker, so memory stays flat however many
+        calls there are (a cold build draws thousands of images)."""
+        if self.pool is None and (self.processes == 1 or len(calls) < MIN_POOL_CALLS):
+            for args in calls:
+                yield function(*args)
+            return
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.processes,
+                                            mp_context=multiprocessing.get_context("spawn"))
         waiting = iter(calls)
-        in_flight = deque(pool.submit(function, *args)
-                          for args in itertools.islice(waiting, workers * IN_FLIGHT))
+        in_flight = deque(self.pool.submit(function, *args)
+                          for args in itertools.islice(waiting, self.processes * IN_FLIGHT))
         while in_flight:
             result = in_flight.popleft().result()
             following = next(waiting, None)
             if following is not None:
-                in_flight.append(pool.submit(function, *following))
+                in_flight.append(self.pool.submit(function, *following))
             yield result
 
 
-def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path) -> list[RenderedChart]:
+def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path,
+                  workers: Workers | None = None) -> list[RenderedChart]:
     """Write every job's files under charts_dir; returns what pages need to show each chart."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     specs = {}  # chart id -> (spec JSON, description): the dicts themselves are not kept
@@ -113,8 +130,9 @@ def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path) -> li
         if not cached.exists():
             todo[cached] = spec_json
     calls = [(spec_json, "svg") for spec_json in todo.values()]
-    for cached, image in zip(todo, across_cores(render_image, calls)):
-        write_bytes_if_changed(cached, image)
+    with Workers() if workers is None else nullcontext(workers) as pool:
+        for cached, image in zip(todo, pool.map(render_image, calls), strict=True):
+            write_bytes_if_changed(cached, image)
     rendered = []
     for job in jobs:
         spec_json, description = specs[job.chart_id]
