@@ -82,7 +82,7 @@ def test_page_loads_cleanly_and_charts_upgrade(page: Page, site_url: str, built_
     static = first.locator("img.tt-chart__static")
     # loaded (it may already be swapped for the live chart; the no-JS test sees it shown)
     assert static.evaluate("img => img.complete && img.naturalWidth > 0")
-    first.scroll_into_view_if_needed()
+    first.hover()  # the reader points at it (in view at load, it stays static until then)
     expect(first).to_have_attribute("data-tt-state", "live", timeout=20_000)
     expect(first.locator(".tt-chart__live svg").first).to_be_visible()
     expect(static).to_be_hidden()
@@ -92,6 +92,19 @@ def test_page_loads_cleanly_and_charts_upgrade(page: Page, site_url: str, built_
     assert page.locator("table tbody tr").count() >= 1
     page.wait_for_load_state("networkidle")
     watch.assert_clean()
+
+
+def test_vega_loads_only_once_the_reader_engages(page: Page, site_url: str) -> None:
+    bundles: list[str] = []
+    page.on("request", lambda r: "vega-bundle" in r.url and bundles.append(r.url))
+    page.goto(site_url, wait_until="networkidle")
+    first = page.locator("figure.tt-chart").first
+    expect(first.locator("img.tt-chart__static")).to_be_visible()
+    page.wait_for_timeout(500)
+    assert bundles == [] and first.get_attribute("data-tt-state") is None
+    page.mouse.wheel(0, 40)  # the reader scrolls: charts in view upgrade
+    expect(first).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    assert len(bundles) == 1
 
 
 def test_static_chart_is_shown_without_javascript(browser, site_url: str) -> None:
