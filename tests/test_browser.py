@@ -190,6 +190,7 @@ def test_charts_upgrade_after_instant_navigation(page: Page, site_url: str) -> N
     page.goto(site_url, wait_until="networkidle")
     page.locator("a.md-tabs__link", has_text="Countries").click()
     page.wait_for_url("**/countries/")
+    page.mouse.wheel(0, 40)  # (a full load when the test port is not site_url's) the reader scrolls
     expect(page.locator("figure.tt-chart").first).to_have_attribute("data-tt-state", "live",
                                                                     timeout=20_000)
     watch.assert_clean()

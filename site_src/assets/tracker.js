@@ -49,13 +49,14 @@ async function upgrade(figure) {
 // pointed, touched or typed. A chart that merely happens to be in view at load stays static, so
 // the page is interactive at once.
 const ENGAGEMENT = ["scroll", "wheel", "pointerdown", "touchstart", "keydown"];
-let engaged = false;
+// Kept on window: instant navigation may evaluate this module afresh for the next page.
+const state = window.ttCharts || (window.ttCharts = { engaged: false });
 let observer = null;
 const waiting = new Set();
 
 function engage() {
-  if (engaged) return;
-  engaged = true;
+  if (state.engaged) return;
+  state.engaged = true;
   for (const type of ENGAGEMENT) window.removeEventListener(type, engage, true);
   for (const figure of waiting) observer?.observe(figure);
   waiting.clear();
@@ -76,15 +77,17 @@ function init() {
     }, { rootMargin: "200px" });
   }
   for (const figure of figures) {
-    if (engaged) observer?.observe(figure);
+    if (state.engaged) observer?.observe(figure);
     else waiting.add(figure);
     figure.addEventListener("pointerenter", () => upgrade(figure), { once: true });
     figure.addEventListener("focusin", () => upgrade(figure), { once: true });
   }
 }
 
-for (const type of ENGAGEMENT) {
-  window.addEventListener(type, engage, { capture: true, passive: true });
+if (!state.engaged) {
+  for (const type of ENGAGEMENT) {
+    window.addEventListener(type, engage, { capture: true, passive: true });
+  }
 }
 
 // Material's search overlay is a dialog without a name (axe: aria-dialog-name); the header
