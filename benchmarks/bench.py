@@ -77,8 +77,7 @@ def make_project(root: Path, weeks: int, new_weeks: int = 0) -> None:
                 writer.writerow([slug, company, country, source, ""])
     with (root / "data" / "registry" / "authors.csv").open(encoding="utf-8") as handle:
         authors = [(r["slug"], r["company"], r["country"]) for r in csv.DictReader(handle)]
-    write_synthetic(root / "data", weeks, authors, new_weeks=new_weeks,
-                    models=round(weeks * 4.0))
+    write_synthetic(root / "data", weeks, authors, new_weeks=new_weeks)
 
 
 # ---------------------------------------------------------------- timing and memory
