@@ -77,8 +77,7 @@ def make_project(root: Path, weeks: int, new_weeks: int = 0) -> None:
                 writer.writerow([slug, company, country, source, ""])
     with (root / "data" / "registry" / "authors.csv").open(encoding="utf-8") as handle:
         authors = [(r["slug"], r["company"], r["country"]) for r in csv.DictReader(handle)]
-    write_synthetic(root / "data", weeks, authors, new_weeks=new_weeks,
-                    models=round(weeks * 4.0))
+    write_synthetic(root / "data", weeks, authors, new_weeks=new_weeks)
 
 
 # ---------------------------------------------------------------- timing and memory
@@ -236,13 +235,15 @@ def page_weights(site: Path, pages: dict[str, str]) -> dict[str, dict[str, float
         server.wait()
 
 
-def zensical_build(root: Path, env: dict[str, str]) -> float:
-    """`zensical build` on the same mkdocs.yml and site_src/, from a clean cache."""
+def zensical_build(root: Path, env: dict[str, str]) -> tuple[float, float]:
+    """`zensical build` on the same mkdocs.yml and site_src/: from a clean cache, then again
+    with nothing changed (Zensical, unlike MkDocs, rebuilds incrementally)."""
     shutil.rmtree(root / "site", ignore_errors=True)
     shutil.rmtree(root / ".cache", ignore_errors=True)
-    zensical = Path(sys.executable).with_name("zensical")
-    return run_measured([str(zensical), "build", "--clean", "--config-file",
-                         str(root / "mkdocs.yml")], root, env).seconds
+    command = [str(Path(sys.executable).with_name("zensical")), "build", "--config-file",
+               str(root / "mkdocs.yml")]
+    cold = run_measured([*command, "--clean"], root, env).seconds
+    return cold, run_measured(command, root, env).seconds
 
 
 # ---------------------------------------------------------------- the run
@@ -278,6 +279,8 @@ def report(results: dict) -> str:
         rows.append((f"{name} page before interaction (KB, gzip)", f"page_kb.{name}", figure))
     rows.append(("zensical build, same site (s)", "zensical_build_s",
                  results["zensical_build_s"]))
+    rows.append(("  again, nothing changed (s)", "zensical_noop_rebuild_s",
+                 results["zensical_noop_rebuild_s"]))
     lines = [f"AI Token Tracker benchmark: {results['weeks']} weeks, {results['models']} models, "
              f"{results['authors']} authors",
              f"machine: {results['machine']}; load average before/after: "
@@ -315,8 +318,11 @@ def main() -> None:
     try:
         print(f"bench: cold build of {args.weeks} weeks in {work} ...", flush=True)
         root, env, cold = cold_build(args.weeks, work)
-        print(f"bench: cold {cold.seconds:.1f} s; no-change rebuild ...", flush=True)
+        print(f"bench: cold {cold.seconds:.1f} s (generator {cold.generator.seconds:.1f} s, "
+              f"peak {cold.peak_mb:.0f} MB); no-change rebuild ...", flush=True)
         noop = build(root, env)
+        print(f"bench: no-change rebuild {noop.seconds:.1f} s (generator "
+              f"{noop.generator.seconds:.1f} s)", flush=True)
         figures = site_figures(root / "site")
         pages = sample_pages(root)
         print("bench: page weights ...", flush=True)
@@ -324,10 +330,12 @@ def main() -> None:
         print("bench: one new week ...", flush=True)
         make_project(root, args.weeks, new_weeks=1)
         new_week = build(root, env)
-        zensical = None
+        print(f"bench: new week {new_week.seconds:.1f} s (generator "
+              f"{new_week.generator.seconds:.1f} s)", flush=True)
+        zensical = zensical_noop = None
         if not args.no_zensical:
             print("bench: zensical ...", flush=True)
-            zensical = round(zensical_build(root, env), 1)
+            zensical, zensical_noop = (round(x, 1) for x in zensical_build(root, env))
         scaling = []
         for weeks in scale:
             if weeks == args.weeks:
@@ -335,6 +343,7 @@ def main() -> None:
             else:
                 print(f"bench: scaling, cold build of {weeks} weeks ...", flush=True)
                 seconds = cold_build(weeks, work)[2].seconds
+                print(f"bench: {weeks} weeks cold {seconds:.1f} s", flush=True)
             scaling.append({"weeks": weeks, "seconds": round(seconds, 1)})
         models = len(list((root / "site_src" / "models").glob("*.md"))) - 1
     finally:
@@ -357,6 +366,7 @@ def main() -> None:
         "page_raw_kb": {name: weight["raw_kb"] for name, weight in weights.items()},
         "page_urls": pages,
         "zensical_build_s": zensical,
+        "zensical_noop_rebuild_s": zensical_noop,
         "scaling": scaling,
         "machine": f"{os.cpu_count()} cores, {memory:.0f} GB, {platform.system()} "
                    f"{platform.release()}, Python {platform.python_version()}",

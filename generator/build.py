@@ -26,7 +26,7 @@ from generator.charts import Caption
 from generator.corrections import Annotation
 from generator.derive import Tables
 from generator.downloads import write_downloads
-from generator.embeds import render_embeds
+from generator.embeds import render_embeds, week_publications
 from generator.errors import TrackerError
 from generator.files import prune_tree, write_text_if_changed
 from generator.fmt import week_range
@@ -40,7 +40,7 @@ from generator.pages.rankings import render_rankings
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
 from generator.pipeline import prepare
 from generator.registry import Registry
-from generator.render import VL_VERSION, ChartJob, render_charts
+from generator.render import VL_VERSION, ChartJob, Workers, render_charts
 from generator.slugs import assign_file_names
 
 BUILD_ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1"}
@@ -73,10 +73,14 @@ def annotation_notes(annotations: list[Annotation], registry: Registry
 
 
 def chart_jobs(tables: Tables, site: Site, caption: Caption,
+               first_as_of: dict[str, str] | None = None,
                notes: dict[tuple[str, str], list[tuple[str, str, str]]] | None = None
                ) -> list[ChartJob]:
-    """Every chart of the site with the exact data it draws (and dated events drawn on the
-    time series)."""
+    """Every chart of the site with the exact data it draws, and dated events drawn on the
+    time series. A chart that ends before the latest week cites when its last week's figures
+    were first published (``first_as_of``), so a weekly fetch that re-reads recent weeks
+    unchanged redraws none of them."""
+    first_as_of = first_as_of or {}
     notes = notes or {}
     events = notes.get(("global", ""))
     latest = tables.latest_week
@@ -96,29 +100,31 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
         week_top = charts.top_models_data(tables, week)
         jobs.append(ChartJob(f"top-models/{week}", charts.top_models_chart(
-            week_top, caption_for(tables, week, caption), week_range(week)), week_top))
+            week_top, caption_for(tables, week, caption, first_as_of), week_range(week)),
+            week_top))
     # An entity's history runs from the first published week to its own last week and cites
-    # that week's as_of: a model, company or country absent from a new week keeps the same
-    # chart (and cards), so a weekly build redraws only what the new week touched.
+    # when that week was first published: a model, company or country absent from a new week
+    # keeps the same chart (and cards), so a weekly build redraws only what the week touched.
     models = tables.models
     for slug, name, rows in entity_rows(models, "model_permaslug", site.model_files):
         data = rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
         last = rows.iloc[-1]
         jobs.append(ChartJob(f"models/{name}", charts.annotate(charts.model_history_chart(
-            data, entity_caption(tables, rows, caption), str(last["model_name"]),
+            data, entity_caption(tables, rows, caption, first_as_of), str(last["model_name"]),
             str(last["country"]), entity_span(tables, rows)), notes.get(("model", slug))), data))
     companies = tables.companies
     for company, name, rows in entity_rows(companies, "company", site.company_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
         jobs.append(ChartJob(f"companies/{name}", charts.annotate(charts.company_history_chart(
-            data, entity_caption(tables, rows, caption), company, str(rows["country"].iloc[-1]),
-            entity_span(tables, rows)), notes.get(("company", company))), data))
+            data, entity_caption(tables, rows, caption, first_as_of), company,
+            str(rows["country"].iloc[-1]), entity_span(tables, rows)),
+            notes.get(("company", company))), data))
     countries = tables.countries
     for code, name, rows in entity_rows(countries, "country", site.country_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
         jobs.append(ChartJob(f"countries/{name}", charts.annotate(charts.country_history_chart(
-            data, entity_caption(tables, rows, caption), code, entity_span(tables, rows)),
-            notes.get(("country", code))), data))
+            data, entity_caption(tables, rows, caption, first_as_of), code,
+            entity_span(tables, rows)), notes.get(("country", code))), data))
     return jobs
 
 
@@ -133,14 +139,18 @@ def entity_span(tables: Tables, rows: pd.DataFrame) -> tuple[str, str]:
     return tables.weeks[0], str(rows["week_start"].iloc[-1])
 
 
-def entity_caption(tables: Tables, rows: pd.DataFrame, caption: Caption) -> Caption:
-    return caption_for(tables, str(rows["week_start"].iloc[-1]), caption)
+def entity_caption(tables: Tables, rows: pd.DataFrame, caption: Caption,
+                   first_as_of: dict[str, str] | None = None) -> Caption:
+    return caption_for(tables, str(rows["week_start"].iloc[-1]), caption, first_as_of)
 
 
-def caption_for(tables: Tables, week: str, caption: Caption) -> Caption:
-    """A past week's chart cites the as_of of the snapshot that week's figures came from."""
-    as_of = tables.totals.loc[tables.totals["week_start"] == week, "as_of"].iloc[0]
-    return Caption(as_of=str(as_of), is_sample=caption.is_sample)
+def caption_for(tables: Tables, week: str, caption: Caption,
+                first_as_of: dict[str, str] | None = None) -> Caption:
+    """A past week's chart cites the as_of at which that week's figures were first published
+    (when known), else that of the snapshot they came from."""
+    as_of = (first_as_of or {}).get(week) or str(
+        tables.totals.loc[tables.totals["week_start"] == week, "as_of"].iloc[0])
+    return Caption(as_of=as_of, is_sample=caption.is_sample)
 
 
 def vega_bundle(project: Project) -> str:
@@ -252,15 +262,19 @@ def generate_files(project: Project, today: date, require_real_data: bool) -> Ge
         country_files=assign_file_names(tables.countries["country"]),
     )
     caption = Caption(as_of=site.as_of, is_sample=site.is_sample)
-    jobs = chart_jobs(tables, site, caption,
+    first_as_of = {week: known.first_as_of
+                   for week, known in week_publications(rankings.snapshots).items()}
+    jobs = chart_jobs(tables, site, caption, first_as_of,
                       annotation_notes(prepared.annotations, registry))
-    rendered = render_charts(jobs, project.site_src / "charts", project.cache_dir / "charts")
-    site.charts = {chart.chart_id: chart for chart in rendered}
+    with Workers() as workers:  # one pool of render processes for both stages
+        rendered = render_charts(jobs, project.site_src / "charts",
+                                 project.cache_dir / "charts", workers)
+        site.charts = {chart.chart_id: chart for chart in rendered}
+        # ---- Embeds (issue 4): embed/<chart>/ pages, frozen weekly versions, image downloads.
+        # Pages show each chart's Embed/Download controls from `embeds` (see _macros.md.j2).
+        embeds = render_embeds(project, site, jobs, rankings.snapshots, workers)
 
     writer = PageWriter(project.site_src, project.templates_dir / "pages", site)
-    # ---- Embeds (issue 4): embed/<chart>/ pages, frozen weekly versions, image downloads.
-    # Pages show each chart's Embed/Download controls from `embeds` (see _macros.md.j2).
-    embeds = render_embeds(project, site, jobs, rankings.snapshots)
     writer.env.globals["embeds"] = embeds
     # ---- end of embeds
     render_home(writer, site)

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import html
 import json
-import multiprocessing
 import os
 import re
 import zlib
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -39,7 +38,7 @@ from generator.files import write_bytes_if_changed
 from generator.load import Snapshot, week_versions
 from generator.pages import Site
 from generator.paths import Project, shown
-from generator.render import ChartJob, cache_key, render_image, svg_size
+from generator.render import ChartJob, Workers, cache_key, render_image, svg_size
 from generator.tableio import records, to_csv_bytes
 
 PROVIDER = "AI Token Tracker"
@@ -101,7 +100,9 @@ class Embed:
     latest_id: str
     frozen_id: str  # this week's frozen version of a latest embed ("" when there is none)
     stem: str  # download file names: f"{stem}.csv", f"{stem}-1200x675.png", ...
-    spec: dict = field(repr=False, compare=False)  # the chart without its title (HTML has it)
+    # the chart without its title (HTML has it), as compact JSON: a thousand embeds' spec dicts
+    # (data included) would hold hundreds of MB
+    spec_json: str = field(repr=False, compare=False)
     data: pd.DataFrame = field(repr=False, compare=False)
     table: DataTable = field(repr=False, compare=False)
 
@@ -530,7 +531,8 @@ def make_embed(embed_id: str, chart_id: str, kind: str, week: str, frozen: bool,
         headline=one_line(headline), subtitle=one_line(subtitle), alt=alt,
         notes=(*notes, *caveats(kind)), credit_path=credit_path,
         latest_id=latest_id or embed_id, frozen_id=frozen_id, stem=stem_for(embed_id),
-        spec=embed_spec(spec), data=data, table=data_table(kind, data),
+        spec_json=json.dumps(embed_spec(spec), sort_keys=True, separators=(",", ":")),
+        data=data, table=data_table(kind, data),
     )
 
 
@@ -593,11 +595,11 @@ def card_layout(width: int, height: int) -> dict:
 
 
 def card_payload(embed: Embed, size: tuple[int, int], site_url_: str, is_sample: bool) -> str:
-    """Everything a card is drawn from but the chart (drawn from ``embed.spec``, which is part
+    """Everything a card is drawn from but the chart (drawn from the embed's spec, which is part
     of it), as the JSON its cache key hashes."""
     credit = f"Chart: {PROVIDER} · {site_url_.split('://', 1)[-1]}{embed.credit_path}"
     payload = {
-        "layout": CARD_LAYOUT, "size": list(size), "spec": embed.spec,
+        "layout": CARD_LAYOUT, "size": list(size), "spec": json.loads(embed.spec_json),
         "text": {"headline": embed.headline, "subtitle": embed.subtitle,
                  "sample": fmt.SAMPLE_NOTICE.upper() if is_sample else "",
                  "source": fmt.source_line(embed.as_of), "credit": credit, "alt": embed.alt},
@@ -679,48 +681,31 @@ def recompress_png(png: bytes, level: int = 4) -> bytes:
     return b"".join(out)
 
 
-def render_card(payload_json: str, chart_svg: str) -> tuple[bytes, bytes]:
-    """One card as SVG and PNG (run in a worker process)."""
-    svg = compose_card(fmt.xml_safe(json.loads(payload_json)), chart_svg)  # valid XML text
+def render_card(payload_json: str, chart_svg_path: Path) -> tuple[bytes, bytes]:
+    """One card as SVG and PNG (run in a worker process, which reads the chart's SVG)."""
+    svg = compose_card(fmt.xml_safe(json.loads(payload_json)),  # valid XML text
+                       chart_svg_path.read_text(encoding="utf-8"))
     return svg.encode("utf-8"), recompress_png(vlc.svg_to_png(svg, scale=1))
 
 
 def render_charts_and_cards(charts_todo: dict[str, str], cards_todo: dict[str, tuple[str, str]],
-                            cache_dir: Path) -> None:
+                            cache_dir: Path, workers: Workers) -> None:
     """Fill the render cache: each embed chart's SVG (by its spec's key, shared with the chart
     stage's cache), then each card's SVG + PNG, drawn from its chart's SVG. One pool of worker
     processes serves both rounds when there is enough to do."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo = [(key, spec) for key, spec in charts_todo.items()
             if not (cache_dir / f"{key}.svg").exists()]
+    svgs = workers.map(render_image, [(spec, "svg") for _, spec in todo])
+    for (key, _), svg in zip(todo, svgs, strict=True):  # strict: the pool then shuts down
+        write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
     cards = [(key, payload, chart_key) for key, (payload, chart_key) in cards_todo.items()
              if not ((cache_dir / f"{key}.svg").exists() and (cache_dir / f"{key}.png").exists())]
-    if not todo and not cards:
-        return
-    workers = max(1, min(os.cpu_count() or 1, (len(todo) + len(cards)) // 8 or 1))
-    # spawn, not fork: forking a process whose vl-convert runtime has threads can deadlock
-    pool = (ProcessPoolExecutor(max_workers=workers,
-                                mp_context=multiprocessing.get_context("spawn"))
-            if workers > 1 else None)
-
-    def run(function, *columns: list) -> list:
-        if pool is None:
-            return list(map(function, *columns))
-        return list(pool.map(function, *columns, chunksize=4))
-
-    try:
-        svgs = run(render_image, [spec for _, spec in todo], ["svg"] * len(todo))
-        for (key, _), svg in zip(todo, svgs):
-            write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
-        chart_svgs = [(cache_dir / f"{chart_key}.svg").read_text(encoding="utf-8")
-                      for _, _, chart_key in cards]
-        images = run(render_card, [payload for _, payload, _ in cards], chart_svgs)
-        for (key, _, _), (svg, png) in zip(cards, images):
-            write_bytes_if_changed(cache_dir / f"{key}.png", png)
-            write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    images = workers.map(render_card, [(payload, cache_dir / f"{chart_key}.svg")
+                                        for _, payload, chart_key in cards])
+    for (key, _, _), (svg, png) in zip(cards, images, strict=True):
+        write_bytes_if_changed(cache_dir / f"{key}.png", png)
+        write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
 
 
 # ---------------------------------------------------------------- the pages
@@ -773,7 +758,7 @@ def default_height(embed: Embed, chart_w: int, chart_h: int) -> int:
 
 
 def render_embeds(project: Project, site: Site, jobs: list[ChartJob],
-                  snapshots: list[Snapshot]) -> Embeds:
+                  snapshots: list[Snapshot], workers: Workers | None = None) -> Embeds:
     """Write every embed page, its spec, oEmbed JSON and downloads under site_src/embed/."""
     base_url = site_url(project)
     publications = week_publications(snapshots)
@@ -781,38 +766,39 @@ def render_embeds(project: Project, site: Site, jobs: list[ChartJob],
     charts_todo: dict[str, str] = {}
     cards_todo: dict[str, tuple[str, str]] = {}
     planned = []
+    cache_dir = project.cache_dir / "charts"
     for embed in embeds:
-        spec_json = json.dumps(embed.spec, sort_keys=True, separators=(",", ":"))
+        spec_json = embed.spec_json
         chart_key = cache_key(spec_json, "svg")
         charts_todo[chart_key] = spec_json
         card_keys = {}
         for size in CARD_SIZES:
             payload = card_payload(embed, size, base_url, site.is_sample)
-            card_keys[size] = cache_key(payload, "card")
-            cards_todo[card_keys[size]] = (payload, chart_key)
+            card_keys[size] = key = cache_key(payload, "card")
+            if not (cache_dir / f"{key}.png").exists():  # keep only what is to be drawn
+                cards_todo[key] = (payload, chart_key)
         planned.append((embed, spec_json, chart_key, card_keys))
-    cache_dir = project.cache_dir / "charts"
-    render_charts_and_cards(charts_todo, cards_todo, cache_dir)
+    with Workers() if workers is None else nullcontext(workers) as pool:
+        render_charts_and_cards(charts_todo, cards_todo, cache_dir, pool)
 
     out = project.site_src / EMBED_DIR
     index = Embeds(site_url=base_url, latest_week=site.latest_week,
                    by_id={e.embed_id: e for e in embeds}, sizes={})
-    chart_svgs = {}
     for embed, _, chart_key, _ in planned:
-        chart_svgs[embed.embed_id] = (cache_dir / f"{chart_key}.svg").read_bytes()
-        index.sizes[embed.embed_id] = svg_size(chart_svgs[embed.embed_id])
+        index.sizes[embed.embed_id] = svg_size((cache_dir / f"{chart_key}.svg").read_bytes())
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(project.templates_dir / "embeds"),
         undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True)
     page = env.get_template("page.html.j2")
-    for embed, spec_json, _, card_keys in planned:
+    for embed, spec_json, chart_key, card_keys in planned:
         folder = out / embed.embed_id
+        chart_svg = (cache_dir / f"{chart_key}.svg").read_bytes()
         files = {
             "index.html": page.render(
                 embed=embed, embeds=index, is_sample=site.is_sample,
                 sample_notice=fmt.SAMPLE_NOTICE, source_line=fmt.source_line(embed.as_of),
-                chart=Markup(inline_svg(chart_svgs[embed.embed_id], embed.alt)),
+                chart=Markup(inline_svg(chart_svg, embed.alt)),
                 latest=index.by_id[embed.latest_id],
                 frozen=index.by_id.get(embed.frozen_id)).encode("utf-8"),
             "chart.vl.json": (spec_json + "\n").encode("utf-8"),

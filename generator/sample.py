@@ -925,8 +925,9 @@ def write_sample(dest: Path) -> list[Path]:
 # models a week, spread over the registry's authors plus made-up ones. Deterministic for a seed.
 
 SYNTHETIC_LAST_WEEK = date(2026, 11, 9)  # the last week of the base history (ended before today)
-SYNTHETIC_MODELS_PER_WEEK = 4.0  # about 400 ranked models over 104 weeks
+SYNTHETIC_MODELS_PER_WEEK = 3.6  # about 420 ranked models over 104 weeks
 SYNTHETIC_COUNTRIES = ("US", "CN", "FR", "DE", "GB", "KR", "JP", "IN", "CA", "IL", "AE", "SG")
+SYNTHETIC_LEAD = 16  # weeks of launches before the history starts
 SYNTHETIC_WINDOW_WEEKS = 52  # one snapshot per fetch window, as the fetcher writes them
 SYNTHETIC_REFETCH_WEEKS = 4  # a weekly fetch re-reads the last four weeks
 
@@ -945,11 +946,13 @@ def synthetic_authors(registry: list[tuple[str, str, str]], count: int
 
 def synthetic_lifecycles(rng: random.Random, authors: list[str], models: int, weeks: int,
                          first: date) -> list[tuple]:
-    """LIFECYCLES-shaped rows for ``models`` made-up models launched across the history."""
+    """LIFECYCLES-shaped rows for ``models`` made-up models launched across the history, plus
+    those launched in the SYNTHETIC_LEAD weeks before it, so the first week ranks 50 too."""
     rows = []
-    for number in range(models):
+    lead = round(models * SYNTHETIC_LEAD / weeks)
+    for number in range(models + lead):
         author = authors[int(len(authors) * rng.random() ** 1.5)]  # a few big labs
-        launch = first + timedelta(days=int((number / models * (weeks + 6) - 6) * 7)
+        launch = first + timedelta(days=int(((number - lead) / models * weeks) * 7)
                                    + rng.randrange(7))
         plateau = launch + timedelta(days=7 * (2 + rng.randrange(10)))
         weight = 10 + 150 * rng.random() ** 3

@@ -82,7 +82,7 @@ def test_page_loads_cleanly_and_charts_upgrade(page: Page, site_url: str, built_
     static = first.locator("img.tt-chart__static")
     # loaded (it may already be swapped for the live chart; the no-JS test sees it shown)
     assert static.evaluate("img => img.complete && img.naturalWidth > 0")
-    first.scroll_into_view_if_needed()
+    first.hover()  # the reader points at it (in view at load, it stays static until then)
     expect(first).to_have_attribute("data-tt-state", "live", timeout=20_000)
     expect(first.locator(".tt-chart__live svg").first).to_be_visible()
     expect(static).to_be_hidden()
@@ -92,6 +92,19 @@ def test_page_loads_cleanly_and_charts_upgrade(page: Page, site_url: str, built_
     assert page.locator("table tbody tr").count() >= 1
     page.wait_for_load_state("networkidle")
     watch.assert_clean()
+
+
+def test_vega_loads_only_once_the_reader_engages(page: Page, site_url: str) -> None:
+    bundles: list[str] = []
+    page.on("request", lambda r: "vega-bundle" in r.url and bundles.append(r.url))
+    page.goto(site_url, wait_until="networkidle")
+    first = page.locator("figure.tt-chart").first
+    expect(first.locator("img.tt-chart__static")).to_be_visible()
+    page.wait_for_timeout(500)
+    assert bundles == [] and first.get_attribute("data-tt-state") is None
+    page.mouse.wheel(0, 40)  # the reader scrolls: charts in view upgrade
+    expect(first).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    assert len(bundles) == 1
 
 
 def test_static_chart_is_shown_without_javascript(browser, site_url: str) -> None:
@@ -113,10 +126,45 @@ def test_the_dark_toggle_switches_the_colour_scheme(page: Page, site_url: str) -
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
 
 
-def test_home_page_has_no_axe_violations(page: Page, site_url: str) -> None:
-    page.goto(site_url, wait_until="load")
+def first_page_in(project: Project, family: str) -> str:
+    return sorted(p.parent.name for p in (project.site_dir / family).glob("*/index.html")
+                  if p.parent.name[:2] != "20")[0]
+
+
+PAGE_FAMILIES = {
+    "home": lambda p: "",
+    "rankings": lambda p: "rankings/",
+    "week": lambda p: f"rankings/{latest_and_past_week(p)[1]}/",
+    "countries": lambda p: "countries/",
+    "country": lambda p: f"countries/{first_page_in(p, 'countries')}/",
+    "companies": lambda p: "companies/",
+    "company": lambda p: f"companies/{first_page_in(p, 'companies')}/",
+    "models": lambda p: "models/",
+    "model": lambda p: f"models/{a_model_page(p)}/",
+    "learn-token": lambda p: "learn/what-is-a-token/",
+    "learn-ranking": lambda p: "learn/how-the-ranking-works/",
+    "learn-methodology": lambda p: "learn/methodology/",
+    "learn-embed": lambda p: "learn/embed/",
+    "data": lambda p: "data/",
+    "revisions": lambda p: "data/revisions/",
+    "embed": lambda p: "embed/tokens-by-country/",
+}
+
+
+@pytest.mark.parametrize("family", PAGE_FAMILIES)
+def test_every_page_family_has_no_axe_violations(page: Page, site_url: str,
+                                                 built_site: Project, family: str) -> None:
+    path = PAGE_FAMILIES[family](built_site)
+    assert (built_site.site_dir / path / "index.html").is_file(), path
+    page.goto(site_url + path, wait_until="load")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_search_dialog_has_a_name(page: Page, site_url: str) -> None:
+    # axe's aria-dialog-name (a best practice, so not in the WCAG run above; Lighthouse counts it)
+    page.goto(site_url, wait_until="load")
+    expect(page.locator(".md-search[role=dialog]")).to_have_attribute("aria-label", "Search")
 
 
 def test_sample_banner_is_visible_on_a_learn_page(page: Page, site_url: str,
@@ -142,6 +190,7 @@ def test_charts_upgrade_after_instant_navigation(page: Page, site_url: str) -> N
     page.goto(site_url, wait_until="networkidle")
     page.locator("a.md-tabs__link", has_text="Countries").click()
     page.wait_for_url("**/countries/")
+    page.mouse.wheel(0, 40)  # (a full load when the test port is not site_url's) the reader scrolls
     expect(page.locator("figure.tt-chart").first).to_have_attribute("data-tt-state", "live",
                                                                     timeout=20_000)
     watch.assert_clean()
