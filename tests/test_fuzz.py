@@ -174,7 +174,33 @@ def dumped(values: st.SearchStrategy) -> st.SearchStrategy:
     return values.map(lambda v: yaml.safe_dump(v, allow_unicode=True).encode("utf-8"))
 
 
+def near(valid: st.SearchStrategy) -> st.SearchStrategy:
+    """Mostly a valid value, sometimes any YAML value."""
+    return st.one_of(valid, valid, valid, yaml_values)
+
+
+near_correction = st.fixed_dictionaries({
+    "id": near(st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,10}\Z")),
+    "week": near(st.sampled_from(["2026-03-02", "2026-03-09"])),
+    "target": near(st.sampled_from(["openai/gpt-5", "deepseek/v3", "openai", "x/y"])),
+    "action": near(st.sampled_from(["override_tokens", "drop", "reassign_author", "flag"])),
+    "reason": near(st.text(min_size=1, max_size=20)),
+    "source_url": near(URLS),
+    "status": near(st.sampled_from(["open", "reported", "fixed_upstream"])),
+    "date": near(st.dates()),
+}, optional={"value": near(st.one_of(st.integers(), st.just("openai"))),
+             "credit": near(st.text(max_size=10))})
+near_annotation = st.fixed_dictionaries({
+    "id": near(st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,10}\Z")),
+    "date": near(st.dates()), "label": near(st.text(min_size=1, max_size=45)),
+    "kind": near(st.sampled_from(["launch", "free_promotion", "price_change", "other"])),
+    "scope": near(st.sampled_from(["global", "model", "company", "country"])),
+    "description": near(st.text(min_size=1, max_size=30)), "source_url": near(URLS),
+}, optional={"target": near(st.sampled_from(["openai/gpt-5", "openai", "US", "XX"]))})
+
 yaml_files = st.one_of(
+    dumped(st.lists(near_correction, min_size=1, max_size=3)),
+    dumped(st.lists(near_annotation, min_size=1, max_size=3)),
     st.binary(max_size=400),
     st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")),
     dumped(st.lists(yaml_values, max_size=4) | yaml_values),
