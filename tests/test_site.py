@@ -216,7 +216,7 @@ def test_each_chart_has_spec_svg_png_and_csv(built_site: Project) -> None:
         assert (built_site.site_dir / card).stat().st_size > 1000, card
         assert not (charts / f"{name}.png").exists()
     caption = (built_site.site_dir / "index.html").read_text()
-    assert 'href="embed/tokens-by-country/ai-token-tracker-tokens-by-country-1200x675.png"' \
+    assert 'href="./embed/tokens-by-country/ai-token-tracker-tokens-by-country-1200x675.png"' \
         in caption
     assert (built_site.site_dir / "assets/generated/vega-bundle.js").stat().st_size > 500_000
 
