@@ -188,6 +188,12 @@ def test_phone_width_has_no_horizontal_page_scroll(browser, site_url: str) -> No
 def test_charts_upgrade_after_instant_navigation(page: Page, site_url: str) -> None:
     watch = Watch(page, site_url)
     page.goto(site_url, wait_until="networkidle")
+    # the reader scrolls first (a click on a tab engages too, and leaving the page would then
+    # abort the home chart's upgrade half-way)
+    page.mouse.wheel(0, 40)
+    expect(page.locator("figure.tt-chart").first).to_have_attribute("data-tt-state", "live",
+                                                                    timeout=20_000)
+    page.wait_for_load_state("networkidle")
     page.locator("a.md-tabs__link", has_text="Countries").click()
     page.wait_for_url("**/countries/")
     page.mouse.wheel(0, 40)  # (a full load when the test port is not site_url's) the reader scrolls
