@@ -83,6 +83,11 @@ def compose(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
             # an unclosed [ or {: point at where it opened, and say where it went wrong
             what = f"{exc.context}: {what} (on line {line})"
             line = exc.context_mark.line + 1
+        empty = re.search(r"^\[\]\s*$", text, re.MULTILINE)
+        if empty and re.search(r"^- ", text, re.MULTILINE):
+            # the committed empty list `[]` plus a first entry written below it
+            line = text.count("\n", 0, empty.start()) + 1
+            what = "the empty list '[]' is still here: delete this line when adding entries"
         problems.append(Problem(path, line, f"YAML syntax error: {what}"))
     except yaml.YAMLError as exc:  # reader errors (control characters) carry a position only
         line = text.count("\n", 0, getattr(exc, "position", 0) or 0) + 1

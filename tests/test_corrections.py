@@ -103,6 +103,9 @@ BAD_EDITS = [
     ("a row corrected twice", "corrections.yaml", GOOD + GOOD.replace("gpt5-fix", "gpt5-again"),
      "corrections.yaml:10: gpt5-again: openai/gpt-5-20250807 in week 2026-03-09 is already "
      "changed by gpt5-fix"),
+    ("entry added below the empty list", "corrections.yaml", "# notes\n[]\n" + GOOD,
+     "corrections.yaml:2: YAML syntax error: the empty list '[]' is still here: delete this "
+     "line when adding entries"),
     ("not a list", "corrections.yaml", "id: x\n",
      "corrections.yaml:1: expected a list of corrections, each starting with '- id: ...'"),
     ("CRLF line endings", "corrections.yaml",
