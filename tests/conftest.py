@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
+import http.server
 import json
 import os
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +25,24 @@ RANKINGS = Path("raw/openrouter/rankings/week")
 # chart already drawn by another test is never drawn again.
 os.environ.setdefault("TRACKER_CACHE_DIR", str(REPO_ROOT / ".cache"))
 AUTHORS_HEADER = "slug,company,country,source_url,notes\n"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """Serve a folder on a free loopback port for the duration; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def write_snapshot(data_dir: Path, rows: list[tuple[str, str, int]], *, start: str, end: str,

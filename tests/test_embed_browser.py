@@ -5,18 +5,15 @@ both themes pass axe's contrast checks."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Frame, Page, expect
 
+from conftest import served
 from generator.paths import Project
 
 pytestmark = pytest.mark.browser
@@ -25,24 +22,10 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="module")
 def embed_origin(built_site: Project) -> Iterator[str]:
-    server, url = serve(built_site.site_dir)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(built_site.site_dir) as url:
+        yield url
 
 
 def a_frozen_week(project: Project) -> str:
@@ -68,10 +51,8 @@ def host_url(built_site: Project, embed_origin: str,
         "<title>A news article</title></head><body><h1>A news article</h1>"
         "<p>Some reporting before the chart.</p>" + snippets[0]
         + "<p>More reporting.</p>" + snippets[1] + "<p>The end.</p></body></html>")
-    server, url = serve(folder)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(folder) as url:
+        yield url
 
 
 class Watch:

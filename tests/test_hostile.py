@@ -5,13 +5,10 @@ are safe and collision-free, and CSV downloads cannot run spreadsheet formulas."
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
-import http.server
 import io
 import json
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +21,7 @@ from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
 import hostile
-from conftest import copy_skeleton
+from conftest import copy_skeleton, served
 from generator.build import build
 from generator.errors import TrackerError
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
@@ -206,20 +203,10 @@ def test_a_carriage_return_inside_a_csv_cell_is_quoted() -> None:
 
 # ---------------------------------------------------------------- in Chromium
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def hostile_url(hostile_build: HostileBuild) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(hostile_build.project.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(hostile_build.project.site_dir) as url:
+        yield url
 
 
 def site_pages(build: HostileBuild) -> tuple[list[str], list[str]]:
