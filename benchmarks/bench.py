@@ -137,13 +137,12 @@ class Build:
 
 
 def build(root: Path, env: dict[str, str]) -> Build:
-    """What `python -m generator build` runs, in two timed steps: generate, then mkdocs."""
+    """What `python -m generator build` (`make site`) runs, in two timed steps: generate, then
+    the site builder (each skipped, as there, when nothing it reads or writes changed)."""
     python = sys.executable
     generator = run_measured([python, "-m", "generator", "generate", "--root", str(root)],
                              REPO, env)
-    builder = run_measured([python, "-m", "mkdocs", "build", "--strict", "--quiet",
-                            "--config-file", str(root / "mkdocs.yml"),
-                            "--site-dir", str(root / "site")], root, env)
+    builder = run_measured([python, "-m", "generator", "site", "--root", str(root)], REPO, env)
     return Build(generator, builder)
 
 

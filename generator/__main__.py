@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator {build,generate,check,sample}``."""
+"""Command line: ``python -m generator {build,generate,site,fetch,check,diff,sample}``."""
 
 from __future__ import annotations
 
@@ -33,7 +33,17 @@ def build(root: Path | None, data_dir: Path | None, require_real_data: bool) -> 
     project = Project.at(root, data_dir)
     generated = run_build(project, require_real_data=require_real_data)
     report(generated)
-    click.echo(f"Site built in {project.site_dir}")
+    site_report(project, not generated.site_unchanged)
+
+
+@cli.command()
+@ROOT_OPTION
+def site(root: Path | None) -> None:
+    """Only run the site builder on site_src/ (skipped when nothing changed since its last run)."""
+    from generator.build import build_site
+
+    project = Project.at(root)
+    site_report(project, build_site(project))
 
 
 @cli.command()
@@ -138,7 +148,16 @@ def report(generated) -> None:
         f"Generated from {kind}: {generated.weeks} complete weeks, latest {generated.latest_week} "
         f"(as of {generated.as_of}); {generated.pages} pages, {generated.charts} charts "
         f"in {generated.seconds:.1f} s"
+        + (" (nothing changed since the last build: files kept)" if generated.unchanged else "")
     )
+
+
+def site_report(project: Project, ran: bool) -> None:
+    if ran:
+        click.echo(f"Site built in {project.site_dir}")
+    else:
+        click.echo(f"Site in {project.site_dir} is up to date: nothing changed since its last "
+                   "build")
 
 
 def main() -> None:

@@ -57,6 +57,7 @@ class Generated:
     charts: int
     seconds: float
     unchanged: bool = False  # skipped: inputs and outputs as the last build left them
+    site_unchanged: bool = False  # the site builder was skipped the same way
 
 
 def annotation_notes(annotations: list[Annotation], registry: Registry
@@ -309,19 +310,80 @@ def generate_files(project: Project, today: date, require_real_data: bool) -> Ge
     )
 
 
-def build_site(project: Project) -> None:
-    """Run the site builder on site_src/ (strict: a broken link or missing page fails)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+# The site builder gets the same treatment: MkDocs has no incremental mode and re-renders every
+# page (~600 at two years of history, 10-20 s), so a build whose builder inputs (site_src/, the
+# theme overrides, mkdocs.yml, SITE_URL, the builder's library versions) and output (site/) are
+# as its last successful run left them is skipped. The stamp is removed before MkDocs runs and
+# written only after it succeeds, so a failed or interrupted build is never taken as up to date.
+SITE_STAMP_VERSION = 1
+BUILDER_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
+
+
+def tree_digest(root: Path) -> str:
+    """A digest of every file under ``root``: path, size and modification time (a stat each).
+    The generator rewrites only files whose bytes change, so unchanged files keep their times."""
+    digest = hashlib.sha256()
+    if root.is_dir():
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(folder, name)
+                info = path.stat()
+                digest.update(f"{path.relative_to(root)}\0{info.st_size}\0{info.st_mtime_ns}\n"
+                              .encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def builder_inputs(project: Project) -> str:
+    digest = hashlib.sha256(json.dumps([
+        SITE_STAMP_VERSION, os.environ.get("SITE_URL", ""), str(project.root),
+        [importlib.metadata.version(name) for name in BUILDER_PACKAGES],
+    ]).encode("utf-8"))
+    digest.update(project.mkdocs_yml.read_bytes() if project.mkdocs_yml.exists() else b"")
+    for folder in (project.site_src, project.templates_dir / "overrides"):
+        digest.update(tree_digest(folder).encode("ascii"))
+    return digest.hexdigest()
+
+
+def site_stamp_path(project: Project) -> Path:
+    where = hashlib.sha256(f"{project.root}|site".encode()).hexdigest()[:16]
+    return project.cache_dir / "stamps" / f"{where}.json"
+
+
+def build_site(project: Project) -> bool:
+    """Run the site builder on site_src/ (strict: a broken link or missing page fails), unless
+    nothing it reads or writes changed since its last successful run. True when it ran."""
+    stamp = site_stamp_path(project)
+    inputs = builder_inputs(project)
+    try:
+        previous = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = None
+    if (isinstance(previous, dict) and previous.get("inputs") == inputs
+            and previous.get("outputs") == tree_digest(project.site_dir)):
+        return False
+    stamp.unlink(missing_ok=True)
+    # Not --quiet: MkDocs 1.6 counts strict-mode warnings only at the log level shown, so with
+    # --quiet a broken link passes. Its INFO lines (hundreds: the pages left out of the nav) are
+    # dropped here instead; warnings and errors are shown.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(project.mkdocs_yml), "--site-dir", str(project.site_dir)]
     result = subprocess.run(command, cwd=project.root, env={**os.environ, **BUILD_ENV},
-                            check=False)
+                            check=False, capture_output=True, text=True, errors="replace")
+    for line in (result.stdout + result.stderr).splitlines():
+        if not line.startswith(("INFO", "  - ")) and (result.returncode != 0
+                                                      or line.startswith("WARNING")):
+            print(line, file=sys.stderr)
     if result.returncode != 0:
         raise TrackerError(f"{project.mkdocs_yml}: mkdocs build --strict failed "
                            f"(exit {result.returncode}); see its messages above")
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    write_text_if_changed(stamp, json.dumps(
+        {"inputs": inputs, "outputs": tree_digest(project.site_dir)}))
+    return True
 
 
 def build(project: Project, today: date | None = None,
           require_real_data: bool = False) -> Generated:
     generated = generate(project, today, require_real_data)
-    build_site(project)
-    return generated
+    return dataclasses.replace(generated, site_unchanged=not build_site(project))

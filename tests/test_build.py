@@ -98,3 +98,31 @@ def test_an_unchanged_build_skips_the_generator_until_an_input_or_output_changes
     assert page.is_file()
     # another day may change the staleness banner: regenerate
     assert not generate(project, today=date(2026, 4, 7)).unchanged
+
+
+def test_an_unchanged_site_skips_the_builder_until_a_page_or_the_output_changes(
+        project: Project) -> None:
+    from generator.build import build_site, site_stamp_path
+
+    generate(project, today=date(2026, 4, 6))
+    assert build_site(project)
+    home = project.site_dir / "index.html"
+    assert not build_site(project)  # nothing changed: MkDocs does not run
+    # a hand-written page edited: rebuilt, with the edit
+    learn = project.site_src / "learn" / "what-is-a-token.md"
+    learn.write_text(learn.read_text() + "\nA sentence added by a contributor.\n")
+    assert build_site(project)
+    assert "A sentence added by a contributor." in \
+        (project.site_dir / "learn/what-is-a-token/index.html").read_text()
+    assert not build_site(project)
+    # an output deleted or touched: rebuilt, and restored
+    home.unlink()
+    assert build_site(project) and home.is_file()
+    # a failed build leaves no stamp: the next build runs MkDocs again, never "up to date"
+    learn.write_text(learn.read_text() + "\n[broken](no-such-page.md)\n")
+    with pytest.raises(TrackerError, match="mkdocs build --strict failed"):
+        build_site(project)
+    assert not site_stamp_path(project).exists()
+    learn.write_text(learn.read_text().replace("[broken](no-such-page.md)", ""))
+    assert build_site(project)
+    assert not build_site(project)
