@@ -311,10 +311,11 @@ def generate_files(project: Project, today: date, require_real_data: bool) -> Ge
 
 
 # The site builder gets the same treatment: MkDocs has no incremental mode and re-renders every
-# page (~600 at two years of history, 10-20 s), so a build whose builder inputs (site_src/, the
-# theme overrides, mkdocs.yml, SITE_URL, the builder's library versions) and output (site/) are
-# as its last successful run left them is skipped. The stamp is removed before MkDocs runs and
-# written only after it succeeds, so a failed or interrupted build is never taken as up to date.
+# page (~600 at two years of history, 10-20 s), so a build whose builder inputs (site_src/,
+# templates/ with the theme overrides and hooks, mkdocs.yml, SITE_URL, the builder's library
+# versions) and output (site/) are as its last successful run left them is skipped. The stamp
+# is removed before MkDocs runs and written only after it succeeds, so a failed or interrupted
+# build is never taken as up to date.
 SITE_STAMP_VERSION = 1
 BUILDER_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
 
@@ -340,7 +341,7 @@ def builder_inputs(project: Project) -> str:
         [importlib.metadata.version(name) for name in BUILDER_PACKAGES],
     ]).encode("utf-8"))
     digest.update(project.mkdocs_yml.read_bytes() if project.mkdocs_yml.exists() else b"")
-    for folder in (project.site_src, project.templates_dir / "overrides"):
+    for folder in (project.site_src, project.templates_dir):  # overrides and the hooks
         digest.update(tree_digest(folder).encode("ascii"))
     return digest.hexdigest()
 

@@ -173,7 +173,7 @@ def test_phone_width_has_no_horizontal_page_scroll(browser, site_url: str) -> No
     context.close()
 
 
-def test_charts_upgrade_after_instant_navigation(page: Page, site_url: str) -> None:
+def test_charts_upgrade_after_navigating_to_another_page(page: Page, site_url: str) -> None:
     watch = Watch(page, site_url)
     page.goto(site_url, wait_until="networkidle")
     # the reader scrolls first (a click on a tab engages too, and leaving the page would then

@@ -262,3 +262,18 @@ def test_no_markdown_is_left_unrendered(built_site: Project) -> None:
     for page in built_site.site_dir.rglob("*.html"):
         text = text_of(page)
         assert "](" not in text and "{: ." not in text and "{{" not in text, page
+
+
+def test_tables_are_classed_and_boxed_at_build_time(built_site: Project) -> None:
+    """Material's script reworks every bare table after load (issue 6: ~150 ms of a phone's main
+    thread on a ranking page); the build hook gives each its class and scroll box instead."""
+    tables = 0
+    for page in built_site.site_dir.rglob("*.html"):
+        if "/embed/" in page.as_posix():
+            continue
+        html = page.read_text()
+        assert "<table>" not in html, page
+        tables += html.count('<div class="tt-table-scroll"><table class="tt-table">')
+    assert tables > 200
+    ranking = (built_site.site_dir / "rankings" / "index.html").read_text()
+    assert "navigation.instant" not in ranking
