@@ -10,12 +10,12 @@ import altair as alt
 import pandas as pd
 
 from generator.derive import UNATTRIBUTED, Tables
+from generator.draw import FONT
 from generator.fmt import SAMPLE_NOTICE, country_name, source_line
 
 THEME = "tracker"
 WIDTH = 680
 HEIGHT = 320
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 OTHER_BAND = "Other models (not ranked)"
 OTHER_COMPANIES = "All other companies"
 

@@ -12,6 +12,7 @@ import pandas as pd
 import pycountry
 
 from generator.derive import UNATTRIBUTED
+from generator.draw import XML_INVALID, xml_safe  # noqa: F401 (xml_safe: callers use fmt.xml_safe)
 
 SOURCE_LINE = ("Source: OpenRouter (openrouter.ai/rankings), as of {as_of}. "
                "Licensed under CC BY 4.0.")
@@ -159,7 +160,6 @@ MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 # Characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF).
 # SVG is XML: one of them in a label makes the chart renderer abort the whole process.
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def md(text: object) -> str:
@@ -174,17 +174,6 @@ def front(text: object) -> str:
     JSON-quoted (a JSON string is a valid YAML double-quoted scalar)."""
     return json.dumps(attr(" ".join(str(text).split())))
 
-
-def xml_safe(value: object) -> object:
-    """Every string in a JSON-like value (e.g. a Vega-Lite spec) with XML-forbidden characters
-    replaced by U+FFFD, so outside text can land in SVG."""
-    if isinstance(value, str):
-        return XML_INVALID.sub("\ufffd", value)
-    if isinstance(value, dict):
-        return {key: xml_safe(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [xml_safe(item) for item in value]
-    return value
 
 
 def attr(text: object) -> str:

@@ -3,7 +3,7 @@
 Renders are cached by a hash of their spec (an unchanged chart is never re-rendered) and spread
 across the machine's cores; every file is written only when its bytes change. A chart's PNGs are
 its embed's image cards (generator/embeds.py): rasterising is the costliest step of the build, so
-no second, untitled PNG is drawn here.
+no second, untitled PNG is drawn here. What the worker processes run lives in generator/draw.py.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import itertools
 import json
 import multiprocessing
 import os
-import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -26,19 +25,15 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from generator import fmt
+from generator.draw import PNG_SCALE, render_image, svg_size
 from generator.files import write_bytes_if_changed, write_text_if_changed
 from generator.tableio import to_csv_bytes
 
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-PNG_SCALE = 2
-SVG_FORMAT = 2  # bump when render_image() post-processes SVGs differently: cached ones redraw
-PATH_DATA = re.compile(r'\sd="[^"]*"')
-LONG_DECIMAL = re.compile(r"-?\d+\.\d\d+")
+SVG_FORMAT = 2  # bump when draw.render_image() post-processes SVGs differently: cached ones redraw
 IN_FLIGHT = 4  # calls queued per worker process
 MIN_POOL_CALLS = 8  # fewer renders than this are drawn in-process
 T = TypeVar("T")
-SIZE_RE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
 
 
 @dataclass(frozen=True)
@@ -60,30 +55,12 @@ class RenderedChart:
         return f"charts/{self.chart_id}{suffix}"
 
 
-def round_path_data(svg: str) -> str:
-    """Path coordinates to a tenth of a pixel (vl-convert writes thousandths): invisible, and a
-    long stacked-area chart's SVG is a fifth smaller, gzipped."""
-    return PATH_DATA.sub(lambda path: LONG_DECIMAL.sub(
-        lambda number: f"{float(number.group()):.1f}", path.group()), svg)
-
-
-def render_image(spec_json: str, kind: str) -> bytes:
-    spec = fmt.xml_safe(json.loads(spec_json))  # outside text in labels must be valid XML
-    if kind == "svg":
-        return round_path_data(vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)).encode("utf-8")
-    return vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)
 
 
 def cache_key(spec_json: str, kind: str) -> str:
     salt = f"{vlc.__version__}|{VL_VERSION}|{kind}|{PNG_SCALE}|{SVG_FORMAT}|"
     return hashlib.sha256((salt + spec_json).encode("utf-8")).hexdigest()
 
-
-def svg_size(svg: bytes) -> tuple[int, int]:
-    match = SIZE_RE.search(svg)
-    if not match:
-        return 800, 450
-    return round(float(match.group(1))), round(float(match.group(2)))
 
 
 class Workers:
@@ -146,7 +123,7 @@ def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path,
         cached = cache_dir / f"{cache_key(spec_json, 'svg')}.svg"
         if not cached.exists():
             todo[cached] = spec_json
-    calls = [(spec_json, "svg") for spec_json in todo.values()]
+    calls = [(spec_json, "svg", VL_VERSION) for spec_json in todo.values()]
     with Workers() if workers is None else nullcontext(workers) as pool:
         for cached, image in zip(todo, pool.map(render_image, calls), strict=True):
             write_bytes_if_changed(cached, image)
