@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import zlib
 from pathlib import Path
@@ -21,6 +22,37 @@ XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 PATH_DATA = re.compile(r'\sd="[^"]*"')
 LONG_DECIMAL = re.compile(r"-?\d+\.\d\d+")
 SIZE_RE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
+_fonts_ready = False
+
+
+def use_builtin_fonts() -> None:
+    """Make this process's vl-convert measure and draw text with its built-in Liberation Sans
+    only (once per process, before its first render).
+
+    vl-convert fills its font database from the system (fontdb reads the fontconfig file named
+    by FONTCONFIG_FILE) and then adds its own Liberation Sans, held in memory; text goes to the
+    first face that matches. A system font is read from disk for every glyph looked up (opened,
+    mapped and unmapped about 2,250 times for one card): more than half of a render's time.
+    Pointed at generator/fonts.conf, whose only font folder does not exist, the database holds
+    the built-in faces alone: a chart SVG renders about three times faster and a card 40%
+    faster, and the same on every machine whatever fonts it has. The variable is set only for
+    the moment vl-convert reads it, so nothing else this process starts (a browser) sees it.
+    """
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    try:  # the first text vl-convert draws builds its font database
+        vlc.svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
+                       '<text y="6" font-size="6">a</text></svg>', scale=1)
+    finally:
+        if previous is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
+    _fonts_ready = True
 
 
 def xml_safe(value: object) -> object:
@@ -43,6 +75,7 @@ def round_path_data(svg: str) -> str:
 
 
 def render_image(spec_json: str, kind: str, vl_version: str) -> bytes:
+    use_builtin_fonts()
     spec = xml_safe(json.loads(spec_json))  # outside text in labels must be valid XML
     if kind == "svg":
         return round_path_data(vlc.vegalite_to_svg(spec, vl_version=vl_version)).encode("utf-8")
@@ -190,6 +223,7 @@ def recompress_png(png: bytes, level: int = 4) -> bytes:
 
 def render_card(payload_json: str, chart_svg_path: Path) -> tuple[bytes, bytes]:
     """One card as SVG and PNG (run in a worker process, which reads the chart's SVG)."""
+    use_builtin_fonts()
     svg = compose_card(xml_safe(json.loads(payload_json)),  # valid XML text
                        chart_svg_path.read_text(encoding="utf-8"))
     return svg.encode("utf-8"), recompress_png(vlc.svg_to_png(svg, scale=1))

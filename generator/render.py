@@ -30,7 +30,8 @@ from generator.files import write_bytes_if_changed, write_text_if_changed
 from generator.tableio import to_csv_bytes
 
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-SVG_FORMAT = 2  # bump when draw.render_image() post-processes SVGs differently: cached ones redraw
+# Bump when draw.py renders differently, so cached renders redraw (3: the built-in font only).
+SVG_FORMAT = 3
 IN_FLIGHT = 4  # calls queued per worker process
 MIN_POOL_CALLS = 8  # fewer renders than this are drawn in-process
 T = TypeVar("T")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from generator.draw import render_image, round_path_data
 from generator.paths import REPO_ROOT
@@ -47,3 +51,33 @@ def test_the_worker_module_does_not_import_the_heavy_libraries() -> None:
     result = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+FONT_PROBE = """
+import os, sys
+from generator import draw
+if sys.argv[1] == "builtin":
+    draw.use_builtin_fonts()
+def png(family):
+    text = f'<text x="2" y="18" font-family="{family}" font-size="16">MWMW</text>' if family else ""
+    return draw.vlc.svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="80" height="24">'
+                               f'{text}</svg>', scale=1)
+print(png("DejaVu Sans") == png(""), png("Liberation Sans") == png(""),
+      "FONTCONFIG_FILE" in os.environ)
+"""
+
+
+def test_renders_use_the_built_in_font_only_and_leave_the_environment_alone() -> None:
+    """Reading a system font costs a file open per glyph (half a render's time): the render
+    processes use vl-convert's built-in Liberation Sans only, without leaking FONTCONFIG_FILE
+    to what they start. A family only the system has (DejaVu Sans) then draws nothing."""
+    if not any(Path("/usr/share/fonts").rglob("DejaVuSans.ttf")):
+        pytest.skip("DejaVu Sans is not installed: nothing tells system fonts apart")
+
+    def probe(mode: str) -> str:
+        env = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}
+        return subprocess.run([sys.executable, "-c", FONT_PROBE, mode], cwd=REPO_ROOT, env=env,
+                              capture_output=True, text=True, check=True).stdout.split()
+
+    assert probe("system") == ["False", "False", "False"]  # the control: DejaVu is drawn
+    assert probe("builtin") == ["True", "False", "False"]
