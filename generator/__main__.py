@@ -26,12 +26,17 @@ def cli() -> None:
 @DATA_OPTION
 @click.option("--require-real-data", is_flag=True,
               help="Fail instead of building from the bundled sample (for publishing).")
-def build(root: Path | None, data_dir: Path | None, require_real_data: bool) -> None:
+@click.option("--prune-cache", is_flag=True,
+              help="Delete cached renders this build did not use (for a render cache that "
+                   "serves this site only, as in the weekly workflow).")
+def build(root: Path | None, data_dir: Path | None, require_real_data: bool,
+          prune_cache: bool) -> None:
     """Generate pages, charts and downloads, then build site/ with mkdocs --strict."""
     from generator.build import build as run_build
 
     project = Project.at(root, data_dir)
-    generated = run_build(project, require_real_data=require_real_data)
+    generated = run_build(project, require_real_data=require_real_data,
+                          prune_cache=prune_cache)
     report(generated)
     site_report(project, not generated.site_unchanged)
 

@@ -40,7 +40,7 @@ from generator.pages.rankings import render_rankings
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
 from generator.pipeline import prepare
 from generator.registry import Registry
-from generator.render import VL_VERSION, ChartJob, Workers, render_charts
+from generator.render import VL_VERSION, ChartJob, Workers, prune_render_cache, render_charts
 from generator.slugs import assign_file_names
 
 BUILD_ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1"}
@@ -226,7 +226,7 @@ def unchanged_since_last_build(project: Project, fingerprint: str) -> Generated 
 
 
 def generate(project: Project, today: date | None = None,
-             require_real_data: bool = False) -> Generated:
+             require_real_data: bool = False, prune_cache: bool = False) -> Generated:
     """Everything before the site builder: charts, pages and downloads under site_src/."""
     started = time.perf_counter()
     today = today or datetime.now(UTC).date()
@@ -236,7 +236,7 @@ def generate(project: Project, today: date | None = None,
         return dataclasses.replace(previous, seconds=time.perf_counter() - started,
                                    unchanged=True)
     stamp_path(project).unlink(missing_ok=True)
-    generated = generate_files(project, today, require_real_data)
+    generated = generate_files(project, today, require_real_data, prune_cache)
     generated = dataclasses.replace(generated, seconds=time.perf_counter() - started)
     stamp = {"inputs": fingerprint, "outputs": output_state(project),
              "generated": dataclasses.asdict(generated)}
@@ -245,7 +245,8 @@ def generate(project: Project, today: date | None = None,
     return generated
 
 
-def generate_files(project: Project, today: date, require_real_data: bool) -> Generated:
+def generate_files(project: Project, today: date, require_real_data: bool,
+                   prune_cache: bool = False) -> Generated:
     """Load, derive, render and write every generated file."""
     started = time.perf_counter()
     charts.register_theme()
@@ -267,13 +268,14 @@ def generate_files(project: Project, today: date, require_real_data: bool) -> Ge
                    for week, known in week_publications(rankings.snapshots).items()}
     jobs = chart_jobs(tables, site, caption, first_as_of,
                       annotation_notes(prepared.annotations, registry))
+    used: set[Path] = set()  # the render-cache files this build needs
     with Workers() as workers:  # one pool of render processes for both stages
         rendered = render_charts(jobs, project.site_src / "charts",
-                                 project.cache_dir / "charts", workers)
+                                 project.cache_dir / "charts", workers, used)
         site.charts = {chart.chart_id: chart for chart in rendered}
         # ---- Embeds (issue 4): embed/<chart>/ pages, frozen weekly versions, image downloads.
         # Pages show each chart's Embed/Download controls from `embeds` (see _macros.md.j2).
-        embeds = render_embeds(project, site, jobs, rankings.snapshots, workers)
+        embeds = render_embeds(project, site, jobs, rankings.snapshots, workers, used)
 
     writer = PageWriter(project.site_src, project.templates_dir / "pages", site)
     writer.env.globals["embeds"] = embeds
@@ -303,6 +305,8 @@ def generate_files(project: Project, today: date, require_real_data: bool) -> Ge
     for name in GENERATED_FILES:
         if project.site_src / name not in keep:
             (project.site_src / name).unlink(missing_ok=True)
+    if prune_cache:
+        prune_render_cache(project.cache_dir / "charts", used)
     return Generated(
         is_sample=site.is_sample, weeks=len(tables.weeks), latest_week=site.latest_week,
         as_of=site.as_of, pages=len(writer.written), charts=len(rendered),
@@ -385,6 +389,6 @@ def build_site(project: Project) -> bool:
 
 
 def build(project: Project, today: date | None = None,
-          require_real_data: bool = False) -> Generated:
-    generated = generate(project, today, require_real_data)
+          require_real_data: bool = False, prune_cache: bool = False) -> Generated:
+    generated = generate(project, today, require_real_data, prune_cache)
     return dataclasses.replace(generated, site_unchanged=not build_site(project))

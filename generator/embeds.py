@@ -637,8 +637,10 @@ def default_height(embed: Embed, chart_w: int, chart_h: int) -> int:
 
 
 def render_embeds(project: Project, site: Site, jobs: list[ChartJob],
-                  snapshots: list[Snapshot], workers: Workers | None = None) -> Embeds:
-    """Write every embed page, its spec, oEmbed JSON and downloads under site_src/embed/."""
+                  snapshots: list[Snapshot], workers: Workers | None = None,
+                  used: set[Path] | None = None) -> Embeds:
+    """Write every embed page, its spec, oEmbed JSON and downloads under site_src/embed/; the
+    render-cache files they need are added to ``used``."""
     base_url = site_url(project)
     publications = week_publications(snapshots)
     embeds = collect_embeds(project, site, jobs, publications)
@@ -657,6 +659,10 @@ def render_embeds(project: Project, site: Site, jobs: list[ChartJob],
             if not (cache_dir / f"{key}.png").exists():  # keep only what is to be drawn
                 cards_todo[key] = (payload, chart_key)
         planned.append((embed, spec_json, chart_key, card_keys))
+        if used is not None:
+            used.add(cache_dir / f"{chart_key}.svg")
+            for key in card_keys.values():
+                used.update((cache_dir / f"{key}.svg", cache_dir / f"{key}.png"))
     with Workers() if workers is None else nullcontext(workers) as pool:
         render_charts_and_cards(charts_todo, cards_todo, cache_dir, pool)
 

@@ -105,8 +105,10 @@ class Workers:
 
 
 def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path,
-                  workers: Workers | None = None) -> list[RenderedChart]:
-    """Write every job's files under charts_dir; returns what pages need to show each chart."""
+                  workers: Workers | None = None,
+                  used: set[Path] | None = None) -> list[RenderedChart]:
+    """Write every job's files under charts_dir; returns what pages need to show each chart.
+    The render-cache files this build needs are added to ``used`` (see prune_render_cache)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     specs = {}  # chart id -> (spec JSON, description): the dicts themselves are not kept
     validated: set[str] = set()
@@ -122,6 +124,8 @@ def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path,
     todo = {}
     for spec_json, _ in specs.values():
         cached = cache_dir / f"{cache_key(spec_json, 'svg')}.svg"
+        if used is not None:
+            used.add(cached)
         if not cached.exists():
             todo[cached] = spec_json
     calls = [(spec_json, "svg", VL_VERSION) for spec_json in todo.values()]
@@ -139,3 +143,16 @@ def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path,
         width, height = svg_size(svg)
         rendered.append(RenderedChart(job.chart_id, width, height, description))
     return rendered
+
+
+def prune_render_cache(cache_dir: Path, used: set[Path]) -> int:
+    """Delete the cached renders under ``cache_dir`` that are not in ``used``; returns how many.
+    Only for a cache that serves one site (the weekly workflow's): a cache shared by several
+    projects, like the test suite's, would lose what the others need."""
+    removed = 0
+    if cache_dir.is_dir():
+        for path in sorted(cache_dir.iterdir()):
+            if path.is_file() and path.suffix in (".svg", ".png") and path not in used:
+                path.unlink()
+                removed += 1
+    return removed

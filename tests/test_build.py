@@ -126,3 +126,25 @@ def test_an_unchanged_site_skips_the_builder_until_a_page_or_the_output_changes(
     learn.write_text(learn.read_text().replace("[broken](no-such-page.md)", ""))
     assert build_site(project)
     assert not build_site(project)
+
+
+def test_pruning_the_render_cache_keeps_exactly_what_the_build_uses(
+        project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))  # not the suite's shared one
+    charts = tmp_path / "cache" / "charts"
+    generate(project, today=date(2026, 4, 6))
+    used = set(charts.iterdir())
+    assert any(p.suffix == ".png" for p in used) and any(p.suffix == ".svg" for p in used)
+    stale = [charts / f"{'0' * 64}.svg", charts / f"{'1' * 64}.png"]  # renders of an old spec
+    for path in stale:
+        path.write_bytes(b"old")
+    other = charts / "README.txt"
+    other.write_text("not a render")
+    generate(project, today=date(2026, 4, 7))  # without the flag: nothing is deleted
+    assert set(charts.iterdir()) == used | {*stale, other}
+    generate(project, today=date(2026, 4, 8), prune_cache=True)
+    assert set(charts.iterdir()) == used | {other}
+    # what was kept is all the build needs: the next build draws nothing
+    times = {p: p.stat().st_mtime_ns for p in used}
+    generate(project, today=date(2026, 4, 9), prune_cache=True)
+    assert {p: p.stat().st_mtime_ns for p in charts.iterdir() if p != other} == times
