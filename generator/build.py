@@ -195,19 +195,31 @@ def input_fingerprint(project: Project, today: date, require_real_data: bool) ->
     return digest.hexdigest()
 
 
-def output_state(project: Project) -> list[list]:
-    """Every generated file with its size and modification time (a stat each: cheap)."""
+def tree_digest(root: Path) -> str:
+    """A digest of every file under ``root`` (or of ``root``, a file): path, size and
+    modification time, a stat each. The generator rewrites only files whose bytes change, so
+    unchanged files keep their times."""
+    if root.is_file():
+        files = [root]
+    else:
+        files = []
+        for folder, dirs, names in os.walk(root):  # nothing when root does not exist
+            dirs.sort()
+            files.extend(Path(folder, name) for name in sorted(names))
+    digest = hashlib.sha256()
+    for path in files:
+        info = path.stat()
+        name = path.name if path == root else path.relative_to(root)
+        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\n"
+                      .encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def output_state(project: Project) -> list[str]:
+    """Every generated file's size and modification time, as a digest per output folder."""
     roots = [*(project.site_src / name for name in (*GENERATED_DIRS, *GENERATED_FILES)),
              project.generated_overrides, project.vega_bundle.parent]
-    state = []
-    for root in roots:
-        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
-        for path in files:
-            if path.is_file():
-                info = path.stat()
-                state.append([str(path.relative_to(project.root)), info.st_size,
-                              info.st_mtime_ns])
-    return state
+    return [tree_digest(root) for root in roots]
 
 
 def stamp_path(project: Project) -> Path:
@@ -322,21 +334,6 @@ def generate_files(project: Project, today: date, require_real_data: bool,
 # build is never taken as up to date.
 SITE_STAMP_VERSION = 1
 BUILDER_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
-
-
-def tree_digest(root: Path) -> str:
-    """A digest of every file under ``root``: path, size and modification time (a stat each).
-    The generator rewrites only files whose bytes change, so unchanged files keep their times."""
-    digest = hashlib.sha256()
-    if root.is_dir():
-        for folder, dirs, files in os.walk(root):
-            dirs.sort()
-            for name in sorted(files):
-                path = Path(folder, name)
-                info = path.stat()
-                digest.update(f"{path.relative_to(root)}\0{info.st_size}\0{info.st_mtime_ns}\n"
-                              .encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
 
 
 def builder_inputs(project: Project) -> str:
