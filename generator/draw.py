@@ -11,10 +11,10 @@ import html
 import json
 import os
 import re
-import zlib
 from pathlib import Path
 
 import vl_convert as vlc
+from zlib_ng import zlib_ng
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 PNG_SCALE = 2
@@ -177,13 +177,17 @@ def compose_card(payload: dict, chart_svg: str) -> str:
     plot_top = y + 16
     plot_h = footer_top - 12 - plot_top
     opening = re.match(r"<svg\b[^>]*>", chart_svg)
+    closing = chart_svg.rfind("</svg>")
     chart_w, chart_h = svg_size(chart_svg.encode("utf-8"))
     nested = ""
-    if opening and plot_h > 0:
-        # the chart keeps its proportions: as large as the room allows, under the headline
-        nested = (f'<svg x="{margin}" y="{plot_top}" width="{room}" height="{plot_h}" '
-                  f'viewBox="0 0 {chart_w} {chart_h}" preserveAspectRatio="xMidYMin meet">'
-                  + chart_svg[opening.end():])
+    if opening and closing > opening.end() and plot_h > 0 and chart_w > 0 and chart_h > 0:
+        # The chart keeps its proportions: as large as the room allows, centred under the
+        # headline. A scaled group, not a nested <svg>: the rasteriser draws a nested viewport
+        # into a clipped layer of the card's full size, which doubled the time of every card.
+        scale = min(room / chart_w, plot_h / chart_h)
+        left = margin + (room - chart_w * scale) / 2
+        nested = (f'<g transform="translate({left:.2f},{plot_top}) scale({scale:.5f})">'
+                  + chart_svg[opening.end():closing] + "</g>")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
             f'font-family="{html.escape(FONT)}">'
@@ -195,9 +199,11 @@ def compose_card(payload: dict, chart_svg: str) -> str:
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def recompress_png(png: bytes, level: int = 4) -> bytes:
+def recompress_png(png: bytes, level: int = 6) -> bytes:
     """The same pixels and filters, deflated harder: the rasteriser favours speed and writes
-    PNGs two to three times larger (level 4 costs ~13 ms a card; 6 gains 7% for 30% more)."""
+    PNGs five times larger. zlib-ng inflates and deflates a card in ~7 ms where the standard
+    library's zlib took ~25 ms (a tenth of a cold build), and its level 6 is 11% smaller than
+    zlib's level 4 was."""
     if not png.startswith(PNG_SIGNATURE):
         return png
     chunks: list[tuple[bytes, bytes | None]] = []
@@ -212,12 +218,12 @@ def recompress_png(png: bytes, level: int = 4) -> bytes:
             data.append(body)
         else:
             chunks.append((kind, body))
-    idat = zlib.compress(zlib.decompress(b"".join(data)), level)
+    idat = zlib_ng.compress(zlib_ng.decompress(b"".join(data)), level)
     out = [PNG_SIGNATURE]
     for kind, body in chunks:
         body = idat if body is None else body
         out.append(len(body).to_bytes(4, "big") + kind + body
-                   + zlib.crc32(kind + body).to_bytes(4, "big"))
+                   + zlib_ng.crc32(kind + body).to_bytes(4, "big"))
     return b"".join(out)
 
 

@@ -7,10 +7,13 @@ import os
 import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
+from generator import draw
 from generator.draw import render_image, round_path_data
 from generator.paths import REPO_ROOT
 from generator.render import VL_VERSION, Workers
@@ -81,3 +84,62 @@ def test_renders_use_the_built_in_font_only_and_leave_the_environment_alone() ->
 
     assert probe("system") == ["False", "False", "False"]  # the control: DejaVu is drawn
     assert probe("builtin") == ["True", "False", "False"]
+
+
+def png_chunks(png: bytes) -> list[tuple[bytes, bytes]]:
+    """(type, body) of every chunk, checking each CRC with the standard library's zlib."""
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    chunks, pos = [], 8
+    while pos < len(png):
+        length = int.from_bytes(png[pos:pos + 4], "big")
+        kind, body = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
+        assert png[pos + 8 + length:pos + 12 + length] == zlib.crc32(kind + body).to_bytes(4, "big")
+        chunks.append((kind, body))
+        pos += 12 + length
+    return chunks
+
+
+def test_recompressed_cards_keep_every_pixel_and_are_smaller() -> None:
+    payload = json.dumps({"size": [600, 338], "text": {
+        "headline": "Chinese models processed 7.359 trillion tokens", "subtitle": "Weekly tokens",
+        "sample": "", "source": "Source: OpenRouter", "credit": "Chart: AI Token Tracker",
+        "alt": "A bar chart"}})
+    bars = "".join(f'<rect x="{i * 30}" y="{200 - i * 9}" width="24" height="{i * 9}" '
+                   f'fill="#{(i * 40) % 256:02x}77aa"/><text x="{i * 30}" y="215" font-size="11">'
+                   f"W{i}</text>" for i in range(20))
+    chart = f'<svg xmlns="http://www.w3.org/2000/svg" width="600" height="220">{bars}</svg>'
+    svg = draw.compose_card(json.loads(payload), chart)
+    raw = draw.vlc.svg_to_png(svg, scale=1)
+    small = draw.recompress_png(raw)
+    assert len(small) < len(raw) / 2
+    before, after = png_chunks(raw), png_chunks(small)
+    assert [k for k, _ in after if k != b"IDAT"] == [k for k, _ in before if k != b"IDAT"]
+    assert dict(after)[b"IHDR"] == dict(before)[b"IHDR"]
+
+    def pixels(chunks: list[tuple[bytes, bytes]]) -> bytes:
+        return zlib.decompress(b"".join(body for kind, body in chunks if kind == b"IDAT"))
+    assert pixels(after) == pixels(before)
+
+
+def test_a_card_draws_its_chart_as_a_scaled_group_inside_the_room() -> None:
+    """A nested <svg> viewport made the rasteriser draw the chart into a clipped layer the size
+    of the whole card (twice the time): the chart is a scaled group, and still fits its room."""
+    text = {"headline": "Headline", "subtitle": "Subtitle", "sample": "", "source": "Source",
+            "credit": "Credit", "alt": "Alt"}
+    chart = ('<svg xmlns="http://www.w3.org/2000/svg" width="720" height="360" viewBox="0 0 720 '
+             '360"><rect width="720" height="360" fill="#ffffff"/><path d="M0,0L720,360"/></svg>')
+    for width, height in ((1200, 675), (1080, 1080)):
+        card = draw.compose_card({"size": [width, height], "text": text}, chart)
+        root = ElementTree.fromstring(card)
+        assert len(root.findall(".//{http://www.w3.org/2000/svg}svg")) == 0
+        group = next(g for g in root.iter("{http://www.w3.org/2000/svg}g")
+                     if g.find("{http://www.w3.org/2000/svg}path") is not None)
+        left, top, scale = map(float, re.fullmatch(
+            r"translate\(([\d.]+),([\d.]+)\) scale\(([\d.]+)\)", group.get("transform")).groups())
+        margin = draw.card_layout(width, height)["margin"]
+        assert left >= margin - 0.01 and left + 720 * scale <= width - margin + 0.01
+        assert abs((left - margin) - (width - margin - left - 720 * scale)) < 0.02  # centred
+        footer_top = min(float(t.get("y")) for t in root.findall("{http://www.w3.org/2000/svg}text")
+                         if t.text in ("Source", "Credit"))
+        assert top + 360 * scale < footer_top
+        assert scale > 1.2  # the chart grew into the room
