@@ -26,7 +26,7 @@ from generator.charts import Caption
 from generator.corrections import Annotation
 from generator.derive import Tables
 from generator.downloads import write_downloads
-from generator.embeds import render_embeds, week_publications
+from generator.embeds import finish_embeds, plan_embeds, week_publications
 from generator.errors import TrackerError
 from generator.files import prune_tree, write_text_if_changed
 from generator.fmt import week_range
@@ -40,7 +40,14 @@ from generator.pages.rankings import render_rankings
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
 from generator.pipeline import prepare
 from generator.registry import Registry
-from generator.render import VL_VERSION, ChartJob, Workers, prune_render_cache, render_charts
+from generator.render import (
+    VL_VERSION,
+    ChartJob,
+    Workers,
+    finish_charts,
+    plan_charts,
+    prune_render_cache,
+)
 from generator.slugs import assign_file_names
 
 BUILD_ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1"}
@@ -257,6 +264,16 @@ def generate(project: Project, today: date | None = None,
     return generated
 
 
+def render_pages(writer: PageWriter, site: Site, registry: Registry) -> None:
+    render_home(writer, site)
+    render_rankings(writer, site)
+    render_countries(writer, site)
+    render_companies(writer, site)
+    render_models(writer, site, registry.models)
+    render_data(writer, site)
+    render_revisions(writer, site)
+
+
 def generate_files(project: Project, today: date, require_real_data: bool,
                    prune_cache: bool = False) -> Generated:
     """Load, derive, render and write every generated file."""
@@ -282,31 +299,29 @@ def generate_files(project: Project, today: date, require_real_data: bool,
                       annotation_notes(prepared.annotations, registry))
     used: set[Path] = set()  # the render-cache files this build needs
     with Workers() as workers:  # one pool of render processes for both stages
-        rendered = render_charts(jobs, project.site_src / "charts",
+        # Queue every drawing first (site charts, then each embed's chart and cards): the
+        # workers draw while this process writes the pages, which need only the chart sizes.
+        chart_plan = plan_charts(jobs, project.site_src / "charts",
                                  project.cache_dir / "charts", workers, used)
-        site.charts = {chart.chart_id: chart for chart in rendered}
         # ---- Embeds (issue 4): embed/<chart>/ pages, frozen weekly versions, image downloads.
         # Pages show each chart's Embed/Download controls from `embeds` (see _macros.md.j2).
-        embeds = render_embeds(project, site, jobs, rankings.snapshots, workers, used)
+        embed_plan = plan_embeds(project, site, chart_plan, rankings.snapshots, workers, used)
+        rendered = finish_charts(chart_plan)
+        site.charts = {chart.chart_id: chart for chart in rendered}
+        writer = PageWriter(project.site_src, project.templates_dir / "pages", site)
+        writer.env.globals["embeds"] = embeds = embed_plan.index
+        # ---- end of embeds
+        render_pages(writer, site, registry)
+        downloads = write_downloads(tables, project.site_src / "downloads" / "v1", site.as_of,
+                                    site.is_sample)
+        write_text_if_changed(project.vega_bundle, vega_bundle(project))
+        if finish_embeds(project, site, embed_plan):
+            render_pages(writer, site, registry)  # an embed chart's size was not the planned one
 
-    writer = PageWriter(project.site_src, project.templates_dir / "pages", site)
-    writer.env.globals["embeds"] = embeds
-    # ---- end of embeds
-    render_home(writer, site)
-    render_rankings(writer, site)
-    render_countries(writer, site)
-    render_companies(writer, site)
-    render_models(writer, site, registry.models)
-    render_data(writer, site)
-    render_revisions(writer, site)
-
-    keep = set(writer.written) | embeds.files
-    keep.update(write_downloads(tables, project.site_src / "downloads" / "v1", site.as_of,
-                                site.is_sample))
+    keep = set(writer.written) | embeds.files | set(downloads)
     for chart in rendered:
         for suffix in (".vl.json", ".svg", ".csv"):
             keep.add(project.site_src / chart.path(suffix))
-    write_text_if_changed(project.vega_bundle, vega_bundle(project))
     status = writer.env.get_template("data_status.html.j2").render(
         stale=not site.is_sample and stale_since(site.latest_week, today),
         is_sample=site.is_sample, notice=writer.env.globals["sample_notice"], as_of=site.as_of,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,8 +31,44 @@ UNATTRIBUTED_COLOUR = "#8a8a8a"
 OTHER_COLOUR = "#c9c9c9"
 
 
+# Altair's own data step (copy, sanitise each column, DataFrame.to_dict) was two thirds of
+# to_dict(), ~6 ms a chart. These plain column types convert a column at a time instead.
+PLAIN_KINDS = {"i", "u", "f", "b"}
+
+
+def chart_values(data: object) -> dict:
+    """Altair's ``to_values`` for the DataFrames the charts draw: the same values (Python
+    numbers, strings, None for a missing or non-finite number) a column at a time. Any other
+    data, or a column of another type (dates, categories, objects), goes to Altair's own."""
+    if isinstance(data, pd.DataFrame) and all(
+            isinstance(name, str) for name in data.columns) and all(
+            dtype.kind in PLAIN_KINDS or str(dtype) in ("str", "string")
+            or str(dtype) in NULLABLE for dtype in data.dtypes):
+        columns = [[_plain(value) for value in data.iloc[:, i].tolist()]
+                   for i in range(len(data.columns))]
+        names = list(data.columns)
+        return {"values": [dict(zip(names, row)) for row in zip(*columns)]}
+    return alt.utils.data.to_values(data)
+
+
+NULLABLE = {"Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64",
+            "Float32", "Float64", "boolean"}
+
+
+def _plain(value: object) -> object:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if hasattr(value, "item"):  # a NumPy scalar
+        return _plain(value.item())
+    return value
+
+
 def register_theme() -> None:
-    """Register and enable the site's one chart theme (idempotent)."""
+    """Register and enable the site's one chart theme and its data step (idempotent)."""
+    alt.data_transformers.register(THEME, chart_values)
+    alt.data_transformers.enable(THEME)
 
     @alt.theme.register(THEME, enable=True)
     def tracker_theme() -> alt.theme.ThemeConfig:

@@ -16,11 +16,17 @@ from pathlib import Path
 import vl_convert as vlc
 from zlib_ng import zlib_ng
 
+from generator.files import write_bytes_if_changed
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 PNG_SCALE = 2
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PATH_DATA = re.compile(r'\sd="[^"]*"')
 LONG_DECIMAL = re.compile(r"-?\d+\.\d\d+")
+# In JSON written with ensure_ascii (every spec is), a character XML forbids can only appear as
+# one of these escapes (a control character, a surrogate, U+FFFE/U+FFFF): a spec without any is
+# handed to vl-convert as it is, ~4 ms faster than a dict.
+XML_UNSAFE_ESCAPE = re.compile(r"\\(?:u(?:00[01]|[dD][89a-fA-F]|[fF]{3}[eEfF])|[bf])")
 SIZE_RE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
 _fonts_ready = False
@@ -76,10 +82,31 @@ def round_path_data(svg: str) -> str:
 
 def render_image(spec_json: str, kind: str, vl_version: str) -> bytes:
     use_builtin_fonts()
-    spec = xml_safe(json.loads(spec_json))  # outside text in labels must be valid XML
+    if XML_UNSAFE_ESCAPE.search(spec_json):  # outside text in labels must be valid XML
+        spec: str | dict = xml_safe(json.loads(spec_json))
+    else:
+        spec = spec_json
     if kind == "svg":
         return round_path_data(vlc.vegalite_to_svg(spec, vl_version=vl_version)).encode("utf-8")
     return vlc.vegalite_to_png(spec, vl_version=vl_version, scale=PNG_SCALE)
+
+
+def render_to_cache(spec_json: str, vl_version: str, path: Path) -> None:
+    """A chart's SVG, written into the render cache by the worker process that draws it (so
+    nothing big travels back to the main process, which goes on with its own work)."""
+    write_bytes_if_changed(path, render_image(spec_json, "svg", vl_version))
+
+
+def render_embed_images(spec_json: str, vl_version: str, chart_path: Path,
+                        cards: list[tuple[str, Path, Path]]) -> None:
+    """An embed's chart SVG (unless cached) and then its cards, (payload, SVG path, PNG path)
+    each, written into the render cache: one task, as the cards are drawn from that SVG."""
+    if not chart_path.exists():
+        render_to_cache(spec_json, vl_version, chart_path)
+    for payload_json, svg_path, png_path in cards:
+        svg, png = render_card(payload_json, chart_path)
+        write_bytes_if_changed(png_path, png)
+        write_bytes_if_changed(svg_path, svg)
 
 
 def svg_size(svg: bytes) -> tuple[int, int]:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from contextlib import nullcontext
+from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,13 +31,13 @@ from generator import charts, fmt
 from generator.charts import Caption
 from generator.corrections import describe
 from generator.derive import Tables
-from generator.draw import render_card, render_image, svg_size, wrap
+from generator.draw import render_embed_images, svg_size, wrap
 from generator.errors import TrackerError
 from generator.files import write_bytes_if_changed
 from generator.load import Snapshot, week_versions
 from generator.pages import Site
 from generator.paths import Project, shown
-from generator.render import VL_VERSION, ChartJob, Workers, cache_key
+from generator.render import VL_VERSION, ChartPlan, Workers, cache_key
 from generator.tableio import records, to_csv_bytes
 
 PROVIDER = "AI Token Tracker"
@@ -435,26 +436,25 @@ def stem_for(embed_id: str) -> str:
     return "ai-token-tracker-" + embed_id.replace("/", "-")
 
 
-def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
-                   publications: dict[str, Publication]) -> list[Embed]:
+def collect_embeds(site: Site, plan: ChartPlan,
+                   publications: dict[str, Publication]) -> Iterator[Embed]:
+    """Every embed, one at a time (the caller queues each one's renders as it comes)."""
     tables, latest = site.tables, site.latest_week
-    by_id = {job.chart_id: job for job in jobs}
+    by_id = {job.chart_id: job for job in plan.jobs}
 
     def saved_spec(chart_id: str) -> dict:
-        # the chart stage's own output: the exact spec it rendered, not a second to_dict()
-        path = project.site_src / site.charts[chart_id].path(".vl.json")
-        return json.loads(path.read_text(encoding="utf-8"))
+        # the chart stage's own spec, exactly as it is drawn: not a second to_dict()
+        return json.loads(plan.spec_json(chart_id))
 
     def as_of_for(week: str) -> str:
         known = publications.get(week)
         return known.first_as_of if known else site.as_of_for(week)
 
-    embeds = []
     for chart_id in SITE_WIDE:
         headline, subtitle = site_wide_words(chart_id, tables, latest)
         frozen_id = f"{chart_id}/{latest}"
         weeks = [latest] if chart_id == "top-models" else tables.weeks
-        embeds.append(make_embed(
+        yield (make_embed(
             chart_id, chart_id, chart_id, latest, False, site.as_of, headline, subtitle,
             [*restatement_notes(weeks, publications), *correction_notes(site, weeks),
              Note("Updated every week.", href=f"{EMBED_DIR}/{frozen_id}/",
@@ -480,7 +480,7 @@ def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
                 spec = short_history(draw(data, caption).to_dict(validate=False), upto.weeks)
                 chart_id, weeks = kind, upto.weeks
             headline, subtitle = site_wide_words(kind, upto, week)
-            embeds.append(make_embed(
+            yield (make_embed(
                 f"{kind}/{week}", chart_id, kind, week, True, caption.as_of, headline, subtitle,
                 [Note(f"Frozen: the figures as published for the week of {fmt.week_range(week)}; "
                       "this chart does not change when later weeks are added.",
@@ -493,7 +493,7 @@ def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
         "companies": {f: c for c, f in site.company_files.items()},
         "countries": {f: c for c, f in site.country_files.items()},
     }
-    for chart_id in site.charts:
+    for chart_id in plan.specs:
         family, _, file_name = chart_id.partition("/")
         if family not in ENTITY_KINDS:
             continue
@@ -511,12 +511,11 @@ def collect_embeds(project: Project, site: Site, jobs: list[ChartJob],
         weeks = list(history["week_start"])
         column = {"model": "model_permaslug", "company": "company", "country": "country"}[kind]
         models = set(tables.models.loc[tables.models[column] == key, "model_permaslug"])
-        embeds.append(make_embed(
+        yield (make_embed(
             chart_id, chart_id, kind, latest, False, as_of_for(weeks[-1]), headline, subtitle,
             [*restatement_notes(weeks, publications), *correction_notes(site, weeks, models),
              Note("Updated every week.")],
             f"{chart_id}/", "", saved_spec(chart_id), data))
-    return embeds
 
 
 def make_embed(embed_id: str, chart_id: str, kind: str, week: str, frozen: bool, as_of: str,
@@ -565,26 +564,6 @@ def card_payload(embed: Embed, size: tuple[int, int], site_url_: str, is_sample:
 
 
 
-
-
-def render_charts_and_cards(charts_todo: dict[str, str], cards_todo: dict[str, tuple[str, str]],
-                            cache_dir: Path, workers: Workers) -> None:
-    """Fill the render cache: each embed chart's SVG (by its spec's key, shared with the chart
-    stage's cache), then each card's SVG + PNG, drawn from its chart's SVG. One pool of worker
-    processes serves both rounds when there is enough to do."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    todo = [(key, spec) for key, spec in charts_todo.items()
-            if not (cache_dir / f"{key}.svg").exists()]
-    svgs = workers.map(render_image, [(spec, "svg", VL_VERSION) for _, spec in todo])
-    for (key, _), svg in zip(todo, svgs, strict=True):  # strict: the pool then shuts down
-        write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
-    cards = [(key, payload, chart_key) for key, (payload, chart_key) in cards_todo.items()
-             if not ((cache_dir / f"{key}.svg").exists() and (cache_dir / f"{key}.png").exists())]
-    images = workers.map(render_card, [(payload, cache_dir / f"{chart_key}.svg")
-                                        for _, payload, chart_key in cards])
-    for (key, _, _), (svg, png) in zip(cards, images, strict=True):
-        write_bytes_if_changed(cache_dir / f"{key}.png", png)
-        write_bytes_if_changed(cache_dir / f"{key}.svg", svg)
 
 
 # ---------------------------------------------------------------- the pages
@@ -636,73 +615,107 @@ def default_height(embed: Embed, chart_w: int, chart_h: int) -> int:
                content_height(embed, chart_w, chart_h, phone, through_source=True))
 
 
-def render_embeds(project: Project, site: Site, jobs: list[ChartJob],
-                  snapshots: list[Snapshot], workers: Workers | None = None,
-                  used: set[Path] | None = None) -> Embeds:
-    """Write every embed page, its spec, oEmbed JSON and downloads under site_src/embed/; the
-    render-cache files they need are added to ``used``."""
+@dataclass
+class EmbedPlan:
+    """The embeds of a build, their renders queued: enough for the site's pages to offer them
+    (every embed chart is drawn at EMBED_SIZE) before the pictures exist."""
+
+    index: Embeds
+    # (embed, spec JSON, chart SVG path, card paths by size, the task drawing what is missing)
+    planned: list[tuple[Embed, str, Path, dict[tuple[int, int], tuple[Path, Path]],
+                        Future | None]]
+
+
+def plan_embeds(project: Project, site: Site, charts: ChartPlan, snapshots: list[Snapshot],
+                workers: Workers, used: set[Path] | None = None) -> EmbedPlan:
+    """Work out every embed and queue its chart SVG and cards (one task per embed, drawn in the
+    background while the site's pages are written); the render-cache files they need are added
+    to ``used``."""
     base_url = site_url(project)
-    publications = week_publications(snapshots)
-    embeds = collect_embeds(project, site, jobs, publications)
-    charts_todo: dict[str, str] = {}
-    cards_todo: dict[str, tuple[str, str]] = {}
-    planned = []
     cache_dir = project.cache_dir / "charts"
-    for embed in embeds:
-        spec_json = embed.spec_json
-        chart_key = cache_key(spec_json, "svg")
-        charts_todo[chart_key] = spec_json
-        card_keys = {}
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    index = Embeds(site_url=base_url, latest_week=site.latest_week, by_id={}, sizes={})
+    plan = EmbedPlan(index, [])
+    queued: set[Path] = set()
+    for embed in collect_embeds(site, charts, week_publications(snapshots)):
+        index.by_id[embed.embed_id] = embed
+        index.sizes[embed.embed_id] = EMBED_SIZE  # checked against the drawing when it is done
+        chart_path = cache_dir / f"{cache_key(embed.spec_json, 'svg')}.svg"
+        cards, todo = {}, []
         for size in CARD_SIZES:
             payload = card_payload(embed, size, base_url, site.is_sample)
-            card_keys[size] = key = cache_key(payload, "card")
-            if not (cache_dir / f"{key}.png").exists():  # keep only what is to be drawn
-                cards_todo[key] = (payload, chart_key)
-        planned.append((embed, spec_json, chart_key, card_keys))
+            key = cache_key(payload, "card")
+            cards[size] = paths = (cache_dir / f"{key}.svg", cache_dir / f"{key}.png")
+            if paths[1] not in queued and not (paths[0].exists() and paths[1].exists()):
+                queued.add(paths[1])
+                todo.append((payload, *paths))
+        task = None
+        if todo or (chart_path not in queued and not chart_path.exists()):
+            queued.add(chart_path)
+            task = workers.submit(render_embed_images, embed.spec_json, VL_VERSION, chart_path,
+                                  todo)
+        plan.planned.append((embed, embed.spec_json, chart_path, cards, task))
         if used is not None:
-            used.add(cache_dir / f"{chart_key}.svg")
-            for key in card_keys.values():
-                used.update((cache_dir / f"{key}.svg", cache_dir / f"{key}.png"))
-    with Workers() if workers is None else nullcontext(workers) as pool:
-        render_charts_and_cards(charts_todo, cards_todo, cache_dir, pool)
+            used.add(chart_path)
+            for paths in cards.values():
+                used.update(paths)
+    return plan
 
+
+def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
+    """Write every embed page, its spec, oEmbed JSON and downloads under site_src/embed/, each
+    as soon as its pictures are drawn. Returns the ids of embeds whose chart came out at another
+    size than planned: their snippet heights are corrected here, but pages written before with
+    the planned size are stale."""
+    index = plan.index
     out = project.site_src / EMBED_DIR
-    index = Embeds(site_url=base_url, latest_week=site.latest_week,
-                   by_id={e.embed_id: e for e in embeds}, sizes={})
-    for embed, _, chart_key, _ in planned:
-        index.sizes[embed.embed_id] = svg_size((cache_dir / f"{chart_key}.svg").read_bytes())
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(project.templates_dir / "embeds"),
         undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True)
     page = env.get_template("page.html.j2")
-    for embed, spec_json, chart_key, card_keys in planned:
+
+    def write(embed: Embed, spec_json: str, chart_path: Path,
+              cards: dict[tuple[int, int], tuple[Path, Path]]) -> None:
         folder = out / embed.embed_id
-        chart_svg = (cache_dir / f"{chart_key}.svg").read_bytes()
         files = {
             "index.html": page.render(
                 embed=embed, embeds=index, is_sample=site.is_sample,
                 sample_notice=fmt.SAMPLE_NOTICE, source_line=fmt.source_line(embed.as_of),
-                chart=Markup(inline_svg(chart_svg, embed.alt)),
+                chart=Markup(inline_svg(chart_path.read_bytes(), embed.alt)),
                 latest=index.by_id[embed.latest_id],
                 frozen=index.by_id.get(embed.frozen_id)).encode("utf-8"),
             "chart.vl.json": (spec_json + "\n").encode("utf-8"),
             "oembed.json": oembed_json(index, embed),
             f"{embed.stem}.csv": to_csv_bytes(embed.data),
-            f"{embed.stem}.svg": (cache_dir / f"{card_keys[CARD_SIZES[0]]}.svg").read_bytes(),
+            f"{embed.stem}.svg": cards[CARD_SIZES[0]][0].read_bytes(),
         }
-        for (width, height), key in card_keys.items():
-            files[f"{embed.stem}-{width}x{height}.png"] = (cache_dir / f"{key}.png").read_bytes()
+        for (width, height), (_, png_path) in cards.items():
+            files[f"{embed.stem}-{width}x{height}.png"] = png_path.read_bytes()
         for name, content in files.items():
             write_bytes_if_changed(folder / name, content)
             index.files.add(folder / name)
+
+    resized = []
+    for embed, spec_json, chart_path, cards, task in plan.planned:
+        if task is not None:
+            task.result()  # in queue order: an earlier task drew whatever this one shares
+        size = svg_size(chart_path.read_bytes())
+        if size != index.sizes[embed.embed_id]:
+            index.sizes[embed.embed_id] = size
+            index.heights.pop(embed.embed_id, None)
+            resized.append(embed.embed_id)
+        write(embed, spec_json, chart_path, cards)
+    if resized:  # an embed page's snippets may show any other embed: write them all again
+        for embed, spec_json, chart_path, cards, _ in plan.planned:
+            write(embed, spec_json, chart_path, cards)
     for name in ASSETS:
         source = project.templates_dir / "embeds" / name
         if not source.is_file():
             raise TrackerError(f"{shown(source)}: missing (the embed pages need it)")
         write_bytes_if_changed(out / name, source.read_bytes())
         index.files.add(out / name)
-    return index
+    return resized
 
 
 def oembed_json(index: Embeds, embed: Embed) -> bytes:

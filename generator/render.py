@@ -9,14 +9,11 @@ no second, untitled PNG is drawn here. What the worker processes run lives in ge
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import multiprocessing
 import os
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -25,14 +22,13 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from generator.draw import PNG_SCALE, render_image, svg_size
+from generator.draw import PNG_SCALE, render_to_cache, svg_size
 from generator.files import write_bytes_if_changed, write_text_if_changed
 from generator.tableio import to_csv_bytes
 
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # Bump when draw.py renders differently, so cached renders redraw (3: the built-in font only).
 SVG_FORMAT = 3
-IN_FLIGHT = 4  # calls queued per worker process
 MIN_POOL_CALLS = 8  # fewer renders than this are drawn in-process
 T = TypeVar("T")
 
@@ -68,50 +64,112 @@ class Workers:
     """Worker processes shared by a build's render stages, started on first use (a build that
     draws nothing starts none, one that draws little draws in-process). Workers are spawned,
     never forked: a forked copy of a process whose vl-convert (Rust) runtime has threads running
-    can deadlock."""
+    can deadlock.
+
+    ``submit`` queues a call and returns at once, so the main process goes on with its own work
+    (specs, pages, embeds) while the workers draw: on two cores that overlap is a quarter of a
+    cold build. The first few calls wait in the main process until there are enough to be worth
+    starting processes for; asking for a result before then draws them in-process."""
 
     def __init__(self, processes: int | None = None) -> None:
         self.processes = processes or os.cpu_count() or 1
         self.pool: ProcessPoolExecutor | None = None
+        self.deferred: list[tuple[Future, Callable[..., object], tuple]] = []
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.run_deferred()
+        else:
+            for future, _, _ in self.deferred:
+                future.cancel()
+            self.deferred.clear()
         if self.pool is not None:
-            self.pool.shutdown()
+            # after a failure, calls still queued are dropped rather than drawn for nothing
+            self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
             self.pool = None
 
-    def map(self, function: Callable[..., T], calls: list[tuple]) -> Iterator[T]:
-        """``function(*args)`` for each args of ``calls``, in order. Results are yielded as they
-        come, with only a few calls in flight per worker, so memory stays flat however many
-        calls there are (a cold build draws thousands of images)."""
-        if self.pool is None and (self.processes == 1 or len(calls) < MIN_POOL_CALLS):
-            for args in calls:
-                yield function(*args)
-            return
+    def start(self) -> ProcessPoolExecutor:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.processes,
                                             mp_context=multiprocessing.get_context("spawn"))
-        waiting = iter(calls)
-        in_flight = deque(self.pool.submit(function, *args)
-                          for args in itertools.islice(waiting, self.processes * IN_FLIGHT))
-        while in_flight:
-            result = in_flight.popleft().result()
-            following = next(waiting, None)
-            if following is not None:
-                in_flight.append(self.pool.submit(function, *following))
-            yield result
+        return self.pool
+
+    def submit(self, function: Callable[..., T], *args: object) -> Future:
+        if self.pool is not None:
+            return self.pool.submit(function, *args)
+        future = _Deferred(self)
+        self.deferred.append((future, function, args))
+        if self.processes > 1 and len(self.deferred) >= MIN_POOL_CALLS:
+            pool, waiting = self.start(), self.deferred
+            self.deferred = []
+            for placeholder, call, call_args in waiting:
+                _forward(pool.submit(call, *call_args), placeholder)
+        return future
+
+    def run_deferred(self) -> None:
+        """Draw, in this process, the calls that never reached a pool."""
+        waiting, self.deferred = self.deferred, []
+        for future, function, args in waiting:
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(function(*args))
+                except Exception as error:  # noqa: BLE001 - handed to whoever waits on it
+                    future.set_exception(error)
 
 
-def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path,
-                  workers: Workers | None = None,
-                  used: set[Path] | None = None) -> list[RenderedChart]:
-    """Write every job's files under charts_dir; returns what pages need to show each chart.
-    The render-cache files this build needs are added to ``used`` (see prune_render_cache)."""
+class _Deferred(Future):
+    """A call held back in the main process (see Workers.submit)."""
+
+    def __init__(self, owner: Workers) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def result(self, timeout: float | None = None) -> object:
+        if not self.done() and self.owner.pool is None:
+            self.owner.run_deferred()
+        return super().result(timeout)
+
+
+def _forward(source: Future, target: Future) -> None:
+    def done(finished: Future) -> None:
+        if finished.cancelled():
+            target.cancel()
+        elif finished.exception() is not None:
+            target.set_exception(finished.exception())
+        else:
+            target.set_result(finished.result())
+    source.add_done_callback(done)
+
+
+@dataclass
+class ChartPlan:
+    """The charts of a build, their specs worked out and their missing renders queued."""
+
+    jobs: list[ChartJob]
+    charts_dir: Path
+    cache_dir: Path
+    specs: dict[str, tuple[str, str]]  # chart id -> (spec JSON, description)
+    pending: list[Future]
+
+    def spec_json(self, chart_id: str) -> str:
+        return self.specs[chart_id][0]
+
+    def svg_path(self, chart_id: str) -> Path:
+        return self.cache_dir / f"{cache_key(self.spec_json(chart_id), 'svg')}.svg"
+
+
+def plan_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path, workers: Workers,
+                used: set[Path] | None = None) -> ChartPlan:
+    """Each job's spec, and its SVG queued for drawing unless cached: the workers start on the
+    first chart while this process works out the next spec. The render-cache files this build
+    needs are added to ``used`` (see prune_render_cache)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    specs = {}  # chart id -> (spec JSON, description): the dicts themselves are not kept
+    plan = ChartPlan(jobs, charts_dir, cache_dir, {}, [])
     validated: set[str] = set()
+    queued: set[Path] = set()
     for job in jobs:
         # One function draws every chart of a family (models/..., top-models/<week>, ...):
         # checking one of them against the Vega-Lite schema is enough, and skipping the check
@@ -119,24 +177,27 @@ def render_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path,
         family = job.chart_id.rpartition("/")[0] or job.chart_id
         spec = job.chart.to_dict(validate=family not in validated)
         validated.add(family)
-        specs[job.chart_id] = (json.dumps(spec, sort_keys=True, separators=(",", ":")),
-                               spec.get("description", ""))
-    todo = {}
-    for spec_json, _ in specs.values():
-        cached = cache_dir / f"{cache_key(spec_json, 'svg')}.svg"
+        spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+        plan.specs[job.chart_id] = (spec_json, spec.get("description", ""))
+        cached = plan.svg_path(job.chart_id)
         if used is not None:
             used.add(cached)
-        if not cached.exists():
-            todo[cached] = spec_json
-    calls = [(spec_json, "svg", VL_VERSION) for spec_json in todo.values()]
-    with Workers() if workers is None else nullcontext(workers) as pool:
-        for cached, image in zip(todo, pool.map(render_image, calls), strict=True):
-            write_bytes_if_changed(cached, image)
+        if cached not in queued and not cached.exists():
+            queued.add(cached)
+            plan.pending.append(workers.submit(render_to_cache, spec_json, VL_VERSION, cached))
+    return plan
+
+
+def finish_charts(plan: ChartPlan) -> list[RenderedChart]:
+    """Wait for the plan's renders, then write every job's files under its charts folder;
+    returns what pages need to show each chart."""
+    for future in plan.pending:
+        future.result()
     rendered = []
-    for job in jobs:
-        spec_json, description = specs[job.chart_id]
-        base = charts_dir / job.chart_id
-        svg = (cache_dir / f"{cache_key(spec_json, 'svg')}.svg").read_bytes()
+    for job in plan.jobs:
+        spec_json, description = plan.specs[job.chart_id]
+        base = plan.charts_dir / job.chart_id
+        svg = plan.svg_path(job.chart_id).read_bytes()
         write_text_if_changed(base.with_name(base.name + ".vl.json"), spec_json + "\n")
         write_bytes_if_changed(base.with_name(base.name + ".svg"), svg)
         write_bytes_if_changed(base.with_name(base.name + ".csv"), to_csv_bytes(job.data))

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import math
+from collections.abc import Iterator
 
 import pandas as pd
 import pyarrow as pa
@@ -30,10 +31,17 @@ def cell(value: object) -> object:
     return value
 
 
+def rows(frame: pd.DataFrame) -> Iterator[tuple]:
+    """Each row's values, as itertuples gives them, but converted a column at a time: Arrow-backed
+    columns (strings, nullable numbers) convert cell by cell in itertuples, ~10x slower."""
+    if not len(frame.columns):
+        return iter([()] * len(frame))
+    return zip(*(frame.iloc[:, i].tolist() for i in range(len(frame.columns))))
+
+
 def records(frame: pd.DataFrame) -> list[dict[str, object]]:
     columns = list(frame.columns)
-    return [dict(zip(columns, (cell(v) for v in row)))
-            for row in frame.itertuples(index=False, name=None)]
+    return [dict(zip(columns, (cell(v) for v in row))) for row in rows(frame)]
 
 
 def csv_text(value: object) -> str:
@@ -72,10 +80,14 @@ def csv_row(cells: list[str]) -> str:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    lines = [csv_row([neutralise_formula(str(c)) for c in frame.columns])]
-    lines += [csv_row([csv_cell(v) for v in row])
-              for row in frame.itertuples(index=False, name=None)]
-    return "".join(lines).encode("utf-8")
+    header = [neutralise_formula(str(c)) for c in frame.columns]
+    body = [[csv_cell(v) for v in row] for row in rows(frame)]
+    if any("\r" in text for line in [header, *body] for text in line):
+        return "".join(csv_row(line) for line in [header, *body]).encode("utf-8")
+    # No CR anywhere: one writer told LF quotes exactly as csv_row does, row by row
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows([header, *body])
+    return buffer.getvalue().encode("utf-8")
 
 
 def to_json_bytes(frame: pd.DataFrame) -> bytes:

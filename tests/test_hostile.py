@@ -26,7 +26,7 @@ from generator.build import build
 from generator.errors import TrackerError
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
 from generator.slugs import SAFE_NAME, assign_file_names, hashed_name
-from generator.tableio import to_csv_bytes, to_json_bytes
+from generator.tableio import csv_cell, csv_row, to_csv_bytes, to_json_bytes
 
 # Deep enough that six '../' from site_src/models/ still land inside the snapshot folder.
 NESTING = ("n1", "n2", "n3", "n4", "n5", "n6", "n7")
@@ -199,6 +199,20 @@ def test_a_carriage_return_inside_a_csv_cell_is_quoted() -> None:
     assert rows == [["name", "change", "tokens"], ["a\rb", "-0.5", "-3"],
                     ["c\nd", "1.0", str(2**60)], ["'=1", "", "5"], ["ok", "2.0", "6"]]
     assert json.loads(to_json_bytes(frame))[2]["name"] == "=1"
+
+
+def test_a_csv_without_carriage_returns_is_quoted_the_same_in_one_go() -> None:
+    """Without a CR anywhere, the whole table goes through one csv writer (fast path): every
+    line is what the row-by-row writer makes of it."""
+    frame = pd.DataFrame({
+        "name": pd.array(["c\nd", "=1", 'q"q', None, "x,y"], dtype="string[pyarrow]"),
+        "n": pd.array([1, None, 3, -4, 2**62], dtype="Int64"),
+        "share": [0.1, float("nan"), -0.25, 1e-9, 2.0]})
+    expected = csv_row(["name", "n", "share"]) + "".join(
+        csv_row([csv_cell(v) for v in row]) for row in frame.itertuples(index=False))
+    assert to_csv_bytes(frame).decode() == expected
+    assert list(csv.reader(io.StringIO(expected, newline="")))[1:3] == [
+        ["c\nd", "1", "0.1"], ["'=1", "", ""]]
 
 
 # ---------------------------------------------------------------- in Chromium

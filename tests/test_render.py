@@ -36,14 +36,25 @@ def test_rendered_svgs_carry_no_long_decimals_in_paths() -> None:
     assert not any(re.search(r"\d\.\d\d", p) for p in paths)
 
 
-def test_workers_return_results_in_order_and_draw_little_in_process() -> None:
+def test_workers_draw_little_in_process_and_queue_the_rest() -> None:
     with Workers(processes=2) as workers:
-        assert list(workers.map(divmod, [(7, 2), (9, 4)])) == [(3, 1), (2, 1)]
-        assert workers.pool is None  # fewer than 8 calls: no process was started
-        calls = [(n, 3) for n in range(20)]
-        assert list(workers.map(divmod, calls)) == [divmod(*c) for c in calls]
-        assert workers.pool is not None
+        few = [workers.submit(divmod, 7, 2), workers.submit(divmod, 9, 4)]
+        assert [f.result() for f in few] == [(3, 1), (2, 1)]
+        assert workers.pool is None  # fewer than 8 calls: drawn here, no process was started
+        many = [workers.submit(divmod, n, 3) for n in range(20)]
+        assert workers.pool is not None  # the 8th call started the pool, the rest went to it
+        assert [f.result() for f in many] == [divmod(n, 3) for n in range(20)]
+        failing = [workers.submit(divmod, 1, 0)]
+        with pytest.raises(ZeroDivisionError):
+            failing[0].result()
     assert workers.pool is None  # shut down on leaving
+    with Workers(processes=2) as workers:
+        late = workers.submit(divmod, 5, 2)
+    assert late.result() == (2, 1)  # a call nobody waited for is still made, in-process
+    with pytest.raises(RuntimeError), Workers(processes=2) as workers:
+        dropped = workers.submit(divmod, 5, 2)
+        raise RuntimeError("a failing build")
+    assert dropped.cancelled()  # after a failure nothing queued is drawn
 
 
 def test_the_worker_module_does_not_import_the_heavy_libraries() -> None:
