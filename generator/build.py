@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -83,11 +84,11 @@ def annotation_notes(annotations: list[Annotation], registry: Registry
 def chart_jobs(tables: Tables, site: Site, caption: Caption,
                first_as_of: dict[str, str] | None = None,
                notes: dict[tuple[str, str], list[tuple[str, str, str]]] | None = None
-               ) -> list[ChartJob]:
+               ) -> Iterator[ChartJob]:
     """Every chart of the site with the exact data it draws, and dated events drawn on the
-    time series. A chart that ends before the latest week cites when its last week's figures
-    were first published (``first_as_of``), so a weekly fetch that re-reads recent weeks
-    unchanged redraws none of them."""
+    time series, one at a time (the first are drawn while the rest are worked out). A chart
+    that ends before the latest week cites when its last week's figures were first published
+    (``first_as_of``), so a weekly fetch that re-reads recent weeks unchanged redraws none."""
     first_as_of = first_as_of or {}
     notes = notes or {}
     events = notes.get(("global", ""))
@@ -96,7 +97,7 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
     shares = charts.country_share_data(tables)
     by_company = charts.company_bands_data(tables)
     top = charts.top_models_data(tables, latest)
-    jobs = [
+    yield from [
         ChartJob("tokens-by-country", charts.annotate(
             charts.tokens_by_country_chart(by_country, caption), events), by_country),
         ChartJob("country-share", charts.annotate(
@@ -107,7 +108,7 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
     ]
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
         week_top = charts.top_models_data(tables, week)
-        jobs.append(ChartJob(f"top-models/{week}", charts.top_models_chart(
+        yield (ChartJob(f"top-models/{week}", charts.top_models_chart(
             week_top, caption_for(tables, week, caption, first_as_of), week_range(week)),
             week_top))
     # An entity's history runs from the first published week to its own last week and cites
@@ -117,23 +118,22 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
     for slug, name, rows in entity_rows(models, "model_permaslug", site.model_files):
         data = rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
         last = rows.iloc[-1]
-        jobs.append(ChartJob(f"models/{name}", charts.annotate(charts.model_history_chart(
+        yield (ChartJob(f"models/{name}", charts.annotate(charts.model_history_chart(
             data, entity_caption(tables, rows, caption, first_as_of), str(last["model_name"]),
             str(last["country"]), entity_span(tables, rows)), notes.get(("model", slug))), data))
     companies = tables.companies
     for company, name, rows in entity_rows(companies, "company", site.company_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        jobs.append(ChartJob(f"companies/{name}", charts.annotate(charts.company_history_chart(
+        yield (ChartJob(f"companies/{name}", charts.annotate(charts.company_history_chart(
             data, entity_caption(tables, rows, caption, first_as_of), company,
             str(rows["country"].iloc[-1]), entity_span(tables, rows)),
             notes.get(("company", company))), data))
     countries = tables.countries
     for code, name, rows in entity_rows(countries, "country", site.country_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        jobs.append(ChartJob(f"countries/{name}", charts.annotate(charts.country_history_chart(
+        yield (ChartJob(f"countries/{name}", charts.annotate(charts.country_history_chart(
             data, entity_caption(tables, rows, caption, first_as_of), code,
             entity_span(tables, rows)), notes.get(("country", code))), data))
-    return jobs
 
 
 def entity_rows(frame: pd.DataFrame, column: str, files: dict[str, str]):
@@ -296,7 +296,7 @@ def generate_files(project: Project, today: date, require_real_data: bool,
     first_as_of = {week: known.first_as_of
                    for week, known in week_publications(rankings.snapshots).items()}
     jobs = chart_jobs(tables, site, caption, first_as_of,
-                      annotation_notes(prepared.annotations, registry))
+                      annotation_notes(prepared.annotations, registry))  # made as drawn
     used: set[Path] = set()  # the render-cache files this build needs
     with Workers() as workers:  # one pool of render processes for both stages
         # Queue every drawing first (site charts, then each embed's chart and cards): the

@@ -38,7 +38,7 @@ from generator.load import Snapshot, week_versions
 from generator.pages import Site
 from generator.paths import Project, shown
 from generator.render import VL_VERSION, ChartPlan, Workers, cache_key
-from generator.tableio import records, to_csv_bytes
+from generator.tableio import records
 
 PROVIDER = "AI Token Tracker"
 EMBED_DIR = "embed"
@@ -54,7 +54,7 @@ ENTITY_KINDS = {"models": "model", "companies": "company", "countries": "country
 EMBED_SIZE = (720, 360)  # the embed chart, px (axes and legend included)
 EMBED_FONT = 13
 CARD_SIZES = ((1200, 675), (1080, 1080))
-CARD_LAYOUT = 6  # bump when compose_card() or the PNG encoding changes: cached cards are redrawn
+CARD_LAYOUT = 7  # bump when compose_card() or the PNG encoding changes: cached cards are redrawn
 ASSETS = ("embed.css", "embed.js", "resize.js")  # copied from templates/embeds/ to /embed/
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SITE_URL_RE = re.compile(r"^site_url:\s*(?:!ENV\s*\[\s*SITE_URL\s*,\s*)?[\"']?([^\"'\]\s]+)",
@@ -621,6 +621,7 @@ class EmbedPlan:
     (every embed chart is drawn at EMBED_SIZE) before the pictures exist."""
 
     index: Embeds
+    charts: ChartPlan  # the site's charts: an embed of one reuses its CSV
     # (embed, spec JSON, chart SVG path, card paths by size, the task drawing what is missing)
     planned: list[tuple[Embed, str, Path, dict[tuple[int, int], tuple[Path, Path]],
                         Future | None]]
@@ -635,7 +636,7 @@ def plan_embeds(project: Project, site: Site, charts: ChartPlan, snapshots: list
     cache_dir = project.cache_dir / "charts"
     cache_dir.mkdir(parents=True, exist_ok=True)
     index = Embeds(site_url=base_url, latest_week=site.latest_week, by_id={}, sizes={})
-    plan = EmbedPlan(index, [])
+    plan = EmbedPlan(index, charts, [])
     queued: set[Path] = set()
     for embed in collect_embeds(site, charts, week_publications(snapshots)):
         index.by_id[embed.embed_id] = embed
@@ -687,7 +688,7 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
                 frozen=index.by_id.get(embed.frozen_id)).encode("utf-8"),
             "chart.vl.json": (spec_json + "\n").encode("utf-8"),
             "oembed.json": oembed_json(index, embed),
-            f"{embed.stem}.csv": to_csv_bytes(embed.data),
+            f"{embed.stem}.csv": plan.charts.csv_bytes(embed.data),
             f"{embed.stem}.svg": cards[CARD_SIZES[0]][0].read_bytes(),
         }
         for (width, height), (_, png_path) in cards.items():

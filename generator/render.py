@@ -12,9 +12,9 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -153,6 +153,14 @@ class ChartPlan:
     cache_dir: Path
     specs: dict[str, tuple[str, str]]  # chart id -> (spec JSON, description)
     pending: list[Future]
+    csv: dict[int, bytes] = field(default_factory=dict)  # id(frame) -> its CSV, once made
+
+    def csv_bytes(self, data: pd.DataFrame) -> bytes:
+        """A table's CSV, made once: an embed of a chart offers the chart's own CSV. Keyed by
+        the frame's identity, so only for frames alive for the whole build (jobs', embeds')."""
+        if id(data) not in self.csv:
+            self.csv[id(data)] = to_csv_bytes(data)
+        return self.csv[id(data)]
 
     def spec_json(self, chart_id: str) -> str:
         return self.specs[chart_id][0]
@@ -161,16 +169,17 @@ class ChartPlan:
         return self.cache_dir / f"{cache_key(self.spec_json(chart_id), 'svg')}.svg"
 
 
-def plan_charts(jobs: list[ChartJob], charts_dir: Path, cache_dir: Path, workers: Workers,
-                used: set[Path] | None = None) -> ChartPlan:
+def plan_charts(jobs: Iterable[ChartJob], charts_dir: Path, cache_dir: Path,
+                workers: Workers, used: set[Path] | None = None) -> ChartPlan:
     """Each job's spec, and its SVG queued for drawing unless cached: the workers start on the
     first chart while this process works out the next spec. The render-cache files this build
     needs are added to ``used`` (see prune_render_cache)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    plan = ChartPlan(jobs, charts_dir, cache_dir, {}, [])
+    plan = ChartPlan([], charts_dir, cache_dir, {}, [])
     validated: set[str] = set()
     queued: set[Path] = set()
     for job in jobs:
+        plan.jobs.append(job)
         # One function draws every chart of a family (models/..., top-models/<week>, ...):
         # checking one of them against the Vega-Lite schema is enough, and skipping the check
         # halves to_dict() (~13 ms a chart, hundreds of charts).
@@ -200,7 +209,7 @@ def finish_charts(plan: ChartPlan) -> list[RenderedChart]:
         svg = plan.svg_path(job.chart_id).read_bytes()
         write_text_if_changed(base.with_name(base.name + ".vl.json"), spec_json + "\n")
         write_bytes_if_changed(base.with_name(base.name + ".svg"), svg)
-        write_bytes_if_changed(base.with_name(base.name + ".csv"), to_csv_bytes(job.data))
+        write_bytes_if_changed(base.with_name(base.name + ".csv"), plan.csv_bytes(job.data))
         width, height = svg_size(svg)
         rendered.append(RenderedChart(job.chart_id, width, height, description))
     return rendered
