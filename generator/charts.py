@@ -44,8 +44,7 @@ def chart_values(data: object) -> dict:
             isinstance(name, str) for name in data.columns) and all(
             dtype.kind in PLAIN_KINDS or str(dtype) in ("str", "string")
             or str(dtype) in NULLABLE for dtype in data.dtypes):
-        columns = [[_plain(value) for value in data.iloc[:, i].tolist()]
-                   for i in range(len(data.columns))]
+        columns = [[_plain(value) for value in column.tolist()] for _, column in data.items()]
         names = list(data.columns)
         return {"values": [dict(zip(names, row)) for row in zip(*columns)]}
     return alt.utils.data.to_values(data)

@@ -343,6 +343,8 @@ def correction_notes(site: Site, weeks: list[str], models: set[str] | None = Non
     """Say which contributors' corrections changed (or flagged) the figures this chart draws,
     newest first, each linked to its entry in the log."""
     touched = site.tables.corrected
+    if touched.empty:  # no correction at all (most builds): nothing to filter for 900 embeds
+        return []
     touched = touched[touched["week_start"].isin(weeks)]
     if models is not None:
         touched = touched[touched["model_permaslug"].isin(models)]

@@ -36,7 +36,7 @@ def rows(frame: pd.DataFrame) -> Iterator[tuple]:
     columns (strings, nullable numbers) convert cell by cell in itertuples, ~10x slower."""
     if not len(frame.columns):
         return iter([()] * len(frame))
-    return zip(*(frame.iloc[:, i].tolist() for i in range(len(frame.columns))))
+    return zip(*(column.tolist() for _, column in frame.items()))
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, object]]:

@@ -53,6 +53,8 @@ class Site:
         """The corrections touching a week, a model or a company's models, newest first, each
         with the weeks and models it touched there (for the notes on pages)."""
         touched = self.tables.corrected
+        if touched.empty:
+            return []
         if week is not None:
             touched = touched[touched["week_start"] == week]
         if model is not None:
