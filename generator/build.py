@@ -108,9 +108,9 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
     ]
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
         week_top = charts.top_models_data(tables, week)
-        yield (ChartJob(f"top-models/{week}", charts.top_models_chart(
+        yield ChartJob(f"top-models/{week}", charts.top_models_chart(
             week_top, caption_for(tables, week, caption, first_as_of), week_range(week)),
-            week_top))
+            week_top)
     # An entity's history runs from the first published week to its own last week and cites
     # when that week was first published: a model, company or country absent from a new week
     # keeps the same chart (and cards), so a weekly build redraws only what the week touched.
@@ -118,22 +118,22 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
     for slug, name, rows in entity_rows(models, "model_permaslug", site.model_files):
         data = rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
         last = rows.iloc[-1]
-        yield (ChartJob(f"models/{name}", charts.annotate(charts.model_history_chart(
+        yield ChartJob(f"models/{name}", charts.annotate(charts.model_history_chart(
             data, entity_caption(tables, rows, caption, first_as_of), str(last["model_name"]),
-            str(last["country"]), entity_span(tables, rows)), notes.get(("model", slug))), data))
+            str(last["country"]), entity_span(tables, rows)), notes.get(("model", slug))), data)
     companies = tables.companies
     for company, name, rows in entity_rows(companies, "company", site.company_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        yield (ChartJob(f"companies/{name}", charts.annotate(charts.company_history_chart(
+        yield ChartJob(f"companies/{name}", charts.annotate(charts.company_history_chart(
             data, entity_caption(tables, rows, caption, first_as_of), company,
             str(rows["country"].iloc[-1]), entity_span(tables, rows)),
-            notes.get(("company", company))), data))
+            notes.get(("company", company))), data)
     countries = tables.countries
     for code, name, rows in entity_rows(countries, "country", site.country_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        yield (ChartJob(f"countries/{name}", charts.annotate(charts.country_history_chart(
+        yield ChartJob(f"countries/{name}", charts.annotate(charts.country_history_chart(
             data, entity_caption(tables, rows, caption, first_as_of), code,
-            entity_span(tables, rows)), notes.get(("country", code))), data))
+            entity_span(tables, rows)), notes.get(("country", code))), data)
 
 
 def entity_rows(frame: pd.DataFrame, column: str, files: dict[str, str]):

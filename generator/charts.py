@@ -13,6 +13,7 @@ import pandas as pd
 from generator.derive import UNATTRIBUTED, Tables
 from generator.draw import FONT
 from generator.fmt import SAMPLE_NOTICE, country_name, source_line
+from generator.tableio import cell, rows
 
 THEME = "tracker"
 WIDTH = 680
@@ -44,9 +45,8 @@ def chart_values(data: object) -> dict:
             isinstance(name, str) for name in data.columns) and all(
             dtype.kind in PLAIN_KINDS or str(dtype) in ("str", "string")
             or str(dtype) in NULLABLE for dtype in data.dtypes):
-        columns = [[_plain(value) for value in column.tolist()] for _, column in data.items()]
         names = list(data.columns)
-        return {"values": [dict(zip(names, row)) for row in zip(*columns)]}
+        return {"values": [dict(zip(names, map(_finite, row))) for row in rows(data)]}
     return alt.utils.data.to_values(data)
 
 
@@ -54,14 +54,10 @@ NULLABLE = {"Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UIn
             "Float32", "Float64", "boolean"}
 
 
-def _plain(value: object) -> object:
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if hasattr(value, "item"):  # a NumPy scalar
-        return _plain(value.item())
-    return value
+def _finite(value: object) -> object:
+    """tableio's plain value, with infinities missing as well (JSON has no Infinity)."""
+    value = cell(value)
+    return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def register_theme() -> None:

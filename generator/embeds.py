@@ -456,12 +456,12 @@ def collect_embeds(site: Site, plan: ChartPlan,
         headline, subtitle = site_wide_words(chart_id, tables, latest)
         frozen_id = f"{chart_id}/{latest}"
         weeks = [latest] if chart_id == "top-models" else tables.weeks
-        yield (make_embed(
+        yield make_embed(
             chart_id, chart_id, chart_id, latest, False, site.as_of, headline, subtitle,
             [*restatement_notes(weeks, publications), *correction_notes(site, weeks),
              Note("Updated every week.", href=f"{EMBED_DIR}/{frozen_id}/",
                   label=f"Version frozen at the week of {fmt.week_range(latest)}")],
-            CHART_PAGES[chart_id], frozen_id, saved_spec(chart_id), by_id[chart_id].data))
+            CHART_PAGES[chart_id], frozen_id, saved_spec(chart_id), by_id[chart_id].data)
 
     frozen = {
         "tokens-by-country": (charts.tokens_by_country_chart, charts.country_bands_data),
@@ -482,13 +482,13 @@ def collect_embeds(site: Site, plan: ChartPlan,
                 spec = short_history(draw(data, caption).to_dict(validate=False), upto.weeks)
                 chart_id, weeks = kind, upto.weeks
             headline, subtitle = site_wide_words(kind, upto, week)
-            yield (make_embed(
+            yield make_embed(
                 f"{kind}/{week}", chart_id, kind, week, True, caption.as_of, headline, subtitle,
                 [Note(f"Frozen: the figures as published for the week of {fmt.week_range(week)}; "
                       "this chart does not change when later weeks are added.",
                       href=f"{EMBED_DIR}/{kind}/", label="Latest version"),
                  *restatement_notes(weeks, publications), *correction_notes(site, weeks)],
-                f"rankings/{week}/", "", spec, data, latest_id=kind))
+                f"rankings/{week}/", "", spec, data, latest_id=kind)
 
     names = {
         "models": {f: s for s, f in site.model_files.items()},
@@ -513,11 +513,11 @@ def collect_embeds(site: Site, plan: ChartPlan,
         weeks = list(history["week_start"])
         column = {"model": "model_permaslug", "company": "company", "country": "country"}[kind]
         models = set(tables.models.loc[tables.models[column] == key, "model_permaslug"])
-        yield (make_embed(
+        yield make_embed(
             chart_id, chart_id, kind, latest, False, as_of_for(weeks[-1]), headline, subtitle,
             [*restatement_notes(weeks, publications), *correction_notes(site, weeks, models),
              Note("Updated every week.")],
-            f"{chart_id}/", "", saved_spec(chart_id), data))
+            f"{chart_id}/", "", saved_spec(chart_id), data)
 
 
 def make_embed(embed_id: str, chart_id: str, kind: str, week: str, frozen: bool, as_of: str,
@@ -625,9 +625,8 @@ class EmbedPlan:
 
     index: Embeds
     charts: ChartPlan  # the site's charts: an embed of one reuses its CSV
-    # (embed, spec JSON, chart SVG path, card paths by size, the task drawing what is missing)
-    planned: list[tuple[Embed, str, Path, dict[tuple[int, int], tuple[Path, Path]],
-                        Future | None]]
+    # (embed, chart SVG path, card paths by size, the task drawing what is missing)
+    planned: list[tuple[Embed, Path, dict[tuple[int, int], tuple[Path, Path]], Future | None]]
 
 
 def plan_embeds(project: Project, site: Site, charts: ChartPlan, snapshots: list[Snapshot],
@@ -658,7 +657,7 @@ def plan_embeds(project: Project, site: Site, charts: ChartPlan, snapshots: list
             queued.add(chart_path)
             task = workers.submit(render_embed_images, embed.spec_json, VL_VERSION, chart_path,
                                   todo)
-        plan.planned.append((embed, embed.spec_json, chart_path, cards, task))
+        plan.planned.append((embed, chart_path, cards, task))
         if used is not None:
             used.add(chart_path)
             for paths in cards.values():
@@ -679,7 +678,7 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
         trim_blocks=True, lstrip_blocks=True)
     page = env.get_template("page.html.j2")
 
-    def write(embed: Embed, spec_json: str, chart_path: Path,
+    def write(embed: Embed, chart_path: Path,
               cards: dict[tuple[int, int], tuple[Path, Path]]) -> None:
         folder = out / embed.embed_id
         files = {
@@ -689,7 +688,7 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
                 chart=Markup(inline_svg(chart_path.read_bytes(), embed.alt)),
                 latest=index.by_id[embed.latest_id],
                 frozen=index.by_id.get(embed.frozen_id)).encode("utf-8"),
-            "chart.vl.json": (spec_json + "\n").encode("utf-8"),
+            "chart.vl.json": (embed.spec_json + "\n").encode("utf-8"),
             "oembed.json": oembed_json(index, embed),
             f"{embed.stem}.csv": plan.charts.csv_bytes(embed.data),
             f"{embed.stem}.svg": cards[CARD_SIZES[0]][0].read_bytes(),
@@ -701,7 +700,7 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
             index.files.add(folder / name)
 
     resized = []
-    for embed, spec_json, chart_path, cards, task in plan.planned:
+    for embed, chart_path, cards, task in plan.planned:
         if task is not None:
             task.result()  # in queue order: an earlier task drew whatever this one shares
         size = svg_size(chart_path.read_bytes())
@@ -709,10 +708,10 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
             index.sizes[embed.embed_id] = size
             index.heights.pop(embed.embed_id, None)
             resized.append(embed.embed_id)
-        write(embed, spec_json, chart_path, cards)
+        write(embed, chart_path, cards)
     if resized:  # an embed page's snippets may show any other embed: write them all again
-        for embed, spec_json, chart_path, cards, _ in plan.planned:
-            write(embed, spec_json, chart_path, cards)
+        for embed, chart_path, cards, _ in plan.planned:
+            write(embed, chart_path, cards)
     for name in ASSETS:
         source = project.templates_dir / "embeds" / name
         if not source.is_file():
