@@ -29,16 +29,26 @@ def cli() -> None:
 @click.option("--prune-cache", is_flag=True,
               help="Delete cached renders this build did not use (for a render cache that "
                    "serves this site only, as in the weekly workflow).")
+@click.option("--timings", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the build's timings (seconds) to this JSON file (make bench).")
 def build(root: Path | None, data_dir: Path | None, require_real_data: bool,
-          prune_cache: bool) -> None:
-    """Generate pages, charts and downloads, then build site/ with mkdocs --strict."""
+          prune_cache: bool, timings: Path | None) -> None:
+    """Generate pages, charts and downloads, and build site/ with mkdocs --strict (started as
+    soon as the pages are written, while the embed cards are still drawn)."""
+    import json
+
     from generator.build import build as run_build
 
     project = Project.at(root, data_dir)
     generated = run_build(project, require_real_data=require_real_data,
                           prune_cache=prune_cache)
     report(generated)
-    site_report(project, not generated.site_unchanged)
+    site_report(project, not generated.site_unchanged, generated.builder_seconds)
+    if timings is not None:
+        timings.write_text(json.dumps({
+            "total_s": generated.total_seconds, "generator_s": generated.seconds,
+            "builder_s": generated.builder_seconds, "generator_skipped": generated.unchanged,
+            "builder_skipped": generated.site_unchanged}) + "\n", encoding="utf-8")
 
 
 @cli.command()
@@ -157,9 +167,10 @@ def report(generated) -> None:
     )
 
 
-def site_report(project: Project, ran: bool) -> None:
+def site_report(project: Project, ran: bool, seconds: float = 0.0) -> None:
     if ran:
-        click.echo(f"Site built in {project.site_dir}")
+        click.echo(f"Site built in {project.site_dir}"
+                   + (f" (MkDocs: {seconds:.1f} s)" if seconds else ""))
     else:
         click.echo(f"Site in {project.site_dir} is up to date: nothing changed since its last "
                    "build")

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,9 +28,9 @@ from generator.charts import Caption
 from generator.corrections import Annotation
 from generator.derive import Tables
 from generator.downloads import write_downloads
-from generator.embeds import finish_embeds, plan_embeds, week_publications
+from generator.embeds import EMBED_DIR, finish_embeds, plan_embeds, week_publications
 from generator.errors import TrackerError
-from generator.files import prune_tree, write_text_if_changed
+from generator.files import mirror_tree, prune_tree, write_text_if_changed
 from generator.fmt import week_range
 from generator.pages import PageWriter, Site
 from generator.pages.companies import render_companies
@@ -66,6 +67,8 @@ class Generated:
     seconds: float
     unchanged: bool = False  # skipped: inputs and outputs as the last build left them
     site_unchanged: bool = False  # the site builder was skipped the same way
+    builder_seconds: float = 0.0  # build(): MkDocs' wall time, partly alongside the generator
+    total_seconds: float = 0.0  # build(): the whole build
 
 
 def annotation_notes(annotations: list[Annotation], registry: Registry
@@ -202,15 +205,17 @@ def input_fingerprint(project: Project, today: date, require_real_data: bool) ->
     return digest.hexdigest()
 
 
-def tree_digest(root: Path) -> str:
-    """A digest of every file under ``root`` (or of ``root``, a file): path, size and
-    modification time, a stat each. The generator rewrites only files whose bytes change, so
-    unchanged files keep their times."""
+def tree_digest(root: Path, skip: tuple[str, ...] = ()) -> str:
+    """A digest of every file under ``root`` (or of ``root``, a file) but its top-level
+    folders named in ``skip``: path, size and modification time, a stat each. The generator
+    rewrites only files whose bytes change, so unchanged files keep their times."""
     if root.is_file():
         files = [root]
     else:
         files = []
         for folder, dirs, names in os.walk(root):  # nothing when root does not exist
+            if folder == str(root):
+                dirs[:] = [name for name in dirs if name not in skip]
             dirs.sort()
             files.extend(Path(folder, name) for name in sorted(names))
     digest = hashlib.sha256()
@@ -245,8 +250,10 @@ def unchanged_since_last_build(project: Project, fingerprint: str) -> Generated 
 
 
 def generate(project: Project, today: date | None = None,
-             require_real_data: bool = False, prune_cache: bool = False) -> Generated:
-    """Everything before the site builder: charts, pages and downloads under site_src/."""
+             require_real_data: bool = False, prune_cache: bool = False,
+             builder: SiteBuilder | None = None) -> Generated:
+    """Everything before the site builder: charts, pages and downloads under site_src/. A
+    ``builder`` is started as soon as the pages are final, while embed/ is still written."""
     started = time.perf_counter()
     today = today or datetime.now(UTC).date()
     fingerprint = input_fingerprint(project, today, require_real_data)
@@ -255,13 +262,23 @@ def generate(project: Project, today: date | None = None,
         return dataclasses.replace(previous, seconds=time.perf_counter() - started,
                                    unchanged=True)
     stamp_path(project).unlink(missing_ok=True)
-    generated = generate_files(project, today, require_real_data, prune_cache)
+    generated = generate_files(project, today, require_real_data, prune_cache, builder)
     generated = dataclasses.replace(generated, seconds=time.perf_counter() - started)
     stamp = {"inputs": fingerprint, "outputs": output_state(project),
              "generated": dataclasses.asdict(generated)}
     stamp_path(project).parent.mkdir(parents=True, exist_ok=True)
     write_text_if_changed(stamp_path(project), json.dumps(stamp))
     return generated
+
+
+def prune_generated(project: Project, keep: set[Path], but: str) -> None:
+    """Delete what an earlier build generated and this one did not (all but folder ``but``)."""
+    for folder in GENERATED_DIRS:
+        if folder != but:
+            prune_tree(project.site_src / folder, keep)
+    for name in GENERATED_FILES:
+        if project.site_src / name not in keep:
+            (project.site_src / name).unlink(missing_ok=True)
 
 
 def render_pages(writer: PageWriter, site: Site, registry: Registry) -> None:
@@ -275,7 +292,7 @@ def render_pages(writer: PageWriter, site: Site, registry: Registry) -> None:
 
 
 def generate_files(project: Project, today: date, require_real_data: bool,
-                   prune_cache: bool = False) -> Generated:
+                   prune_cache: bool = False, builder: SiteBuilder | None = None) -> Generated:
     """Load, derive, render and write every generated file."""
     started = time.perf_counter()
     charts.register_theme()
@@ -315,23 +332,23 @@ def generate_files(project: Project, today: date, require_real_data: bool,
         downloads = write_downloads(tables, project.site_src / "downloads" / "v1", site.as_of,
                                     site.is_sample)
         write_text_if_changed(project.vega_bundle, vega_bundle(project))
+        status = writer.env.get_template("data_status.html.j2").render(
+            stale=not site.is_sample and stale_since(site.latest_week, today),
+            is_sample=site.is_sample, notice=writer.env.globals["sample_notice"],
+            as_of=site.as_of, week=site.latest_week)
+        write_text_if_changed(project.generated_overrides / "data_status.html", status)
+        keep = set(writer.written) | set(downloads)
+        for chart in rendered:
+            for suffix in (".vl.json", ".svg", ".csv"):
+                keep.add(project.site_src / chart.path(suffix))
+        prune_generated(project, keep, but=EMBED_DIR)
+        if builder is not None:
+            builder.start()  # every page is final: MkDocs runs while the cards are drawn
         if finish_embeds(project, site, embed_plan):
             render_pages(writer, site, registry)  # an embed chart's size was not the planned one
-
-    keep = set(writer.written) | embeds.files | set(downloads)
-    for chart in rendered:
-        for suffix in (".vl.json", ".svg", ".csv"):
-            keep.add(project.site_src / chart.path(suffix))
-    status = writer.env.get_template("data_status.html.j2").render(
-        stale=not site.is_sample and stale_since(site.latest_week, today),
-        is_sample=site.is_sample, notice=writer.env.globals["sample_notice"], as_of=site.as_of,
-        week=site.latest_week)
-    write_text_if_changed(project.generated_overrides / "data_status.html", status)
-    for folder in GENERATED_DIRS:
-        prune_tree(project.site_src / folder, keep)
-    for name in GENERATED_FILES:
-        if project.site_src / name not in keep:
-            (project.site_src / name).unlink(missing_ok=True)
+            if builder is not None:
+                builder.restart()
+    prune_tree(project.site_src / EMBED_DIR, embeds.files)
     if prune_cache:
         prune_render_cache(project.cache_dir / "charts", used)
     return Generated(
@@ -342,13 +359,21 @@ def generate_files(project: Project, today: date, require_real_data: bool,
 
 
 # The site builder gets the same treatment: MkDocs has no incremental mode and re-renders every
-# page (~600 at two years of history, 10-20 s), so a build whose builder inputs (site_src/,
-# templates/ with the theme overrides and hooks, mkdocs.yml, SITE_URL, the builder's library
-# versions) and output (site/) are as its last successful run left them is skipped. The stamp
-# is removed before MkDocs runs and written only after it succeeds, so a failed or interrupted
-# build is never taken as up to date.
-SITE_STAMP_VERSION = 1
+# page (~600 at two years of history, 10-20 s), so a build whose builder inputs (site_src/ but
+# embed/, templates/ with the theme overrides and hooks, mkdocs.yml, SITE_URL, the builder's
+# library versions) and output (site/ but embed/) are as its last successful run left them
+# skips MkDocs. The stamp is removed before MkDocs runs and written only after it succeeds, so a
+# failed or interrupted build is never taken as up to date.
+#
+# embed/ (~900 folders of pages, cards and data: more than half the site's files) is not
+# MkDocs' business: nothing it renders lives or links there. MkDocs leaves it out
+# (TRACKER_LINKED_LATER, read by templates/mkdocs_hooks.py), and the build hard-links it into
+# site/ afterwards. So `build` starts MkDocs as soon as the pages are written, while the
+# workers still draw the embed cards (the last ~45 s of a cold build at two years of history),
+# instead of after them.
+SITE_STAMP_VERSION = 2
 BUILDER_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
+LINKED_LATER = (EMBED_DIR,)
 
 
 def builder_inputs(project: Project) -> str:
@@ -357,9 +382,13 @@ def builder_inputs(project: Project) -> str:
         [importlib.metadata.version(name) for name in BUILDER_PACKAGES],
     ]).encode("utf-8"))
     digest.update(project.mkdocs_yml.read_bytes() if project.mkdocs_yml.exists() else b"")
-    for folder in (project.site_src, project.templates_dir):  # overrides and the hooks
-        digest.update(tree_digest(folder).encode("ascii"))
+    digest.update(tree_digest(project.site_src, skip=LINKED_LATER).encode("ascii"))
+    digest.update(tree_digest(project.templates_dir).encode("ascii"))  # overrides, hooks
     return digest.hexdigest()
+
+
+def builder_outputs(project: Project) -> str:
+    return tree_digest(project.site_dir, skip=LINKED_LATER)
 
 
 def site_stamp_path(project: Project) -> Path:
@@ -367,40 +396,105 @@ def site_stamp_path(project: Project) -> Path:
     return project.cache_dir / "stamps" / f"{where}.json"
 
 
+class SiteBuilder:
+    """The site builder of one build: ``start`` runs MkDocs (--strict: a broken link or missing
+    page fails) in the background, or finds it need not run; ``finish`` waits for it, links
+    embed/ into site/ and stamps the result. ``start`` is called once every page under
+    site_src/ is final; embed/ may still be being written until ``finish``."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.process: subprocess.Popen | None = None
+        self.log = None
+        self.started = False
+        self.ran = False
+        self.seconds = 0.0  # MkDocs' own wall time
+        self._since = 0.0
+
+    def start(self) -> None:
+        project, stamp = self.project, site_stamp_path(self.project)
+        self.started = True
+        try:
+            previous = json.loads(stamp.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = None
+        if (isinstance(previous, dict) and previous.get("inputs") == builder_inputs(project)
+                and previous.get("outputs") == builder_outputs(project)):
+            return
+        stamp.unlink(missing_ok=True)
+        # Not --quiet: MkDocs 1.6 counts strict-mode warnings only at the log level shown, so
+        # with --quiet a broken link passes. Its INFO lines (hundreds: the pages left out of
+        # the nav) are dropped in finish(); warnings and errors are shown. The log goes to a
+        # file, not a pipe: nobody reads a pipe while the generator works.
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+                   "--config-file", str(project.mkdocs_yml), "--site-dir", str(project.site_dir)]
+        self.log = tempfile.TemporaryFile()
+        self._since = time.perf_counter()
+        self.process = subprocess.Popen(
+            command, cwd=project.root, stdout=self.log, stderr=subprocess.STDOUT,
+            env={**os.environ, **BUILD_ENV, "TRACKER_LINKED_LATER": ",".join(LINKED_LATER)})
+        self.ran = True
+
+    def cancel(self) -> None:
+        """Stop a running MkDocs (the pages changed under it, or the build failed)."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+        self.started = self.ran = False
+
+    def restart(self) -> None:
+        self.cancel()
+        self.start()
+
+    def finish(self) -> bool:
+        """Wait for MkDocs, link embed/ into site/, stamp. True when MkDocs ran."""
+        if not self.started:
+            self.start()
+        project = self.project
+        if self.process is not None:
+            code = self.process.wait()
+            self.seconds = time.perf_counter() - self._since
+            self.log.seek(0)
+            output = self.log.read().decode("utf-8", "replace")
+            self.cancel()
+            self.ran = True
+            for line in output.splitlines():
+                if not line.startswith(("INFO", "  - ")) and (code != 0
+                                                              or line.startswith("WARNING")):
+                    print(line, file=sys.stderr)
+            if code != 0:
+                raise TrackerError(f"{project.mkdocs_yml}: mkdocs build --strict failed "
+                                   f"(exit {code}); see its messages above")
+        for name in LINKED_LATER:
+            mirror_tree(project.site_src / name, project.site_dir / name)
+        stamp = site_stamp_path(project)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        write_text_if_changed(stamp, json.dumps(
+            {"inputs": builder_inputs(project), "outputs": builder_outputs(project)}))
+        return self.ran
+
+
 def build_site(project: Project) -> bool:
-    """Run the site builder on site_src/ (strict: a broken link or missing page fails), unless
-    nothing it reads or writes changed since its last successful run. True when it ran."""
-    stamp = site_stamp_path(project)
-    inputs = builder_inputs(project)
+    """Run the site builder on site_src/ unless nothing it reads or writes changed since its
+    last successful run (embed/ is linked into site/ either way). True when MkDocs ran."""
+    return SiteBuilder(project).finish()
+
+
+def build(project: Project, today: date | None = None, require_real_data: bool = False,
+          prune_cache: bool = False) -> Generated:
+    """generate, with MkDocs started as soon as the pages are written (see SiteBuilder)."""
+    started = time.perf_counter()
+    builder = SiteBuilder(project)
     try:
-        previous = json.loads(stamp.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = None
-    if (isinstance(previous, dict) and previous.get("inputs") == inputs
-            and previous.get("outputs") == tree_digest(project.site_dir)):
-        return False
-    stamp.unlink(missing_ok=True)
-    # Not --quiet: MkDocs 1.6 counts strict-mode warnings only at the log level shown, so with
-    # --quiet a broken link passes. Its INFO lines (hundreds: the pages left out of the nav) are
-    # dropped here instead; warnings and errors are shown.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(project.mkdocs_yml), "--site-dir", str(project.site_dir)]
-    result = subprocess.run(command, cwd=project.root, env={**os.environ, **BUILD_ENV},
-                            check=False, capture_output=True, text=True, errors="replace")
-    for line in (result.stdout + result.stderr).splitlines():
-        if not line.startswith(("INFO", "  - ")) and (result.returncode != 0
-                                                      or line.startswith("WARNING")):
-            print(line, file=sys.stderr)
-    if result.returncode != 0:
-        raise TrackerError(f"{project.mkdocs_yml}: mkdocs build --strict failed "
-                           f"(exit {result.returncode}); see its messages above")
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    write_text_if_changed(stamp, json.dumps(
-        {"inputs": inputs, "outputs": tree_digest(project.site_dir)}))
-    return True
-
-
-def build(project: Project, today: date | None = None,
-          require_real_data: bool = False, prune_cache: bool = False) -> Generated:
-    generated = generate(project, today, require_real_data, prune_cache)
-    return dataclasses.replace(generated, site_unchanged=not build_site(project))
+        generated = generate(project, today, require_real_data, prune_cache, builder)
+        ran = builder.finish()
+    except BaseException:
+        builder.cancel()
+        raise
+    return dataclasses.replace(generated, site_unchanged=not ran,
+                               builder_seconds=builder.seconds,
+                               total_seconds=time.perf_counter() - started)

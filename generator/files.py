@@ -92,6 +92,41 @@ def prune_tree(root: Path, keep: set[Path]) -> int:
     return removed
 
 
+def mirror_tree(source: Path, target: Path) -> int:
+    """Make ``target`` hold exactly ``source``'s files, each as a hard link to the source file
+    (a copy where a link is impossible: another file system). A file already linked, or copied
+    with the same size and time, is left alone: mirroring an unchanged tree costs two stats a
+    file. Returns how many files were linked or copied. The generator replaces files (write and
+    rename), never edits one in place, so a linked copy keeps the bytes it was linked with."""
+    placed = 0
+    wanted: set[Path] = set()
+    for folder, dirs, names in os.walk(source):  # nothing when source does not exist
+        dirs.sort()
+        into = target / Path(folder).relative_to(source)
+        for name in sorted(names):
+            src, dst = Path(folder, name), into / name
+            wanted.add(dst)
+            try:
+                have, want = dst.stat(), src.stat()
+                if (have.st_ino, have.st_dev) == (want.st_ino, want.st_dev) or (
+                        (have.st_size, have.st_mtime_ns) == (want.st_size, want.st_mtime_ns)):
+                    continue  # the link, or a copy of these bytes (copy2 keeps the time)
+                remove(dst)
+            except FileNotFoundError:
+                pass
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+            placed += 1
+    if target.is_dir():
+        prune_tree(target, wanted)
+        if not source.exists():
+            target.rmdir()
+    return placed
+
+
 # ---------------------------------------------------------------- all-or-nothing sets of files
 
 def commit_new_files(root: Path, files: dict[Path, bytes]) -> None:

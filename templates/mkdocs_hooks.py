@@ -7,6 +7,12 @@ copied, falling back to a copy where a link is impossible (another file system).
 place (it writes a new file and renames it over the old one), so a linked site/ file keeps the
 bytes of the build that made it.
 
+Folders named in $TRACKER_LINKED_LATER (comma-separated, e.g. ``embed``) are left out of the
+build altogether: the generator's build starts MkDocs while its workers still draw the embed
+cards, and links those folders into site/ itself once both are done. Nothing the builder reads
+lives there (no page, and no Markdown link points into them). A plain ``mkdocs build`` has
+the variable unset and copies everything.
+
 Tables: every Markdown table gets class ``tt-table`` and its own scrolling wrapper, styled in
 assets/tracker.css. Material's script otherwise finds each bare ``table:not([class])`` after
 load and moves it into a wrapper of its own: on a ranking page (a 50-row table) that costs a
@@ -49,6 +55,11 @@ class LinkedFile(File):
 
 def on_files(files: Files, config: dict, **_: object) -> Files:
     """Only site_src/'s own static files: never the theme's (which live in the environment)."""
+    later = tuple(f"{name.strip()}/" for name in
+                  os.environ.get("TRACKER_LINKED_LATER", "").split(",") if name.strip())
+    for file in list(files) if later else ():
+        if file.src_dir == config["docs_dir"] and file.src_uri.startswith(later):
+            files.remove(file)
     for file in files:
         if (type(file) is File and file.src_dir == config["docs_dir"]
                 and not file.is_documentation_page()):

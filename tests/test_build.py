@@ -148,3 +148,94 @@ def test_pruning_the_render_cache_keeps_exactly_what_the_build_uses(
     times = {p: p.stat().st_mtime_ns for p in used}
     generate(project, today=date(2026, 4, 9), prune_cache=True)
     assert {p: p.stat().st_mtime_ns for p in charts.iterdir() if p != other} == times
+
+
+def test_mirror_tree_links_each_file_once_and_drops_what_the_source_lost(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import files
+    from generator.files import mirror_tree, write_bytes_if_changed
+
+    source, target = tmp_path / "src", tmp_path / "out"
+    write_bytes_if_changed(source / "a" / "one.txt", b"one")
+    write_bytes_if_changed(source / "two.txt", b"two")
+    (target / "old").mkdir(parents=True)
+    (target / "old" / "stale.txt").write_bytes(b"left by an earlier build")
+    assert mirror_tree(source, target) == 2
+    assert {p.relative_to(target).as_posix() for p in target.rglob("*")} == {
+        "a", "a/one.txt", "two.txt"}
+    assert (target / "a/one.txt").stat().st_ino == (source / "a/one.txt").stat().st_ino
+    assert mirror_tree(source, target) == 0  # already linked: nothing to do
+    write_bytes_if_changed(source / "two.txt", b"TWO")  # replaced (a new file), not edited
+    assert mirror_tree(source, target) == 1 and (target / "two.txt").read_bytes() == b"TWO"
+    # where a link is impossible, a copy; an unchanged copy is not made again
+    monkeypatch.setattr(files.os, "link", lambda *_: (_ for _ in ()).throw(OSError("EXDEV")))
+    write_bytes_if_changed(source / "three.txt", b"three")
+    assert mirror_tree(source, target) == 1
+    assert (target / "three.txt").read_bytes() == b"three"
+    assert (target / "three.txt").stat().st_nlink == 1
+    assert mirror_tree(source, target) == 0
+    files.remove_tree(source)
+    assert mirror_tree(source, target) == 0 and not target.exists()
+
+
+def test_the_builder_starts_once_every_page_is_final_and_embeds_are_linked_after(
+        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """build() starts MkDocs while the embed cards are still drawn: by then every page, the
+    downloads and the theme's generated partial are written, and nothing changes them after."""
+    import generator.build as build_module
+    from generator.build import SiteBuilder, build, site_stamp_path
+
+    seen = {}
+    real_start = SiteBuilder.start
+
+    def start(self: SiteBuilder) -> None:
+        seen["pages"] = {p: p.read_bytes() for p in project.site_src.rglob("*")
+                         if p.is_file() and "embed" not in p.relative_to(project.site_src).parts}
+        seen["status"] = (project.generated_overrides / "data_status.html").is_file()
+        real_start(self)
+
+    monkeypatch.setattr(SiteBuilder, "start", start)
+    generated = build(project, today=date(2026, 4, 6))
+    assert not generated.site_unchanged and generated.builder_seconds > 0
+    assert seen["status"]
+    final = {p: p.read_bytes() for p in project.site_src.rglob("*")
+             if p.is_file() and "embed" not in p.relative_to(project.site_src).parts}
+    assert seen["pages"] == final
+    # MkDocs left embed/ out; the build linked it in: the same files, the same inodes
+    embed_src = sorted(p.relative_to(project.site_src) for p in
+                       (project.site_src / "embed").rglob("*") if p.is_file())
+    assert embed_src and embed_src == sorted(p.relative_to(project.site_dir) for p in
+                                             (project.site_dir / "embed").rglob("*")
+                                             if p.is_file())
+    assert all((project.site_dir / p).stat().st_ino == (project.site_src / p).stat().st_ino
+               for p in embed_src)
+    assert site_stamp_path(project).is_file()
+    # an embed changed but no page: MkDocs need not run, the embed is linked again
+    card = next((project.site_src / "embed").rglob("*.csv"))
+    build_module.write_text_if_changed(card, card.read_text() + "# edited\n")
+    assert not build_module.build_site(project)
+    assert (project.site_dir / card.relative_to(project.site_src)).read_text().endswith(
+        "# edited\n")
+
+
+def test_a_failed_generation_stops_the_builder_it_started(
+        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build as build_module
+    from generator.build import SiteBuilder, site_stamp_path
+
+    builders = []
+    real_start = SiteBuilder.start
+
+    def start(self: SiteBuilder) -> None:
+        real_start(self)
+        builders.append(self)
+
+    def broken(*_: object, **__: object) -> None:
+        raise TrackerError("a card could not be drawn")
+
+    monkeypatch.setattr(SiteBuilder, "start", start)
+    monkeypatch.setattr(build_module, "finish_embeds", broken)
+    with pytest.raises(TrackerError, match="a card could not be drawn"):
+        build_module.build(project, today=date(2026, 4, 6))
+    assert len(builders) == 1 and builders[0].process is None  # killed and reaped
+    assert not site_stamp_path(project).exists()
