@@ -14,6 +14,9 @@ headline, subtitle, source, date and credit drawn in. Renders go through the cha
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -33,7 +36,7 @@ from generator.corrections import describe
 from generator.derive import Tables
 from generator.draw import render_embed_images, svg_size, wrap
 from generator.errors import TrackerError
-from generator.files import write_bytes_if_changed
+from generator.files import write_bytes_if_changed, write_text_if_changed
 from generator.load import Snapshot, week_versions
 from generator.pages import Site
 from generator.paths import Project, shown
@@ -438,9 +441,11 @@ def stem_for(embed_id: str) -> str:
     return "ai-token-tracker-" + embed_id.replace("/", "-")
 
 
-def collect_embeds(site: Site, plan: ChartPlan,
-                   publications: dict[str, Publication]) -> Iterator[Embed]:
-    """Every embed, one at a time (the caller queues each one's renders as it comes)."""
+def collect_embeds(site: Site, plan: ChartPlan, publications: dict[str, Publication],
+                   memo: FrozenMemo | None = None) -> Iterator[Embed]:
+    """Every embed, one at a time (the caller queues each one's renders as it comes). A frozen
+    embed that ``memo`` recalls (same inputs, files as the last build left them) comes as it
+    was recorded, without its spec, data or table: nothing of it is drawn or written again."""
     tables, latest = site.tables, site.latest_week
     by_id = {job.chart_id: job for job in plan.jobs}
 
@@ -469,9 +474,17 @@ def collect_embeds(site: Site, plan: ChartPlan,
         "tokens-by-company": (charts.tokens_by_company_chart, charts.company_bands_data),
     }
     for week in tables.weeks:
+        recalled = {kind: memo.recall(f"{kind}/{week}", week) if memo else None
+                    for kind in SITE_WIDE}
+        if all(recalled.values()):
+            yield from recalled.values()
+            continue
         upto = tables_up_to(tables, week)
         caption = Caption(as_of=as_of_for(week), is_sample=site.is_sample)
         for kind in SITE_WIDE:
+            if recalled[kind] is not None:
+                yield recalled[kind]
+                continue
             if kind == "top-models":
                 chart_id = f"top-models/{week}"
                 spec, data, weeks = saved_spec(chart_id), by_id[chart_id].data, [week]
@@ -533,6 +546,126 @@ def make_embed(embed_id: str, chart_id: str, kind: str, week: str, frozen: bool,
         spec_json=json.dumps(embed_spec(spec), sort_keys=True, separators=(",", ":")),
         data=data, table=data_table(kind, data),
     )
+
+
+# ---------------------------------------------------------------- frozen embeds, remembered
+# A frozen embed does not change once its week is published, yet working it out (the tables up
+# to its week, its chart's spec, words and screen-reader table) and writing it costs ~25 ms:
+# 420 of them at two years of history, most of a weekly rebuild's generating. So each build
+# records, per frozen embed, a digest of everything it is made from and the size and time of
+# each file it wrote (in the cache folder, beside the renders); the next build takes an embed
+# whose digest and files are unchanged as it stands. The digest covers the generator's code, the
+# embed templates, the library versions, the site address, the sample flag, the contributors'
+# corrections, each week's publication (first as_of, restated) and every row of the four weekly
+# tables up to the embed's week. Files are checked by size and time, as the build's stamps do:
+# the generator rewrites a file only when its bytes change.
+MEMO_VERSION = 1
+MEMO_PACKAGES = ("altair", "vl-convert-python", "pandas", "jinja2", "markupsafe")
+
+
+def frame_digest(frame: pd.DataFrame) -> bytes:
+    return hashlib.sha256(json.dumps([list(map(str, frame.columns)),
+                                      list(map(str, frame.dtypes))]).encode()
+                          + pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()
+                          ).digest()
+
+
+def week_chain(tables: Tables, cited: dict[str, tuple[str, bool]], seed: bytes
+               ) -> dict[str, str]:
+    """Week -> a digest of ``seed`` and, for every week up to that one, of its table rows, the
+    as_of its embeds cite and whether it was restated. The rows' own ``as_of`` (the snapshot
+    each came from) is left out: a weekly fetch re-reads recent weeks, and unchanged figures
+    keep citing their first publication, so their frozen embeds stay the same bytes."""
+    frames = tuple(frame.drop(columns=[c for c in frame.columns if c == "as_of"])
+                   for frame in (tables.totals, tables.models, tables.companies,
+                                 tables.countries))
+    rows = [(frame.columns, frame.dtypes, pd.util.hash_pandas_object(frame, index=False)
+             .to_numpy(), frame.groupby("week_start", sort=False).indices) for frame in frames]
+    running = hashlib.sha256(seed)
+    running.update(json.dumps([[list(map(str, c)), list(map(str, d))] for c, d, _, _ in rows])
+                   .encode())
+    chain = {}
+    for week in tables.weeks:
+        running.update(json.dumps([week, *cited[week]]).encode())
+        for _, _, hashes, indices in rows:
+            running.update(hashes[indices[week]].tobytes() if week in indices else b"-")
+        chain[week] = running.hexdigest()
+    return chain
+
+
+class FrozenMemo:
+    """The frozen embeds of the last build, and this build's (see above)."""
+
+    def __init__(self, project: Project, site: Site, publications: dict[str, Publication],
+                 base_url: str) -> None:
+        self.out = project.site_src / EMBED_DIR
+        self.renders = project.cache_dir / "charts"
+        where = hashlib.sha256(f"{project.root}|{project.data_dir}".encode()).hexdigest()[:16]
+        self.path = project.cache_dir / "embeds" / f"{where}.json"
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            self.old = stored["embeds"] if stored.get("version") == MEMO_VERSION else {}
+        except (OSError, ValueError, AttributeError, KeyError):
+            self.old = {}
+        self.new: dict[str, dict] = {}  # recalled or remembered by this build
+        self.keys: dict[str, str] = {}  # embed id -> the digest of its inputs, this build
+        seed = hashlib.sha256(json.dumps([
+            MEMO_VERSION, base_url, site.is_sample,
+            [importlib.metadata.version(name) for name in MEMO_PACKAGES]]).encode())
+        code = Path(__file__).resolve().parent
+        for folder, pattern in ((code, "*.py"), (project.templates_dir / "embeds", "*")):
+            for path in sorted(folder.rglob(pattern)):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    seed.update(f"{path.relative_to(folder)}\0".encode())
+                    seed.update(hashlib.sha256(path.read_bytes()).digest())
+        seed.update(frame_digest(site.tables.corrections))
+        seed.update(frame_digest(site.tables.corrected))
+        cited = {week: (publications[week].first_as_of, publications[week].restated)
+                 if week in publications else (site.as_of_for(week), False)
+                 for week in site.tables.weeks}
+        self.chain = week_chain(site.tables, cited, seed.digest())
+
+    def recall(self, embed_id: str, week: str) -> Embed | None:
+        key = self.keys[embed_id] = hashlib.sha256(
+            f"{self.chain[week]}|{embed_id}".encode()).hexdigest()
+        record = self.old.get(embed_id)
+        if not isinstance(record, dict) or record.get("key") != key:
+            return None
+        try:
+            for name, (size, mtime) in record["files"].items():
+                info = (self.out / embed_id / name).stat()
+                if (info.st_size, info.st_mtime_ns) != (size, mtime):
+                    return None
+            if not all((self.renders / name).is_file() for name in record["renders"]):
+                return None  # a render the weekly workflow's cache lost: draw it again
+            embed = Embed(**record["embed"], notes=tuple(Note(**n) for n in record["notes"]),
+                          spec_json="", data=pd.DataFrame(), table=DataTable("", (), ()))
+        except (OSError, TypeError, ValueError, KeyError):
+            return None
+        self.new[embed_id] = record
+        return embed
+
+    def recalled(self, embed_id: str) -> dict | None:
+        return self.new.get(embed_id)
+
+    def remember(self, embed: Embed, size: tuple[int, int], renders: list[Path],
+                 files: list[str]) -> None:
+        folder = self.out / embed.embed_id
+        stats = {name: (folder / name).stat() for name in files}
+        fields = {f.name: getattr(embed, f.name) for f in dataclasses.fields(Embed)
+                  if f.name not in ("notes", "spec_json", "data", "table")}
+        self.new[embed.embed_id] = {
+            "key": self.keys[embed.embed_id], "embed": fields,
+            "notes": [dataclasses.asdict(note) for note in embed.notes], "size": list(size),
+            "renders": [path.name for path in renders],
+            "files": {name: [info.st_size, info.st_mtime_ns] for name, info in stats.items()},
+        }
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_if_changed(self.path, json.dumps(
+            {"version": MEMO_VERSION, "embeds": dict(sorted(self.new.items()))},
+            ensure_ascii=False, separators=(",", ":")))
 
 
 # ---------------------------------------------------------------- cards (images to download)
@@ -625,8 +758,10 @@ class EmbedPlan:
 
     index: Embeds
     charts: ChartPlan  # the site's charts: an embed of one reuses its CSV
-    # (embed, chart SVG path, card paths by size, the task drawing what is missing)
+    # (embed, chart SVG path, card paths by size, the task drawing what is missing); an embed
+    # the memo recalled is not planned: its files stand
     planned: list[tuple[Embed, Path, dict[tuple[int, int], tuple[Path, Path]], Future | None]]
+    memo: FrozenMemo | None = None
 
 
 def plan_embeds(project: Project, site: Site, charts: ChartPlan, snapshots: list[Snapshot],
@@ -638,10 +773,20 @@ def plan_embeds(project: Project, site: Site, charts: ChartPlan, snapshots: list
     cache_dir = project.cache_dir / "charts"
     cache_dir.mkdir(parents=True, exist_ok=True)
     index = Embeds(site_url=base_url, latest_week=site.latest_week, by_id={}, sizes={})
-    plan = EmbedPlan(index, charts, [])
+    publications = week_publications(snapshots)
+    memo = FrozenMemo(project, site, publications, base_url)
+    plan = EmbedPlan(index, charts, [], memo)
     queued: set[Path] = set()
-    for embed in collect_embeds(site, charts, week_publications(snapshots)):
+    for embed in collect_embeds(site, charts, publications, memo):
         index.by_id[embed.embed_id] = embed
+        record = memo.recalled(embed.embed_id)
+        if record is not None:  # as the last build left it: nothing to draw or write
+            index.sizes[embed.embed_id] = (record["size"][0], record["size"][1])
+            index.files.update(project.site_src / EMBED_DIR / embed.embed_id / name
+                               for name in record["files"])
+            if used is not None:
+                used.update(cache_dir / name for name in record["renders"])
+            continue
         index.sizes[embed.embed_id] = EMBED_SIZE  # checked against the drawing when it is done
         chart_path = cache_dir / f"{cache_key(embed.spec_json, 'svg')}.svg"
         cards, todo = {}, []
@@ -679,7 +824,7 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
     page = env.get_template("page.html.j2")
 
     def write(embed: Embed, chart_path: Path,
-              cards: dict[tuple[int, int], tuple[Path, Path]]) -> None:
+              cards: dict[tuple[int, int], tuple[Path, Path]]) -> list[str]:
         folder = out / embed.embed_id
         files = {
             "index.html": page.render(
@@ -698,8 +843,9 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
         for name, content in files.items():
             write_bytes_if_changed(folder / name, content)
             index.files.add(folder / name)
+        return list(files)
 
-    resized = []
+    resized, written = [], {}
     for embed, chart_path, cards, task in plan.planned:
         if task is not None:
             task.result()  # in queue order: an earlier task drew whatever this one shares
@@ -708,10 +854,17 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
             index.sizes[embed.embed_id] = size
             index.heights.pop(embed.embed_id, None)
             resized.append(embed.embed_id)
-        write(embed, chart_path, cards)
+        written[embed.embed_id] = write(embed, chart_path, cards)
     if resized:  # an embed page's snippets may show any other embed: write them all again
         for embed, chart_path, cards, _ in plan.planned:
             write(embed, chart_path, cards)
+    if plan.memo is not None:
+        for embed, chart_path, cards, _ in plan.planned:
+            if embed.frozen and embed.embed_id in plan.memo.keys:
+                plan.memo.remember(embed, index.sizes[embed.embed_id],
+                                   [chart_path, *(p for paths in cards.values() for p in paths)],
+                                   written[embed.embed_id])
+        plan.memo.save()
     for name in ASSETS:
         source = project.templates_dir / "embeds" / name
         if not source.is_file():

@@ -377,6 +377,74 @@ def test_a_frozen_embed_is_byte_identical_across_two_builds(tiny: Project,
     assert [n for n in first_tree if first_tree[n] != second_tree[n]] == []
 
 
+def recalls(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
+    """Embed id -> whether the build took it as the last build left it (FrozenMemo.recall)."""
+    seen: dict[str, bool] = {}
+    real = embeds.FrozenMemo.recall
+
+    def recall(self: embeds.FrozenMemo, embed_id: str, week: str) -> embeds.Embed | None:
+        found = real(self, embed_id, week)
+        seen[embed_id] = found is not None
+        return found
+
+    monkeypatch.setattr(embeds.FrozenMemo, "recall", recall)
+    return seen
+
+
+def test_a_new_week_takes_the_earlier_frozen_embeds_as_they_stand(
+        tiny: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The weekly rebuild works out and writes only the new week's frozen embeds; the files are
+    the same bytes as a build that worked everything out."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny.data_dir, data_dir)
+    project = fresh_project(tmp_path, data_dir)
+    generate(project)
+    write_snapshot(data_dir, [r for r in BASE_ROWS if r[0] != W1] + [
+        (W4, "openai/gpt-5-20250807", 1200), (W4, "deepseek/deepseek-v3-20250324", 800),
+        (W4, "other", 95), (W5, "openai/gpt-5-20250807", 3)],
+        start=W2, end="2026-03-31", as_of="2026-03-31T02:00:00.000Z")
+    seen = recalls(monkeypatch)
+    generate(project)
+    assert seen == {f"{kind}/{week}": week != W4 for week in (W1, W2, W3, W4)
+                    for kind in SITE_WIDE}
+    # the same files as a build from scratch (no memo, other folder)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    assert tree(embed_dir(project)) == tree(embed_dir(generate_into(scratch, data_dir)))
+
+
+def generate_into(root: Path, data_dir: Path) -> Project:
+    project = fresh_project(root, data_dir)
+    generate(project)
+    return project
+
+
+def test_a_restatement_or_an_edited_file_is_worked_out_again(
+        tiny: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny.data_dir, data_dir)
+    project = fresh_project(tmp_path, data_dir)
+    generate(project)
+    page = embed_dir(project) / f"country-share/{W1}/index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"</h1>", b" (edited by hand)</h1>"))
+    # W3 restated: its frozen embeds and those after it are made again, not those before
+    rows = [(w, s, t + 7 if (w, s) == (W3, "openai/gpt-5-20250807") else t)
+            for w, s, t in BASE_ROWS if w != W1]
+    write_snapshot(data_dir, rows, start=W2, end="2026-03-22", as_of="2026-03-28T02:00:00.000Z")
+    seen = recalls(monkeypatch)
+    generate(project)
+    assert seen == {f"{kind}/{week}": week == W2 or (week == W1 and kind != "country-share")
+                    for week in (W1, W2, W3) for kind in SITE_WIDE}
+    assert page.read_bytes() == original  # restored
+    assert "Restated" in (embed_dir(project) / f"top-models/{W3}/index.html").read_text()
+    # another site address: every frozen embed is made again (its snippet and oEmbed say it)
+    seen.clear()
+    monkeypatch.setenv("SITE_URL", "https://tracker.example.org/")
+    generate(project)
+    assert seen and not any(seen.values())
+
+
 # ---------------------------------------------------------------- outside text stays text
 
 def test_hostile_names_stay_text_in_pages_images_and_oembed(tiny: Project) -> None:
