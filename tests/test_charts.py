@@ -121,3 +121,21 @@ def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
                                                "n": np.array([7, 8, 9], dtype="int32")}))
     assert values == {"values": [{"x": 1.5, "n": 7}, {"x": None, "n": 8}, {"x": None, "n": 9}]}
     assert all(type(row["n"]) is int for row in values["values"])
+
+
+def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Project) -> None:
+    """Altair's debug mode (a schema check of every object as it is made) is off for speed and
+    the build checks one whole chart per family: here every spec the build wrote is checked."""
+    import json
+
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    schema = load_schema()
+    specs = [*(built_site.site_src / "charts").rglob("*.vl.json"),
+             *(built_site.site_src / "embed").rglob("chart.vl.json")]
+    assert len(specs) > 400
+    for path in specs:
+        error = validate_jsonschema(json.loads(path.read_text(encoding="utf-8")), schema,
+                                    raise_error=False)
+        assert error is None, f"{path}: {error}"

@@ -3,6 +3,7 @@ Jinja2 template (StrictUndefined) into Markdown under site_src/, and writes it i
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -34,8 +35,7 @@ class Site:
 
     @property
     def as_of(self) -> str:
-        totals = self.tables.totals
-        return str(totals.loc[totals["week_start"] == self.latest_week, "as_of"].iloc[0])
+        return self.as_of_for(self.latest_week)
 
     def week_totals(self, week: str) -> dict:
         totals = self.tables.totals
@@ -46,7 +46,13 @@ class Site:
         return records(models[models["week_start"] == week])
 
     def as_of_for(self, week: str) -> str:
-        return str(self.week_totals(week)["as_of"])
+        return self._as_of[week]
+
+    @functools.cached_property
+    def _as_of(self) -> dict[str, str]:  # asked ~1,500 times a build; the tables never change
+        totals = self.tables.totals
+        return {str(week): str(as_of) for week, as_of in zip(totals["week_start"],
+                                                              totals["as_of"], strict=True)}
 
     def corrections_for(self, week: str | None = None, model: str | None = None,
                         company: str | None = None) -> list[dict]:
