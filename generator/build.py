@@ -308,10 +308,11 @@ def generate_files(project: Project, today: date, require_real_data: bool,
         model_files=assign_file_names(tables.models["model_permaslug"]),
         company_files=assign_file_names(tables.companies["company"]),
         country_files=assign_file_names(tables.countries["country"]),
+        first_as_of={week: known.first_as_of
+                     for week, known in week_publications(rankings.snapshots).items()},
     )
     caption = Caption(as_of=site.as_of, is_sample=site.is_sample)
-    first_as_of = {week: known.first_as_of
-                   for week, known in week_publications(rankings.snapshots).items()}
+    first_as_of = site.first_as_of
     jobs = chart_jobs(tables, site, caption, first_as_of,
                       annotation_notes(prepared.annotations, registry))  # made as drawn
     used: set[Path] = set()  # the render-cache files this build needs
@@ -396,6 +397,26 @@ def site_stamp_path(project: Project) -> Path:
     return project.cache_dir / "stamps" / f"{where}.json"
 
 
+def page_cache_dir(project: Project) -> Path:
+    """Where the hooks keep this project's converted pages (templates/mkdocs_hooks.py)."""
+    where = hashlib.sha256(f"{project.root}|pages".encode()).hexdigest()[:16]
+    return project.cache_dir / "pages" / where
+
+
+def prune_page_cache(folder: Path, since: float) -> int:
+    """Delete the kept pages the build that started at ``since`` did not use (the hooks touch
+    each one they use): they would otherwise pile up, a few hundred a week."""
+    removed = 0
+    for path in folder.glob("*.json"):
+        try:
+            if path.stat().st_mtime < since - 5:  # a coarse file-system clock's slack
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
+
+
 class SiteBuilder:
     """The site builder of one build: ``start`` runs MkDocs (--strict: a broken link or missing
     page fails) in the background, or finds it need not run; ``finish`` waits for it, links
@@ -409,7 +430,7 @@ class SiteBuilder:
         self.started = False
         self.ran = False
         self.seconds = 0.0  # MkDocs' own wall time
-        self._since = 0.0
+        self._since = self._wall_since = 0.0
 
     def start(self) -> None:
         project, stamp = self.project, site_stamp_path(self.project)
@@ -430,9 +451,11 @@ class SiteBuilder:
                    "--config-file", str(project.mkdocs_yml), "--site-dir", str(project.site_dir)]
         self.log = tempfile.TemporaryFile()
         self._since = time.perf_counter()
+        self._wall_since = time.time()
         self.process = subprocess.Popen(
             command, cwd=project.root, stdout=self.log, stderr=subprocess.STDOUT,
-            env={**os.environ, **BUILD_ENV, "TRACKER_LINKED_LATER": ",".join(LINKED_LATER)})
+            env={**os.environ, **BUILD_ENV, "TRACKER_LINKED_LATER": ",".join(LINKED_LATER),
+                 "TRACKER_PAGE_CACHE": str(page_cache_dir(project))})
         self.ran = True
 
     def cancel(self) -> None:
@@ -469,6 +492,7 @@ class SiteBuilder:
             if code != 0:
                 raise TrackerError(f"{project.mkdocs_yml}: mkdocs build --strict failed "
                                    f"(exit {code}); see its messages above")
+            prune_page_cache(page_cache_dir(project), self._wall_since)
         for name in LINKED_LATER:
             mirror_tree(project.site_src / name, project.site_dir / name)
         stamp = site_stamp_path(project)

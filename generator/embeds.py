@@ -136,12 +136,15 @@ class Embeds:
     heights: dict[str, int] = field(default_factory=dict)  # embed id -> snippet height (px)
     files: set[Path] = field(default_factory=set)
 
-    def for_chart(self, chart_id: str) -> tuple[Embed, Embed | None]:
-        """The latest embed of a site chart and, when there is one, its frozen version."""
+    def for_chart(self, chart_id: str) -> tuple[Embed | None, Embed | None]:
+        """The latest embed of a site chart and, when there is one, its frozen version. A past
+        week's ranking offers only its own frozen chart: the latest is the Rankings page's (and
+        a past week's page then stays the same when a week is added)."""
         if chart_id in SITE_WIDE:
             return self.by_id[chart_id], self.by_id.get(f"{chart_id}/{self.latest_week}")
         if chart_id.startswith("top-models/"):
-            return self.by_id["top-models"], self.by_id[chart_id]
+            latest = self.by_id["top-models"] if chart_id.endswith(self.latest_week) else None
+            return latest, self.by_id[chart_id]
         return self.by_id[chart_id], None
 
     def card_png(self, chart_id: str) -> str:

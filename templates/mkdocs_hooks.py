@@ -13,6 +13,16 @@ cards, and links those folders into site/ itself once both are done. Nothing the
 lives there (no page, and no Markdown link points into them). A plain ``mkdocs build`` has
 the variable unset and copies everything.
 
+Pages: MkDocs has no incremental mode, and converting every page's Markdown is ~60% of a build
+(~600 pages at two years of history). When $TRACKER_PAGE_CACHE names a folder (the generator's
+build sets it), each page's conversion is kept there under a digest of its Markdown, its place,
+the Markdown configuration, this file and the library versions, with the links MkDocs resolved
+in it; a page whose digest is found is not converted again. Its links are resolved again against
+this build's files by MkDocs' own code (the same warnings: --strict still fails on a link whose
+target is gone), and a page with a link that now resolves elsewhere is converted as usual.
+Material's search entries of a page are kept the same way, under a digest of everything they
+are made from. The build deletes the entries no build used since its start.
+
 Tables: every Markdown table gets class ``tt-table`` and its own scrolling wrapper, styled in
 assets/tracker.css. Material's script otherwise finds each bare ``table:not([class])`` after
 load and moves it into a wrapper of its own: on a ranking page (a 50-row table) that costs a
@@ -21,9 +31,23 @@ phone ~150 ms of blocked main thread (Lighthouse mobile, issue 6), for the same 
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import logging
 import os
+from importlib import metadata
+from pathlib import Path
 
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import pages
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+PAGE_CACHE_VERSION = 1
+CACHE_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments")
+log = logging.getLogger("mkdocs.hooks.tracker")
 
 TABLE_OPEN = '<div class="tt-table-scroll"><table class="tt-table">'
 
@@ -65,3 +89,152 @@ def on_files(files: Files, config: dict, **_: object) -> Files:
                 and not file.is_documentation_page()):
             file.__class__ = LinkedFile
     return files
+
+
+# ---------------------------------------------------------------- the page cache
+_PAGE_CACHE = {"dir": None, "seed": "", "converted": 0, "kept": 0}
+_ORIGINAL: dict[str, object] = {}  # the library functions this wraps, patched once a process
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _load(path: Path) -> object:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    os.utime(path)  # used by this build: the builder prunes entries no build used
+    return value
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):  # not plain data: not kept
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _toc_tokens(tokens: list) -> object:
+    """get_toc, recording the tokens of the page being converted (to keep with it)."""
+    _PAGE_CACHE["toc"] = tokens
+    return _ORIGINAL["get_toc"](tokens)
+
+
+def _recorded_path_to_url(self: object, url: str) -> str:
+    """MkDocs' link resolution, recording each link of the page being converted."""
+    new_url = _ORIGINAL["path_to_url"](self, url)
+    links = _PAGE_CACHE.get("links")
+    if links is not None:
+        links.append([url, new_url])
+    return new_url
+
+
+def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render, or its kept result when the page's Markdown and place are unchanged."""
+    folder: Path = _PAGE_CACHE["dir"]
+    key = _digest(_PAGE_CACHE["seed"], page.file.src_uri, page.url, page.markdown or "")
+    path = folder / f"{key}.json"
+    kept = _load(path)
+    if isinstance(kept, dict) and _replay(page, kept, config, files):
+        _PAGE_CACHE["kept"] += 1
+        return
+    _PAGE_CACHE["links"], _PAGE_CACHE["toc"] = [], []
+    try:
+        type(page).render(page, config, files)
+        links, tokens = _PAGE_CACHE["links"], _PAGE_CACHE["toc"]
+    finally:
+        _PAGE_CACHE["links"] = None
+    _PAGE_CACHE["converted"] += 1
+    _store(path, {"content": page.content, "toc": tokens, "links": links,
+                  "title": page._title_from_render,
+                  "anchors": sorted(page.present_anchor_ids or ())})
+
+
+def _replay(page: Page, kept: dict, config: MkDocsConfig, files: Files) -> bool:
+    """Resolve the kept page's links again against this build's files, as MkDocs does (the same
+    warnings: --strict still fails on a link whose target is gone); False, and nothing set,
+    when one resolves to another address than when the page was converted."""
+    try:
+        resolver = pages._RelativePathTreeprocessor(page.file, files, config)
+        for url, new_url in kept["links"]:
+            if _ORIGINAL["path_to_url"](resolver, url) != new_url:
+                return False
+        toc = _ORIGINAL["get_toc"](kept["toc"])
+        content, title, anchors = kept["content"], kept["title"], set(kept["anchors"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    page.content, page.toc, page._title_from_render = content, toc, title
+    page.present_anchor_ids = anchors
+    if pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = resolver.links_to_anchors
+    return True
+
+
+def _toc_plain(toc: object) -> list:
+    return [[item.id, item.title, item.url, item.level, _toc_plain(item.children)]
+            for item in toc]
+
+
+def _search_entry(self: SearchIndex, page: Page) -> None:
+    """Material's search entries of a page, kept under a digest of everything they come from."""
+    folder: Path | None = _PAGE_CACHE["dir"]
+    if folder is None:
+        _ORIGINAL["add_entry"](self, page)
+        return
+    key = _digest(_PAGE_CACHE["seed"], "search", page.url, str(page.title),
+                  json.dumps(page.meta, sort_keys=True, default=str),
+                  json.dumps(_toc_plain(page.toc)), page.content or "")
+    path = folder / f"search-{key}.json"
+    kept = _load(path)
+    if isinstance(kept, list):
+        self.entries.extend(kept)
+        return
+    before = len(self.entries)
+    _ORIGINAL["add_entry"](self, page)
+    _store(path, self.entries[before:])
+
+
+def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
+    """With $TRACKER_PAGE_CACHE set, keep conversions there (see the module's doc)."""
+    folder = os.environ.get("TRACKER_PAGE_CACHE", "")
+    _PAGE_CACHE.update(dir=None, converted=0, kept=0)
+    if not folder:
+        return config
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    if not _ORIGINAL:
+        _ORIGINAL.update(get_toc=pages.get_toc,
+                         path_to_url=pages._RelativePathTreeprocessor.path_to_url,
+                         add_entry=SearchIndex.add_entry_from_context)
+        pages.get_toc = _toc_tokens
+        pages._RelativePathTreeprocessor.path_to_url = _recorded_path_to_url
+        SearchIndex.add_entry_from_context = _search_entry
+    versions = [metadata.version(name) for name in CACHE_PACKAGES]
+    _PAGE_CACHE["dir"] = Path(folder)
+    _PAGE_CACHE["seed"] = _digest(str(PAGE_CACHE_VERSION), *versions,
+                                  Path(__file__).read_text(encoding="utf-8"),
+                                  json.dumps([config["markdown_extensions"],
+                                              config["mdx_configs"],
+                                              config["use_directory_urls"]], default=str,
+                                             sort_keys=True))
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    if _PAGE_CACHE["dir"] is not None:
+        page.render = functools.partial(_render, page)  # this page's conversion, kept
+    return markdown
+
+
+def on_post_build(**_: object) -> None:
+    if _PAGE_CACHE["dir"] is not None:
+        log.info(f"Page cache: {_PAGE_CACHE['kept']} pages kept, "
+                 f"{_PAGE_CACHE['converted']} converted")

@@ -239,3 +239,71 @@ def test_a_failed_generation_stops_the_builder_it_started(
         build_module.build(project, today=date(2026, 4, 6))
     assert len(builders) == 1 and builders[0].process is None  # killed and reaped
     assert not site_stamp_path(project).exists()
+
+
+def run_mkdocs(project: Project, cache: Path) -> tuple[int, str]:
+    """MkDocs as the build runs it (embed/ left out, pages kept in ``cache``)."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+         str(project.mkdocs_yml), "--site-dir", str(project.site_dir)],
+        cwd=project.root, capture_output=True, text=True, check=False,
+        env={**os.environ, "TZ": "UTC", "NO_MKDOCS_2_WARNING": "1",
+             "TRACKER_LINKED_LATER": "embed", "TRACKER_PAGE_CACHE": str(cache)})
+    return result.returncode, result.stdout + result.stderr
+
+
+def site_pages(project: Project) -> dict[str, bytes]:
+    return {str(p.relative_to(project.site_dir)): p.read_bytes()
+            for p in sorted(project.site_dir.rglob("*")) if p.is_file()}
+
+
+def test_kept_pages_make_the_same_site_and_a_link_to_a_lost_page_still_fails(
+        project: Project, tmp_path: Path) -> None:
+    """The hooks keep each page's conversion (and search entries) under a digest of its
+    Markdown: a build that converts nothing writes the same bytes, and a kept page's links are
+    still checked against the build's files."""
+    import re
+
+    generate(project, today=date(2026, 4, 6))
+    extra = project.site_src / "extra"
+    extra.mkdir()
+    (extra / "a.md").write_text("# A\n\nSee [the other page](b.md#b-heading).\n")
+    (extra / "b.md").write_text("# B\n\n## B heading\n\nText.\n")
+    cache = tmp_path / "pages"
+    code, output = run_mkdocs(project, cache)
+    assert code == 0, output
+    kept = re.search(r"Page cache: (\d+) pages kept, (\d+) converted", output)
+    assert kept and kept.group(1) == "0" and int(kept.group(2)) > 20
+    cold = site_pages(project)
+    code, output = run_mkdocs(project, cache)
+    assert code == 0, output
+    assert re.search(r"Page cache: \d+ pages kept, 0 converted", output)
+    assert site_pages(project) == cold  # search index included
+    # a.md unchanged, but the page it links to is gone: --strict fails as without the cache
+    (extra / "b.md").unlink()
+    code, output = run_mkdocs(project, cache)
+    assert code != 0 and "extra/a.md" in output and "b.md" in output
+    # the anchor it links to is gone: the same
+    (extra / "b.md").write_text("# B\n\nNo heading any more.\n")
+    code, output = run_mkdocs(project, cache)
+    assert code != 0 and "b-heading" in output
+
+
+def test_the_build_prunes_the_pages_no_build_used(project: Project) -> None:
+    import os
+
+    from generator.build import build, page_cache_dir
+
+    build(project, today=date(2026, 4, 6))
+    folder = page_cache_dir(project)
+    stale = folder / ("0" * 64 + ".json")
+    stale.write_text("{}")
+    os.utime(stale, (1, 1))
+    learn = project.site_src / "learn" / "what-is-a-token.md"
+    learn.write_text(learn.read_text() + "\nOne more sentence.\n")
+    build(project, today=date(2026, 4, 6))
+    assert not stale.exists() and len(list(folder.glob("*.json"))) > 20

@@ -267,6 +267,13 @@ def test_chart_pages_offer_latest_and_frozen_snippets_with_citation(built_site: 
     week_page = (built_site.site_dir / "rankings" / weeks[0] / "index.html").read_text()
     assert f"http://127.0.0.1:8000/embed/top-models/{weeks[0]}/" in week_page
     assert f"ai-token-tracker-top-models-{weeks[0]}-1080x1080.png" in week_page
+    # a past week offers its own frozen chart only (the page stays the same when a week is
+    # added); the latest week's page offers both
+    latest_snippet = '"http://127.0.0.1:8000/embed/top-models/"'  # in highlighted code
+    assert latest_snippet not in week_page
+    latest_page = (built_site.site_dir / "rankings" / weeks[-1] / "index.html").read_text()
+    assert latest_snippet in latest_page
+    assert f"http://127.0.0.1:8000/embed/top-models/{weeks[-1]}/" in latest_page
     learn = built_site.site_dir / "learn" / "embed" / "index.html"
     assert "ai-token-tracker:embed-height" in learn.read_text()
 
@@ -329,6 +336,9 @@ def test_an_entity_absent_from_a_new_week_keeps_its_embed_and_images(tiny: Proje
     shutil.copytree(tiny.data_dir, data_dir)
     project = Project.at(tiny.root, data_dir)
     before = tree(embed_dir(project))
+    pages = {name: (project.site_src / name).read_bytes() for name in (
+        "models/mistralai-mistral-small-20250601.md", "companies/mistral-ai.md",
+        "countries/fr.md", f"rankings/{W1}.md")}
     rows = [r for r in BASE_ROWS if r[0] != W1] + [
         (W4, "openai/gpt-5-20250807", 1200), (W4, "deepseek/deepseek-v3-20250324", 800),
         (W4, "other", 95), (W5, "openai/gpt-5-20250807", 3)]
@@ -342,6 +352,8 @@ def test_an_entity_absent_from_a_new_week_keeps_its_embed_and_images(tiny: Proje
         assert [n for n in absent if after[n] != before[n]] == []
         gpt = [n for n in before if n.startswith("models/openai") and n.endswith(".png")]
         assert gpt and all(after[n] != before[n] for n in gpt)  # still ranked: redrawn
+        # their pages too stay the same bytes (the site builder then keeps their conversion)
+        assert {name: (project.site_src / name).read_bytes() for name in pages} == pages
     finally:
         generate(tiny)
 

@@ -28,6 +28,8 @@ class Site:
     model_files: dict[str, str]  # permaslug -> file name under models/
     company_files: dict[str, str]  # company -> file name under companies/
     country_files: dict[str, str]  # ISO code -> file name under countries/
+    # week -> the as_of at which its current figures were first published (embeds.Publication)
+    first_as_of: dict[str, str] = field(default_factory=dict)
 
     @property
     def latest_week(self) -> str:
@@ -47,6 +49,12 @@ class Site:
 
     def as_of_for(self, week: str) -> str:
         return self._as_of[week]
+
+    def cited_as_of(self, week: str) -> str:
+        """What a chart ending at ``week`` cites (build.caption_for): when that week's figures
+        were first published, so a model, company or country absent from a new week keeps its
+        page as well as its chart."""
+        return self.first_as_of.get(week) or self.as_of_for(week)
 
     @functools.cached_property
     def _as_of(self) -> dict[str, str]:  # asked ~1,500 times a build; the tables never change
