@@ -41,7 +41,7 @@ from generator.load import Snapshot, week_versions
 from generator.pages import Site
 from generator.paths import Project, shown
 from generator.render import VL_VERSION, ChartPlan, Workers, cache_key
-from generator.tableio import records
+from generator.tableio import frame_digest, records
 
 PROVIDER = "AI Token Tracker"
 EMBED_DIR = "embed"
@@ -511,24 +511,40 @@ def collect_embeds(site: Site, plan: ChartPlan, publications: dict[str, Publicat
         "companies": {f: c for c, f in site.company_files.items()},
         "countries": {f: c for c, f in site.country_files.items()},
     }
+    grouped: dict[tuple[str, str], dict[str, pd.DataFrame]] = {}
+
+    def rows_of(table: str, column: str, key: str) -> pd.DataFrame:
+        """An entity's rows of a table (grouped once, when the first is asked for)."""
+        if (table, column) not in grouped:
+            grouped[table, column] = dict(tuple(getattr(tables, table).groupby(column,
+                                                                               sort=False)))
+        return grouped[table, column][key]
+
     for chart_id in plan.specs:
         family, _, file_name = chart_id.partition("/")
         if family not in ENTITY_KINDS:
             continue
         kind, key = ENTITY_KINDS[family], names[family][file_name]
         data = by_id[chart_id].data
+        # An entity's embed is made from its chart and its weeks: one absent from the latest
+        # week is recalled as the last build left it (see FrozenMemo).
+        last_week = str(data["week_start"].iloc[-1])
+        if memo is not None and last_week in memo.chain:
+            chart = hashlib.sha256(plan.spec_json(chart_id).encode()).hexdigest()
+            recalled = memo.recall(chart_id, last_week, f"{chart}|{last_week == latest}")
+            if recalled is not None:
+                yield dataclasses.replace(recalled, week=latest)
+                continue
+        column = {"model": "model_permaslug", "company": "company", "country": "country"}[kind]
         if kind == "model":
-            model_rows = tables.models[tables.models["model_permaslug"] == key]
-            name = str(model_rows["model_name"].iloc[-1])
-            history = model_rows
+            history = rows_of("models", column, key)
+            name = str(history["model_name"].iloc[-1])
         else:
-            frame = tables.companies if kind == "company" else tables.countries
-            history = frame[frame["company" if kind == "company" else "country"] == key]
+            history = rows_of("companies" if kind == "company" else "countries", column, key)
             name = key
         headline, subtitle = entity_words(kind, name, history, site)
         weeks = list(history["week_start"])
-        column = {"model": "model_permaslug", "company": "company", "country": "country"}[kind]
-        models = set(tables.models.loc[tables.models[column] == key, "model_permaslug"])
+        models = set(rows_of("models", column, key)["model_permaslug"])
         yield make_embed(
             chart_id, chart_id, kind, latest, False, as_of_for(weeks[-1]), headline, subtitle,
             [*restatement_notes(weeks, publications), *correction_notes(site, weeks, models),
@@ -551,26 +567,21 @@ def make_embed(embed_id: str, chart_id: str, kind: str, week: str, frozen: bool,
     )
 
 
-# ---------------------------------------------------------------- frozen embeds, remembered
-# A frozen embed does not change once its week is published, yet working it out (the tables up
-# to its week, its chart's spec, words and screen-reader table) and writing it costs ~25 ms:
-# 420 of them at two years of history, most of a weekly rebuild's generating. So each build
-# records, per frozen embed, a digest of everything it is made from and the size and time of
+# ---------------------------------------------------------------- embeds, remembered
+# A frozen embed does not change once its week is published, nor does the embed of a model,
+# company or country absent from a new week; yet working one out (the tables up to its week, its
+# chart's spec, words and screen-reader table) and writing it costs ~10-25 ms, 420 + ~430 of
+# them at two years of history: most of a weekly rebuild's generating. So each build records,
+# per embed of these kinds, a digest of everything it is made from and the size and time of
 # each file it wrote (in the cache folder, beside the renders); the next build takes an embed
-# whose digest and files are unchanged as it stands. The digest covers the generator's code, the
-# embed templates, the library versions, the site address, the sample flag, the contributors'
-# corrections, each week's publication (first as_of, restated) and every row of the four weekly
-# tables up to the embed's week. Files are checked by size and time, as the build's stamps do:
+# whose digest and files are unchanged as it stands. The digest covers the generator's code,
+# the embed templates, the library versions, the site address, the sample flag, the
+# contributors' corrections, each week's cited as_of and restated flag and every row of the
+# four weekly tables up to the embed's (last) week; for an entity, its chart's spec and whether
+# that week is the latest too. Files are checked by size and time, as the build's stamps do:
 # the generator rewrites a file only when its bytes change.
-MEMO_VERSION = 1
+MEMO_VERSION = 2
 MEMO_PACKAGES = ("altair", "vl-convert-python", "pandas", "jinja2", "markupsafe")
-
-
-def frame_digest(frame: pd.DataFrame) -> bytes:
-    return hashlib.sha256(json.dumps([list(map(str, frame.columns)),
-                                      list(map(str, frame.dtypes))]).encode()
-                          + pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()
-                          ).digest()
 
 
 def week_chain(tables: Tables, cited: dict[str, tuple[str, bool]], seed: bytes
@@ -628,9 +639,11 @@ class FrozenMemo:
                  for week in site.tables.weeks}
         self.chain = week_chain(site.tables, cited, seed.digest())
 
-    def recall(self, embed_id: str, week: str) -> Embed | None:
+    def recall(self, embed_id: str, week: str, extra: str = "") -> Embed | None:
+        """The embed as the last build recorded it, if made from the same inputs: those up to
+        ``week`` (see above) and ``extra`` (what else it is made from)."""
         key = self.keys[embed_id] = hashlib.sha256(
-            f"{self.chain[week]}|{embed_id}".encode()).hexdigest()
+            f"{self.chain[week]}|{embed_id}|{extra}".encode()).hexdigest()
         record = self.old.get(embed_id)
         if not isinstance(record, dict) or record.get("key") != key:
             return None
@@ -863,7 +876,7 @@ def finish_embeds(project: Project, site: Site, plan: EmbedPlan) -> list[str]:
             write(embed, chart_path, cards)
     if plan.memo is not None:
         for embed, chart_path, cards, _ in plan.planned:
-            if embed.frozen and embed.embed_id in plan.memo.keys:
+            if embed.embed_id in plan.memo.keys:  # a frozen or an entity's embed
                 plan.memo.remember(embed, index.sizes[embed.embed_id],
                                    [chart_path, *(p for paths in cards.values() for p in paths)],
                                    written[embed.embed_id])

@@ -10,6 +10,7 @@ the exact text.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import math
@@ -99,3 +100,11 @@ def to_parquet_bytes(frame: pd.DataFrame, schema: pa.Schema) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     return sink.getvalue().to_pybytes()
+
+
+def frame_digest(frame: pd.DataFrame) -> bytes:
+    """A digest of a table's columns, types and every value (rows in order)."""
+    return hashlib.sha256(json.dumps([list(map(str, frame.columns)),
+                                      list(map(str, frame.dtypes))]).encode()
+                          + pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()
+                          ).digest()

@@ -15,10 +15,11 @@ def render_companies(writer: PageWriter, site: Site) -> None:
     writer.render("companies_index.md.j2", "companies/index.md", week=site.latest_week,
                   rows=frame_records(latest), everyone=frame_records(everyone))
     summaries = model_summaries(site)
+    by_company = dict(tuple(companies.groupby("company", sort=False)))
+    models_of = dict(tuple(summaries.groupby("company", sort=False)))
     for item in frame_records(everyone):
         company = item["company"]
-        history = companies[companies["company"] == company].sort_values("week_start",
-                                                                         ascending=False)
+        history = by_company[company].sort_values("week_start", ascending=False)
         current = history[history["week_start"] == site.latest_week]
         writer.render(
             "company.md.j2", f"companies/{site.company_files[company]}.md",
@@ -26,6 +27,6 @@ def render_companies(writer: PageWriter, site: Site) -> None:
             country=item["country"],
             latest=frame_records(current)[0] if len(current) else None,
             chart=site.charts[f"companies/{site.company_files[company]}"],
-            models=frame_records(summaries[summaries["company"] == company]),
+            models=frame_records(models_of[company]) if company in models_of else [],
             history=frame_records(history),
         )

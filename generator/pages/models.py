@@ -31,6 +31,7 @@ def render_models(writer: PageWriter, site: Site, registry_models: dict) -> None
     summaries = model_summaries(site)
     writer.render("models_index.md.j2", "models/index.md", models=frame_records(summaries))
     history = site.tables.models.sort_values("week_start", ascending=False)
+    by_model = dict(tuple(history.groupby("model_permaslug", sort=False)))  # one pass, not 400
     for summary in frame_records(summaries):
         slug = summary["model_permaslug"]
         override = registry_models.get(slug) or registry_models.get(slug.partition(":")[0])
@@ -40,5 +41,5 @@ def render_models(writer: PageWriter, site: Site, registry_models: dict) -> None
             family=override.family if override else "",
             open_weights=override.open_weights if override else None,
             chart=site.charts[f"models/{site.model_files[slug]}"],
-            history=frame_records(history[history["model_permaslug"] == slug]),
+            history=frame_records(by_model[slug]),
         )
