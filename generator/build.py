@@ -15,11 +15,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
@@ -46,6 +47,7 @@ from generator.render import (
     VL_VERSION,
     ChartJob,
     Workers,
+    chart_inputs,
     finish_charts,
     plan_charts,
     prune_render_cache,
@@ -111,32 +113,43 @@ def chart_jobs(tables: Tables, site: Site, caption: Caption,
     ]
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
         week_top = charts.top_models_data(tables, week)
-        yield ChartJob(f"top-models/{week}", charts.top_models_chart(
-            week_top, caption_for(tables, week, caption, first_as_of), week_range(week)),
-            week_top)
+        yield lazy_chart(f"top-models/{week}", charts.top_models_chart, week_top,
+                         caption_for(tables, week, caption, first_as_of), week_range(week))
     # An entity's history runs from the first published week to its own last week and cites
     # when that week was first published: a model, company or country absent from a new week
-    # keeps the same chart (and cards), so a weekly build redraws only what the week touched.
+    # keeps the same chart (and cards), so a weekly build redraws only what the week touched
+    # (and takes its spec as the last build made it: see lazy_chart).
     models = tables.models
     for slug, name, rows in entity_rows(models, "model_permaslug", site.model_files):
         data = rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
         last = rows.iloc[-1]
-        yield ChartJob(f"models/{name}", charts.annotate(charts.model_history_chart(
-            data, entity_caption(tables, rows, caption, first_as_of), str(last["model_name"]),
-            str(last["country"]), entity_span(tables, rows)), notes.get(("model", slug))), data)
+        yield lazy_chart(f"models/{name}", charts.model_history_chart, data,
+                         entity_caption(tables, rows, caption, first_as_of),
+                         str(last["model_name"]), str(last["country"]),
+                         entity_span(tables, rows), events=notes.get(("model", slug)))
     companies = tables.companies
     for company, name, rows in entity_rows(companies, "company", site.company_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        yield ChartJob(f"companies/{name}", charts.annotate(charts.company_history_chart(
-            data, entity_caption(tables, rows, caption, first_as_of), company,
-            str(rows["country"].iloc[-1]), entity_span(tables, rows)),
-            notes.get(("company", company))), data)
+        yield lazy_chart(f"companies/{name}", charts.company_history_chart, data,
+                         entity_caption(tables, rows, caption, first_as_of), company,
+                         str(rows["country"].iloc[-1]), entity_span(tables, rows),
+                         events=notes.get(("company", company)))
     countries = tables.countries
     for code, name, rows in entity_rows(countries, "country", site.country_files):
         data = rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
-        yield ChartJob(f"countries/{name}", charts.annotate(charts.country_history_chart(
-            data, entity_caption(tables, rows, caption, first_as_of), code,
-            entity_span(tables, rows)), notes.get(("country", code))), data)
+        yield lazy_chart(f"countries/{name}", charts.country_history_chart, data,
+                         entity_caption(tables, rows, caption, first_as_of), code,
+                         entity_span(tables, rows), events=notes.get(("country", code)))
+
+
+def lazy_chart(chart_id: str, draw: Callable[..., alt.Chart], data: pd.DataFrame,
+               *arguments: object, events: list[tuple[str, str, str]] | None = None
+               ) -> ChartJob:
+    """A chart made only when its spec is not remembered from a build with the same code,
+    data, arguments and events (render.plan_charts): most charts are the same every week."""
+    return ChartJob(chart_id, None, data,
+                    make=lambda: charts.annotate(draw(data, *arguments), events),
+                    inputs=chart_inputs(chart_id, data, draw.__name__, *arguments, events))
 
 
 def entity_rows(frame: pd.DataFrame, column: str, files: dict[str, str]):

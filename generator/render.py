@@ -8,7 +8,9 @@ no second, untitled PNG is drawn here. What the worker processes run lives in ge
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import json
 import multiprocessing
 import os
@@ -24,7 +26,7 @@ import vl_convert as vlc
 
 from generator.draw import PNG_SCALE, render_to_cache, svg_size
 from generator.files import write_bytes_if_changed, write_text_if_changed
-from generator.tableio import to_csv_bytes
+from generator.tableio import frame_digest, to_csv_bytes
 
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # Bump when draw.py renders differently, so cached renders redraw (3: the built-in font only).
@@ -36,8 +38,39 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class ChartJob:
     chart_id: str  # a path under charts/, e.g. "tokens-by-country" or "models/openai-gpt-4o"
-    chart: alt.Chart
+    chart: alt.Chart | None  # None: made by ``make`` when its spec is not remembered
     data: pd.DataFrame  # exactly what the chart draws (its CSV)
+    make: Callable[[], alt.Chart] | None = None
+    # A digest of everything the chart is made from (see chart_inputs); a spec made from the
+    # same inputs before is taken from the render cache instead of made again. "" = always made.
+    inputs: str = ""
+
+
+SPEC_MEMO_VERSION = 1
+SPEC_PACKAGES = ("altair", "pandas", "vl-convert-python")
+
+
+@functools.cache
+def code_seed() -> str:
+    """A digest of the generator's code and the libraries that make specs."""
+    digest = hashlib.sha256(json.dumps(
+        [SPEC_MEMO_VERSION, [importlib.metadata.version(name) for name in SPEC_PACKAGES]]
+    ).encode())
+    code = Path(__file__).resolve().parent
+    for path in sorted(code.rglob("*.py")):
+        if "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(code)}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def chart_inputs(chart_id: str, data: pd.DataFrame, *arguments: object) -> str:
+    """The digest a chart's spec is remembered under: the code, its id, its data and the other
+    arguments it is drawn from (plain values, dataclasses and lists of them)."""
+    digest = hashlib.sha256(json.dumps([code_seed(), chart_id, [repr(a) for a in arguments]])
+                            .encode())
+    digest.update(frame_digest(data))
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -58,6 +91,13 @@ def cache_key(spec_json: str, kind: str) -> str:
     salt = f"{vlc.__version__}|{VL_VERSION}|{kind}|{PNG_SCALE}|{SVG_FORMAT}|"
     return hashlib.sha256((salt + spec_json).encode("utf-8")).hexdigest()
 
+
+
+# Workers draw at a lower priority than the main process and the site builder: a build's
+# critical path is the main process writing the pages, then MkDocs (started as soon as they are
+# written, see build.SiteBuilder); the drawing fills whatever CPU they leave. Same total work,
+# finished sooner.
+WORKER_NICENESS = 10
 
 
 class Workers:
@@ -94,7 +134,8 @@ class Workers:
     def start(self) -> ProcessPoolExecutor:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.processes,
-                                            mp_context=multiprocessing.get_context("spawn"))
+                                            mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=os.nice, initargs=(WORKER_NICENESS,))
         return self.pool
 
     def submit(self, function: Callable[..., T], *args: object) -> Future:
@@ -184,13 +225,24 @@ def plan_charts(jobs: Iterable[ChartJob], charts_dir: Path, cache_dir: Path,
         # checking one of them against the Vega-Lite schema is enough, and skipping the check
         # halves to_dict() (~13 ms a chart, hundreds of charts).
         family = job.chart_id.rpartition("/")[0] or job.chart_id
-        spec = job.chart.to_dict(validate=family not in validated)
-        validated.add(family)
-        spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
-        plan.specs[job.chart_id] = (spec_json, spec.get("description", ""))
+        remembered = cache_dir / f"{job.inputs}.spec" if job.inputs else None
+        try:
+            description_json, spec_json = remembered.read_text(encoding="utf-8").split("\n", 1)
+            description = json.loads(description_json)
+        except (AttributeError, OSError, ValueError):  # none (or unreadable): make it
+            chart = job.chart if job.chart is not None else job.make()
+            spec = chart.to_dict(validate=family not in validated)
+            validated.add(family)
+            spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+            description = spec.get("description", "")
+            if remembered is not None:
+                write_text_if_changed(remembered, f"{json.dumps(description)}\n{spec_json}")
+        plan.specs[job.chart_id] = (spec_json, description)
         cached = plan.svg_path(job.chart_id)
         if used is not None:
             used.add(cached)
+            if remembered is not None:
+                used.add(remembered)
         if cached not in queued and not cached.exists():
             queued.add(cached)
             plan.pending.append(workers.submit(render_to_cache, spec_json, VL_VERSION, cached))
@@ -216,13 +268,14 @@ def finish_charts(plan: ChartPlan) -> list[RenderedChart]:
 
 
 def prune_render_cache(cache_dir: Path, used: set[Path]) -> int:
-    """Delete the cached renders under ``cache_dir`` that are not in ``used``; returns how many.
+    """Delete the cached renders (and remembered specs) under ``cache_dir`` that are not in
+    ``used``; returns how many.
     Only for a cache that serves one site (the weekly workflow's): a cache shared by several
     projects, like the test suite's, would lose what the others need."""
     removed = 0
     if cache_dir.is_dir():
         for path in sorted(cache_dir.iterdir()):
-            if path.is_file() and path.suffix in (".svg", ".png") and path not in used:
+            if path.is_file() and path.suffix in (".svg", ".png", ".spec") and path not in used:
                 path.unlink()
                 removed += 1
     return removed

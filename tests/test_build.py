@@ -135,7 +135,8 @@ def test_pruning_the_render_cache_keeps_exactly_what_the_build_uses(
     generate(project, today=date(2026, 4, 6))
     used = set(charts.iterdir())
     assert any(p.suffix == ".png" for p in used) and any(p.suffix == ".svg" for p in used)
-    stale = [charts / f"{'0' * 64}.svg", charts / f"{'1' * 64}.png"]  # renders of an old spec
+    stale = [charts / f"{'0' * 64}.svg", charts / f"{'1' * 64}.png",  # renders of an old spec
+             charts / f"{'2' * 64}.spec"]  # and a spec no chart is made from any more
     for path in stale:
         path.write_bytes(b"old")
     other = charts / "README.txt"
@@ -307,3 +308,33 @@ def test_the_build_prunes_the_pages_no_build_used(project: Project) -> None:
     learn.write_text(learn.read_text() + "\nOne more sentence.\n")
     build(project, today=date(2026, 4, 6))
     assert not stale.exists() and len(list(folder.glob("*.json"))) > 20
+
+
+def test_a_chart_made_from_the_same_inputs_is_not_made_again(
+        project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chart's spec is remembered under a digest of its code, data and arguments: a rebuild
+    makes only the charts whose inputs changed, with the same bytes as making them all."""
+    import functools
+
+    from generator import charts
+
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))  # not the suite's shared one
+    generate(project, today=date(2026, 4, 6))
+    made: list[str] = []
+    real = charts.company_history_chart
+
+    @functools.wraps(real)
+    def counting(data: object, *arguments: object) -> object:
+        made.append(str(arguments[1]))
+        return real(data, *arguments)
+
+    monkeypatch.setattr(charts, "company_history_chart", counting)
+    folder = project.site_src / "charts"
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    generate(project, today=date(2026, 4, 5))  # another day: all regenerated, same inputs
+    assert made == []
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    authors = project.registry_dir / "authors.csv"
+    authors.write_text(authors.read_text().replace("DeepSeek", "DeepSeek AI"))
+    generate(project, today=date(2026, 4, 5))
+    assert made == ["DeepSeek AI"]
