@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -465,11 +466,18 @@ class SiteBuilder:
         self.log = tempfile.TemporaryFile()
         self._since = time.perf_counter()
         self._wall_since = time.time()
-        self.process = subprocess.Popen(
+        self.process = process = subprocess.Popen(
             command, cwd=project.root, stdout=self.log, stderr=subprocess.STDOUT,
             env={**os.environ, **BUILD_ENV, "TRACKER_LINKED_LATER": ",".join(LINKED_LATER),
                  "TRACKER_PAGE_CACHE": str(page_cache_dir(project))})
         self.ran = True
+
+        def clock() -> None:  # MkDocs' own time, however long the generator still works
+            process.wait()
+            self.seconds = time.perf_counter() - self._since
+
+        self._clock = threading.Thread(target=clock, daemon=True)
+        self._clock.start()
 
     def cancel(self) -> None:
         """Stop a running MkDocs (the pages changed under it, or the build failed)."""
@@ -493,7 +501,7 @@ class SiteBuilder:
         project = self.project
         if self.process is not None:
             code = self.process.wait()
-            self.seconds = time.perf_counter() - self._since
+            self._clock.join()
             self.log.seek(0)
             output = self.log.read().decode("utf-8", "replace")
             self.cancel()
