@@ -46,7 +46,7 @@ class ChartJob:
     inputs: str = ""
 
 
-SPEC_MEMO_VERSION = 1
+SPEC_MEMO_VERSION = 2
 SPEC_PACKAGES = ("altair", "pandas", "vl-convert-python")
 
 
@@ -225,10 +225,14 @@ def plan_charts(jobs: Iterable[ChartJob], charts_dir: Path, cache_dir: Path,
         # checking one of them against the Vega-Lite schema is enough, and skipping the check
         # halves to_dict() (~13 ms a chart, hundreds of charts).
         family = job.chart_id.rpartition("/")[0] or job.chart_id
+        # remembered: the description (JSON), the spec and the data's CSV, a line each but
+        # the CSV (which may hold line breaks); JSON text holds none
         remembered = cache_dir / f"{job.inputs}.spec" if job.inputs else None
         try:
-            description_json, spec_json = remembered.read_text(encoding="utf-8").split("\n", 1)
+            description_json, spec_json, csv = remembered.read_bytes().split(b"\n", 2)
             description = json.loads(description_json)
+            spec_json = spec_json.decode("utf-8")
+            plan.csv[id(job.data)] = csv
         except (AttributeError, OSError, ValueError):  # none (or unreadable): make it
             chart = job.chart if job.chart is not None else job.make()
             spec = chart.to_dict(validate=family not in validated)
@@ -236,7 +240,9 @@ def plan_charts(jobs: Iterable[ChartJob], charts_dir: Path, cache_dir: Path,
             spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
             description = spec.get("description", "")
             if remembered is not None:
-                write_text_if_changed(remembered, f"{json.dumps(description)}\n{spec_json}")
+                write_bytes_if_changed(remembered, b"\n".join((
+                    json.dumps(description).encode(), spec_json.encode("utf-8"),
+                    plan.csv_bytes(job.data))))
         plan.specs[job.chart_id] = (spec_json, description)
         cached = plan.svg_path(job.chart_id)
         if used is not None:
