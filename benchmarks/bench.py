@@ -334,7 +334,7 @@ def main() -> None:
         make_project(root, args.weeks, new_weeks=1)
         new_week = build(root, env)
         print(f"bench: new week {new_week.seconds:.1f} s (generator "
-              f"{new_week.generator_s:.1f} s)", flush=True)
+              f"{new_week.generator_s:.1f} s, peak {new_week.peak_mb:.0f} MB)", flush=True)
         zensical = zensical_noop = None
         if not args.no_zensical:
             print("bench: zensical ...", flush=True)
@@ -365,6 +365,8 @@ def main() -> None:
         "new_week_generator_s": round(new_week.generator_s, 1),
         "new_week_builder_s": round(new_week.builder_s, 1),
         "peak_rss_mb": round(max(cold.peak_mb, noop.peak_mb, new_week.peak_mb)),
+        "peak_rss_by_build_mb": {"cold": round(cold.peak_mb), "noop": round(noop.peak_mb),
+                                 "new_week": round(new_week.peak_mb)},
         **figures,
         "page_kb": {name: weight["kb"] for name, weight in weights.items()},
         "page_raw_kb": {name: weight["raw_kb"] for name, weight in weights.items()},
