@@ -295,14 +295,19 @@ def prune_generated(project: Project, keep: set[Path], but: str) -> None:
             (project.site_src / name).unlink(missing_ok=True)
 
 
-def render_pages(writer: PageWriter, site: Site, registry: Registry) -> None:
-    render_home(writer, site)
-    render_rankings(writer, site)
-    render_countries(writer, site)
-    render_companies(writer, site)
-    render_models(writer, site, registry.models)
-    render_data(writer, site)
-    render_revisions(writer, site)
+def render_pages(writer: PageWriter, site: Site, registry: Registry, with_charts: bool = True,
+                 without_charts: bool = True) -> None:
+    """The generated pages: those that show charts (they need site.charts) and those that do
+    not (the data and revisions pages)."""
+    if with_charts:
+        render_home(writer, site)
+        render_rankings(writer, site)
+        render_countries(writer, site)
+        render_companies(writer, site)
+        render_models(writer, site, registry.models)
+    if without_charts:
+        render_data(writer, site)
+        render_revisions(writer, site)
 
 
 def generate_files(project: Project, today: date, require_real_data: bool,
@@ -338,12 +343,11 @@ def generate_files(project: Project, today: date, require_real_data: bool,
         # ---- Embeds (issue 4): embed/<chart>/ pages, frozen weekly versions, image downloads.
         # Pages show each chart's Embed/Download controls from `embeds` (see _macros.md.j2).
         embed_plan = plan_embeds(project, site, chart_plan, rankings.snapshots, workers, used)
-        rendered = finish_charts(chart_plan)
-        site.charts = {chart.chart_id: chart for chart in rendered}
         writer = PageWriter(project.site_src, project.templates_dir / "pages", site)
         writer.env.globals["embeds"] = embeds = embed_plan.index
         # ---- end of embeds
-        render_pages(writer, site, registry)
+        # What needs no chart is written while the workers still draw the site's charts.
+        render_pages(writer, site, registry, with_charts=False)
         downloads = write_downloads(tables, project.site_src / "downloads" / "v1", site.as_of,
                                     site.is_sample)
         write_text_if_changed(project.vega_bundle, vega_bundle(project))
@@ -352,6 +356,9 @@ def generate_files(project: Project, today: date, require_real_data: bool,
             is_sample=site.is_sample, notice=writer.env.globals["sample_notice"],
             as_of=site.as_of, week=site.latest_week)
         write_text_if_changed(project.generated_overrides / "data_status.html", status)
+        rendered = finish_charts(chart_plan)  # the pages with charts need their sizes
+        site.charts = {chart.chart_id: chart for chart in rendered}
+        render_pages(writer, site, registry, without_charts=False)
         keep = set(writer.written) | set(downloads)
         for chart in rendered:
             for suffix in (".vl.json", ".svg", ".csv"):
