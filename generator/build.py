@@ -452,6 +452,7 @@ class SiteBuilder:
         self.ran = False
         self.seconds = 0.0  # MkDocs' own wall time
         self._since = self._wall_since = 0.0
+        self._clock: threading.Thread | None = None
 
     def start(self) -> None:
         project, stamp = self.project, site_stamp_path(self.project)
@@ -490,12 +491,17 @@ class SiteBuilder:
         """Stop a running MkDocs (the pages changed under it, or the build failed)."""
         if self.process is not None:
             self.process.kill()
+        self._release()
+        self.started = self.ran = False
+
+    def _release(self) -> None:
+        """Reap the MkDocs process and close its log."""
+        if self.process is not None:
             self.process.wait()
             self.process = None
         if self.log is not None:
             self.log.close()
             self.log = None
-        self.started = self.ran = False
 
     def restart(self) -> None:
         self.cancel()
@@ -511,8 +517,7 @@ class SiteBuilder:
             self._clock.join()
             self.log.seek(0)
             output = self.log.read().decode("utf-8", "replace")
-            self.cancel()
-            self.ran = True
+            self._release()
             for line in output.splitlines():
                 if not line.startswith(("INFO", "  - ")) and (code != 0
                                                               or line.startswith("WARNING")):

@@ -40,7 +40,7 @@ from generator.files import write_bytes_if_changed, write_text_if_changed
 from generator.load import Snapshot, week_versions
 from generator.pages import Site
 from generator.paths import Project, shown
-from generator.render import VL_VERSION, ChartPlan, Workers, cache_key
+from generator.render import VL_VERSION, ChartPlan, Workers, cache_key, code_seed
 from generator.tableio import frame_digest, records
 
 PROVIDER = "AI Token Tracker"
@@ -581,7 +581,7 @@ def make_embed(embed_id: str, chart_id: str, kind: str, week: str, frozen: bool,
 # that week is the latest too. Files are checked by size and time, as the build's stamps do:
 # the generator rewrites a file only when its bytes change.
 MEMO_VERSION = 2
-MEMO_PACKAGES = ("altair", "vl-convert-python", "pandas", "jinja2", "markupsafe")
+MEMO_PACKAGES = ("jinja2", "markupsafe")  # and code_seed's
 
 
 def week_chain(tables: Tables, cited: dict[str, tuple[str, bool]], seed: bytes
@@ -624,14 +624,13 @@ class FrozenMemo:
         self.new: dict[str, dict] = {}  # recalled or remembered by this build
         self.keys: dict[str, str] = {}  # embed id -> the digest of its inputs, this build
         seed = hashlib.sha256(json.dumps([
-            MEMO_VERSION, base_url, site.is_sample,
+            MEMO_VERSION, code_seed(), base_url, site.is_sample,
             [importlib.metadata.version(name) for name in MEMO_PACKAGES]]).encode())
-        code = Path(__file__).resolve().parent
-        for folder, pattern in ((code, "*.py"), (project.templates_dir / "embeds", "*")):
-            for path in sorted(folder.rglob(pattern)):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    seed.update(f"{path.relative_to(folder)}\0".encode())
-                    seed.update(hashlib.sha256(path.read_bytes()).digest())
+        templates = project.templates_dir / "embeds"
+        for path in sorted(templates.rglob("*")):
+            if path.is_file():
+                seed.update(f"{path.relative_to(templates)}\0".encode())
+                seed.update(hashlib.sha256(path.read_bytes()).digest())
         seed.update(frame_digest(site.tables.corrections))
         seed.update(frame_digest(site.tables.corrected))
         cited = {week: (publications[week].first_as_of, publications[week].restated)

@@ -114,6 +114,8 @@ def _load(path: Path) -> object:
 
 
 def _store(path: Path, value: object) -> None:
+    """Write atomically (generator.files is not importable here: MkDocs runs in the project's
+    folder, which need not hold the generator)."""
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):  # not plain data: not kept
