@@ -31,7 +31,9 @@ def render_models(writer: PageWriter, site: Site, registry_models: dict) -> None
     summaries = model_summaries(site)
     writer.render("models_index.md.j2", "models/index.md", models=frame_records(summaries))
     history = site.tables.models.sort_values("week_start", ascending=False)
-    by_model = dict(tuple(history.groupby("model_permaslug", sort=False)))  # one pass, not 400
+    by_model: dict[str, list[dict]] = {}  # one pass over all rows, not a table per model
+    for row in frame_records(history):
+        by_model.setdefault(row["model_permaslug"], []).append(row)
     for summary in frame_records(summaries):
         slug = summary["model_permaslug"]
         override = registry_models.get(slug) or registry_models.get(slug.partition(":")[0])
@@ -41,5 +43,5 @@ def render_models(writer: PageWriter, site: Site, registry_models: dict) -> None
             family=override.family if override else "",
             open_weights=override.open_weights if override else None,
             chart=site.charts[f"models/{site.model_files[slug]}"],
-            history=frame_records(by_model[slug]),
+            history=by_model[slug],
         )
