@@ -32,7 +32,7 @@ from generator.derive import Tables
 from generator.downloads import write_downloads
 from generator.embeds import EMBED_DIR, finish_embeds, plan_embeds, week_publications
 from generator.errors import TrackerError
-from generator.files import mirror_tree, prune_tree, write_text_if_changed
+from generator.files import mirror_tree, prune_tree, remove_tree, write_text_if_changed
 from generator.fmt import week_range
 from generator.pages import PageWriter, Site
 from generator.pages.companies import render_companies
@@ -314,28 +314,32 @@ def generate_files(project: Project, today: date, require_real_data: bool,
                    prune_cache: bool = False, builder: SiteBuilder | None = None) -> Generated:
     """Load, derive, render and write every generated file."""
     started = time.perf_counter()
-    charts.register_theme()
-    prepared = prepare(project)
-    rankings, registry, tables = prepared.rankings, prepared.registry, prepared.tables
-    if require_real_data and rankings.is_sample:
-        raise TrackerError(f"{rankings.source_dir}: refusing to build a publishable site from "
-                           "the sample data (no real snapshot under data/raw/; run fetch first)")
-    site = Site(
-        tables=tables,
-        is_sample=rankings.is_sample,
-        charts={},
-        model_files=assign_file_names(tables.models["model_permaslug"]),
-        company_files=assign_file_names(tables.companies["company"]),
-        country_files=assign_file_names(tables.countries["country"]),
-        first_as_of={week: known.first_as_of
-                     for week, known in week_publications(rankings.snapshots).items()},
-    )
-    caption = Caption(as_of=site.as_of, is_sample=site.is_sample)
-    first_as_of = site.first_as_of
-    jobs = chart_jobs(tables, site, caption, first_as_of,
-                      annotation_notes(prepared.annotations, registry))  # made as drawn
-    used: set[Path] = set()  # the render-cache files this build needs
-    with Workers() as workers:  # one pool of render processes for both stages
+    # One pool of render processes for both stages, started now: its processes are ready to
+    # draw by the time the first spec is made (they take ~0.5 s to start, while this process
+    # loads the data on the other core).
+    with Workers(eager=True) as workers:
+        charts.register_theme()
+        prepared = prepare(project)
+        rankings, registry, tables = prepared.rankings, prepared.registry, prepared.tables
+        if require_real_data and rankings.is_sample:
+            raise TrackerError(f"{rankings.source_dir}: refusing to build a publishable site "
+                               "from the sample data (no real snapshot under data/raw/; run "
+                               "fetch first)")
+        site = Site(
+            tables=tables,
+            is_sample=rankings.is_sample,
+            charts={},
+            model_files=assign_file_names(tables.models["model_permaslug"]),
+            company_files=assign_file_names(tables.companies["company"]),
+            country_files=assign_file_names(tables.countries["country"]),
+            first_as_of={week: known.first_as_of
+                         for week, known in week_publications(rankings.snapshots).items()},
+        )
+        caption = Caption(as_of=site.as_of, is_sample=site.is_sample)
+        first_as_of = site.first_as_of
+        jobs = chart_jobs(tables, site, caption, first_as_of,
+                          annotation_notes(prepared.annotations, registry))  # made as drawn
+        used: set[Path] = set()  # the render-cache files this build needs
         # Queue every drawing first (site charts, then each embed's chart and cards): the
         # workers draw while this process writes the pages, which need only the chart sizes.
         chart_plan = plan_charts(jobs, project.site_src / "charts",
@@ -382,20 +386,20 @@ def generate_files(project: Project, today: date, require_real_data: bool,
 
 # The site builder gets the same treatment: MkDocs has no incremental mode and re-renders every
 # page (~600 at two years of history, 10-20 s), so a build whose builder inputs (site_src/ but
-# embed/, templates/ with the theme overrides and hooks, mkdocs.yml, SITE_URL, the builder's
-# library versions) and output (site/ but embed/) are as its last successful run left them
-# skips MkDocs. The stamp is removed before MkDocs runs and written only after it succeeds, so a
-# failed or interrupted build is never taken as up to date.
+# embed/ and charts/, templates/ with the theme overrides and hooks, mkdocs.yml, SITE_URL, the
+# builder's library versions) and output (site/ but embed/ and charts/) are as its last
+# successful run left them skips MkDocs. The stamp is removed before MkDocs runs and written
+# only after it succeeds, so a failed or interrupted build is never taken as up to date.
 #
-# embed/ (~900 folders of pages, cards and data: more than half the site's files) is not
-# MkDocs' business: nothing it renders lives or links there. MkDocs leaves it out
-# (TRACKER_LINKED_LATER, read by templates/mkdocs_hooks.py), and the build hard-links it into
-# site/ afterwards. So `build` starts MkDocs as soon as the pages are written, while the
-# workers still draw the embed cards (the last ~45 s of a cold build at two years of history),
-# instead of after them.
-SITE_STAMP_VERSION = 2
+# embed/ (~900 folders of pages, cards and data: more than half the site's files) and charts/
+# (~1,800 files) are not MkDocs' business: nothing it renders lives there, and pages point to
+# them from HTML, which it does not check. MkDocs leaves them out (TRACKER_LINKED_LATER, read by
+# templates/mkdocs_hooks.py), and the build hard-links them into site/ afterwards. So `build`
+# starts MkDocs as soon as the pages are written, while the workers still draw the embed cards
+# (the last ~45 s of a cold build at two years of history), instead of after them.
+SITE_STAMP_VERSION = 3
 BUILDER_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
-LINKED_LATER = (EMBED_DIR,)
+LINKED_LATER = (EMBED_DIR, "charts")
 
 
 def builder_inputs(project: Project) -> str:
@@ -428,7 +432,7 @@ def prune_page_cache(folder: Path, since: float) -> int:
     """Delete the kept pages the build that started at ``since`` did not use (the hooks touch
     each one they use): they would otherwise pile up, a few hundred a week."""
     removed = 0
-    for path in folder.glob("*.json"):
+    for path in (*folder.glob("*.json"), *folder.glob("layout-*.html")):
         try:
             if path.stat().st_mtime < since - 5:  # a coarse file-system clock's slack
                 path.unlink()
@@ -465,6 +469,7 @@ class SiteBuilder:
                 and previous.get("outputs") == builder_outputs(project)):
             return
         stamp.unlink(missing_ok=True)
+        self._set_aside()
         # Not --quiet: MkDocs 1.6 counts strict-mode warnings only at the log level shown, so
         # with --quiet a broken link passes. Its INFO lines (hundreds: the pages left out of
         # the nav) are dropped in finish(); warnings and errors are shown. The log goes to a
@@ -486,6 +491,26 @@ class SiteBuilder:
 
         self._clock = threading.Thread(target=clock, daemon=True)
         self._clock.start()
+
+    def _set_aside(self) -> None:
+        """Move site/'s linked-later folders out of MkDocs' way while it runs: it empties site/
+        first, but for hidden entries. Put back by ``finish``, they need only the files that
+        changed linked again (~4,000 links at two years of history, most unchanged weekly)."""
+        for name in LINKED_LATER:
+            folder, aside = self.project.site_dir / name, self.project.site_dir / f".{name}"
+            if folder.is_dir():
+                if aside.exists():  # left by a build that failed: the newer one wins
+                    remove_tree(aside)
+                folder.rename(aside)
+
+    def _put_back(self) -> None:
+        for name in LINKED_LATER:
+            folder, aside = self.project.site_dir / name, self.project.site_dir / f".{name}"
+            if aside.is_dir():
+                if folder.exists():  # not MkDocs' doing; whatever it is, mirror_tree redoes it
+                    remove_tree(aside)
+                else:
+                    aside.rename(folder)
 
     def cancel(self) -> None:
         """Stop a running MkDocs (the pages changed under it, or the build failed)."""
@@ -526,6 +551,7 @@ class SiteBuilder:
                 raise TrackerError(f"{project.mkdocs_yml}: mkdocs build --strict failed "
                                    f"(exit {code}); see its messages above")
             prune_page_cache(page_cache_dir(project), self._wall_since)
+            self._put_back()
         for name in LINKED_LATER:
             mirror_tree(project.site_src / name, project.site_dir / name)
         stamp = site_stamp_path(project)

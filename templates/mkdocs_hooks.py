@@ -7,11 +7,12 @@ copied, falling back to a copy where a link is impossible (another file system).
 place (it writes a new file and renames it over the old one), so a linked site/ file keeps the
 bytes of the build that made it.
 
-Folders named in $TRACKER_LINKED_LATER (comma-separated, e.g. ``embed``) are left out of the
+Folders named in $TRACKER_LINKED_LATER (comma-separated: ``embed,charts``) are left out of the
 build altogether: the generator's build starts MkDocs while its workers still draw the embed
 cards, and links those folders into site/ itself once both are done. Nothing the builder reads
-lives there (no page, and no Markdown link points into them). A plain ``mkdocs build`` has
-the variable unset and copies everything.
+lives there: no page, and pages point into them with HTML only (a Markdown link into them would
+fail --strict, the file being absent). A plain ``mkdocs build`` has the variable unset and
+copies everything.
 
 Pages: MkDocs has no incremental mode, and converting every page's Markdown is ~60% of a build
 (~600 pages at two years of history). When $TRACKER_PAGE_CACHE names a folder (the generator's
@@ -21,7 +22,12 @@ in it; a page whose digest is found is not converted again. Its links are resolv
 this build's files by MkDocs' own code (the same warnings: --strict still fails on a link whose
 target is gone), and a page with a link that now resolves elsewhere is converted as usual.
 Material's search entries of a page are kept the same way, under a digest of everything they
-are made from. The build deletes the entries no build used since its start.
+are made from. So is the page's layout in the theme (the HTML file MkDocs writes), under a digest
+of everything the theme's templates read for it: the page (content, title, table of contents,
+metadata, place, neighbours and ancestors), the whole navigation, mkdocs.yml, SITE_URL, the
+theme overrides, this file and the versions. The one part of every page that changes weekly,
+the data-status banner (generated/data_status.html), is left as a marker in the kept layout and
+put in when the page is written. The build deletes the entries no build used since its start.
 
 Tables: every Markdown table gets class ``tt-table`` and its own scrolling wrapper, styled in
 assets/tracker.css. Material's script otherwise finds each bare ``table:not([class])`` after
@@ -39,13 +45,16 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from jinja2 import Environment, TemplateNotFound
+from markupsafe import Markup
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import pages
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-PAGE_CACHE_VERSION = 1
+PAGE_CACHE_VERSION = 2
 CACHE_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments")
 log = logging.getLogger("mkdocs.hooks.tracker")
 
@@ -92,7 +101,10 @@ def on_files(files: Files, config: dict, **_: object) -> Files:
 
 
 # ---------------------------------------------------------------- the page cache
-_PAGE_CACHE = {"dir": None, "seed": "", "converted": 0, "kept": 0}
+_PAGE_CACHE = {"dir": None, "seed": "", "converted": 0, "kept": 0, "layouts": 0,
+               "layout_seed": None, "status": "", "nav": None, "layout_key": None}
+STATUS_PARTIAL = "generated/data_status.html"
+STATUS_MARK = "<!-- tracker: data status -->"  # where a kept layout's banner goes
 _ORIGINAL: dict[str, object] = {}  # the library functions this wraps, patched once a process
 
 
@@ -205,10 +217,94 @@ def _search_entry(self: SearchIndex, page: Page) -> None:
     _store(path, self.entries[before:])
 
 
+def _layout_seed(config: MkDocsConfig, nav: Navigation) -> str:
+    """What every page's layout depends on besides the page itself."""
+    parts = [_PAGE_CACHE["seed"], "layout", str(config["site_url"]),
+             Path(config.config_file_path).read_text(encoding="utf-8"),
+             json.dumps(_nav_plain(nav.items), default=str, sort_keys=True)]
+    overrides = config["theme"].custom_dir
+    if overrides:
+        for path in sorted(Path(overrides).rglob("*")):
+            if path.is_file() and path.relative_to(overrides).as_posix() != STATUS_PARTIAL:
+                parts += [path.relative_to(overrides).as_posix(),
+                          path.read_text(encoding="utf-8", errors="replace")]
+    return _digest(*parts)
+
+
+def _nav_plain(items: list) -> list:
+    return [[type(item).__name__, str(item.title), getattr(item, "url", None),
+             getattr(item, "meta", None), _nav_plain(item.children or [])] for item in items]
+
+
+def _neighbour(page: Page | None) -> list:
+    return [page.url, str(page.title)] if page is not None else []
+
+
+def on_nav(nav: Navigation, **_: object) -> Navigation:
+    _PAGE_CACHE["nav"] = nav
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, **_: object) -> Environment:
+    """Every page is converted: its layout can be kept from now on, but for the banner."""
+    if _PAGE_CACHE["dir"] is None or _PAGE_CACHE["nav"] is None:
+        return env
+    try:
+        _PAGE_CACHE["status"] = env.get_template(STATUS_PARTIAL).render()
+    except TemplateNotFound:  # no banner to put in: main.html includes nothing either
+        return env
+    env.globals["tracker_data_status"] = Markup(STATUS_MARK)
+    _PAGE_CACHE["layout_seed"] = _layout_seed(config, _PAGE_CACHE["nav"])
+    return env
+
+
+def on_page_context(context: dict, page: Page, **_: object) -> dict:
+    """A kept layout (main.html then extends tracker-kept.html, which prints it)."""
+    seed = _PAGE_CACHE["layout_seed"]
+    if seed is None:
+        return context
+    key = _digest(seed, page.file.src_uri, page.url, str(page.title), page.content or "",
+                  json.dumps(_toc_plain(page.toc)),
+                  json.dumps(page.meta, sort_keys=True, default=str),
+                  str(page.canonical_url), str(page.edit_url), str(page.is_homepage),
+                  json.dumps([_neighbour(page.previous_page), _neighbour(page.next_page),
+                              [[type(a).__name__, str(a.title)] for a in page.ancestors]]))
+    path = _PAGE_CACHE["dir"] / f"layout-{key}.html"
+    try:
+        context["tracker_kept"] = Markup(path.read_text(encoding="utf-8"))
+        os.utime(path)
+        _PAGE_CACHE["layouts"] += 1
+    except OSError:
+        _PAGE_CACHE["layout_key"] = path  # laid out now, kept in on_post_page
+    return context
+
+
+def on_post_page(output: str, page: Page, **_: object) -> str:
+    path = _PAGE_CACHE["layout_key"]
+    if path is not None:
+        _PAGE_CACHE["layout_key"] = None
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(output, encoding="utf-8")
+        os.replace(temporary, path)
+    return _with_status(output)
+
+
+def on_post_template(output: str, **_: object) -> str:
+    """The theme's own pages (404.html) have the marker too."""
+    return _with_status(output)
+
+
+def _with_status(output: str) -> str:
+    if _PAGE_CACHE["layout_seed"] is None:
+        return output
+    return output.replace(STATUS_MARK, _PAGE_CACHE["status"], 1)
+
+
 def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     """With $TRACKER_PAGE_CACHE set, keep conversions there (see the module's doc)."""
     folder = os.environ.get("TRACKER_PAGE_CACHE", "")
-    _PAGE_CACHE.update(dir=None, converted=0, kept=0)
+    _PAGE_CACHE.update(dir=None, converted=0, kept=0, layouts=0, layout_seed=None, status="",
+                       nav=None, layout_key=None)
     if not folder:
         return config
     Path(folder).mkdir(parents=True, exist_ok=True)
@@ -239,4 +335,4 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
 def on_post_build(**_: object) -> None:
     if _PAGE_CACHE["dir"] is not None:
         log.info(f"Page cache: {_PAGE_CACHE['kept']} pages kept, "
-                 f"{_PAGE_CACHE['converted']} converted")
+                 f"{_PAGE_CACHE['converted']} converted; {_PAGE_CACHE['layouts']} layouts kept")

@@ -179,6 +179,21 @@ def test_mirror_tree_links_each_file_once_and_drops_what_the_source_lost(
     assert mirror_tree(source, target) == 0 and not target.exists()
 
 
+def test_prune_tree_deletes_what_is_not_kept_and_the_folders_it_empties(
+        tmp_path: Path) -> None:
+    from generator.files import prune_tree, write_bytes_if_changed
+
+    root = tmp_path / "out"
+    for name in ("keep.txt", "a/keep.txt", "a/b/stale.txt", "c/d/stale.txt", "stale.txt"):
+        write_bytes_if_changed(root / name, name.encode())
+    (root / "empty" / "deeper").mkdir(parents=True)
+    assert prune_tree(root, {root / "keep.txt", root / "a" / "keep.txt"}) == 3
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == [
+        "a", "a/keep.txt", "keep.txt"]
+    assert prune_tree(root, set()) == 2 and root.is_dir() and not any(root.iterdir())
+    assert prune_tree(tmp_path / "missing", set()) == 0
+
+
 def test_the_builder_starts_once_every_page_is_final_and_embeds_are_linked_after(
         project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     """build() starts MkDocs while the embed cards are still drawn: by then every page, the
@@ -217,6 +232,18 @@ def test_the_builder_starts_once_every_page_is_final_and_embeds_are_linked_after
     assert not build_module.build_site(project)
     assert (project.site_dir / card.relative_to(project.site_src)).read_text().endswith(
         "# edited\n")
+    # a page changed: MkDocs runs and empties site/ first, but embed/ (and charts/) were set
+    # aside for it (hidden, which MkDocs keeps) and put back: no file needs linking again
+    placed, real_mirror = [], build_module.mirror_tree
+    monkeypatch.setattr(build_module, "mirror_tree",
+                        lambda *args: placed.append(real_mirror(*args)) or placed[-1])
+    home = project.site_src / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    assert build_module.build_site(project) and placed == [0] * len(build_module.LINKED_LATER)
+    assert "Edited." in (project.site_dir / "index.html").read_text(encoding="utf-8")
+    assert not list(project.site_dir.glob(".*"))
+    assert sorted(p.relative_to(project.site_dir) for p in
+                  (project.site_dir / "embed").rglob("*") if p.is_file()) == embed_src
 
 
 def test_a_failed_generation_stops_the_builder_it_started(
@@ -242,18 +269,19 @@ def test_a_failed_generation_stops_the_builder_it_started(
     assert not site_stamp_path(project).exists()
 
 
-def run_mkdocs(project: Project, cache: Path) -> tuple[int, str]:
-    """MkDocs as the build runs it (embed/ left out, pages kept in ``cache``)."""
+def run_mkdocs(project: Project, cache: Path | None) -> tuple[int, str]:
+    """MkDocs as the build runs it (embed/ left out, pages kept in ``cache``; None: as a plain
+    ``mkdocs build`` with the hooks keeping nothing)."""
     import os
     import subprocess
     import sys
 
+    env = {**os.environ, "TZ": "UTC", "NO_MKDOCS_2_WARNING": "1",
+           "TRACKER_LINKED_LATER": "embed", "TRACKER_PAGE_CACHE": str(cache or "")}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
          str(project.mkdocs_yml), "--site-dir", str(project.site_dir)],
-        cwd=project.root, capture_output=True, text=True, check=False,
-        env={**os.environ, "TZ": "UTC", "NO_MKDOCS_2_WARNING": "1",
-             "TRACKER_LINKED_LATER": "embed", "TRACKER_PAGE_CACHE": str(cache)})
+        cwd=project.root, capture_output=True, text=True, check=False, env=env)
     return result.returncode, result.stdout + result.stderr
 
 
@@ -277,13 +305,50 @@ def test_kept_pages_make_the_same_site_and_a_link_to_a_lost_page_still_fails(
     cache = tmp_path / "pages"
     code, output = run_mkdocs(project, cache)
     assert code == 0, output
-    kept = re.search(r"Page cache: (\d+) pages kept, (\d+) converted", output)
-    assert kept and kept.group(1) == "0" and int(kept.group(2)) > 20
+    kept = re.search(r"Page cache: (\d+) pages kept, (\d+) converted; (\d+) layouts kept",
+                     output)
+    assert kept and kept.group(1) == kept.group(3) == "0" and int(kept.group(2)) > 20
     cold = site_pages(project)
     code, output = run_mkdocs(project, cache)
     assert code == 0, output
-    assert re.search(r"Page cache: \d+ pages kept, 0 converted", output)
+    kept = re.search(r"Page cache: (\d+) pages kept, 0 converted; (\d+) layouts kept", output)
+    assert kept and kept.group(1) == kept.group(2) and int(kept.group(2)) > 20
     assert site_pages(project) == cold  # search index included
+    code, output = run_mkdocs(project, None)  # MkDocs with nothing kept: the same site
+    assert code == 0, output
+    assert "Page cache" not in output and site_pages(project) == cold
+    # The banner changes on every page (as the data's date does each week) and one page's
+    # text: the layouts of all other pages are kept, with the new banner put in.
+    status = project.generated_overrides / "data_status.html"
+    text = status.read_text(encoding="utf-8")
+    assert "Data as of" in text
+    status.write_text(text.replace("Data as of", "Trial data as of"), encoding="utf-8")
+    (extra / "b.md").write_text("# B\n\n## B heading\n\nOther text.\n")
+    code, output = run_mkdocs(project, cache)
+    assert code == 0, output
+    kept = re.search(r"Page cache: (\d+) pages kept, 1 converted; (\d+) layouts kept", output)
+    assert kept and int(kept.group(2)) == int(kept.group(1)) > 20
+    warm = site_pages(project)
+    assert warm != cold and "Other text." in warm["extra/b/index.html"].decode()
+    pages = [name for name in warm if name.endswith(".html")]
+    assert pages and [name for name in pages if b"Trial data as of" not in warm[name]] == []
+    assert not any(b"tracker: data status" in warm[name] for name in pages)
+    code, output = run_mkdocs(project, None)
+    assert code == 0, output
+    assert site_pages(project) == warm
+    # A page in the navigation is renamed: the menu on every page may show it, so no layout
+    # is kept, and the site is the one MkDocs makes with nothing kept.
+    data = project.site_src / "data" / "index.md"
+    data.write_text(data.read_text(encoding="utf-8").replace("title: Data\n",
+                                                             "title: Data files\n", 1))
+    code, output = run_mkdocs(project, cache)
+    assert code == 0, output
+    assert re.search(r"Page cache: \d+ pages kept, \d+ converted; 0 layouts kept", output)
+    renamed = site_pages(project)
+    assert b"<title>Data files" in renamed["data/index.html"]
+    code, output = run_mkdocs(project, None)
+    assert code == 0, output
+    assert site_pages(project) == renamed
     # a.md unchanged, but the page it links to is gone: --strict fails as without the cache
     (extra / "b.md").unlink()
     code, output = run_mkdocs(project, cache)
