@@ -154,3 +154,36 @@ def test_a_card_draws_its_chart_as_a_scaled_group_inside_the_room() -> None:
                          if t.text in ("Source", "Credit"))
         assert top + 360 * scale < footer_top
         assert scale > 1.2  # the chart grew into the room
+
+
+def test_frame_digest_tells_apart_every_value_type_and_name() -> None:
+    """The digest a chart's spec is remembered under (render.chart_inputs): equal tables give
+    equal digests, and any difference in a value, a missing value's kind, a type or a column
+    name gives another."""
+    import math
+
+    import pandas as pd
+
+    from generator.tableio import frame_digest
+
+    def table(**columns: list) -> pd.DataFrame:
+        return pd.DataFrame(columns)
+
+    base = table(week=["2026-03-02", "2026-03-09"], tokens=[1.5e12, 2.0e12])
+    assert frame_digest(base) == frame_digest(base.copy())
+    others = [
+        table(week=["2026-03-02", "2026-03-09"], tokens=[1.5e12, 2.0000000000001e12]),
+        table(week=["2026-03-02", "2026-03-16"], tokens=[1.5e12, 2.0e12]),
+        table(week=["2026-03-09", "2026-03-02"], tokens=[2.0e12, 1.5e12]),  # row order
+        table(when=["2026-03-02", "2026-03-09"], tokens=[1.5e12, 2.0e12]),
+        table(week=["2026-03-02", "2026-03-09"], tokens=[1500000000000, 2000000000000]),
+        table(week=["2026-03-02", "2026-03-09"], tokens=[1.5e12, math.nan]),
+        table(week=["2026-03-02", None], tokens=[1.5e12, 2.0e12]),
+        table(week=["2026-03-02", "None"], tokens=[1.5e12, 2.0e12]),
+        table(week=["2026-03-02"], tokens=[1.5e12]),
+    ]
+    digests = {frame_digest(frame) for frame in [base, *others]}
+    assert len(digests) == 1 + len(others)
+    with_na = base.astype({"tokens": "Float64"})
+    with_na.loc[1, "tokens"] = pd.NA
+    assert frame_digest(with_na) not in digests
