@@ -223,19 +223,20 @@ def tree_digest(root: Path, skip: tuple[str, ...] = ()) -> str:
     """A digest of every file under ``root`` (or of ``root``, a file) but its top-level
     folders named in ``skip``: path, size and modification time, a stat each. The generator
     rewrites only files whose bytes change, so unchanged files keep their times."""
+    top = str(root)
     if root.is_file():
-        files = [root]
+        files = [(root.name, top)]
     else:
         files = []
-        for folder, dirs, names in os.walk(root):  # nothing when root does not exist
-            if folder == str(root):
+        for folder, dirs, names in os.walk(top):  # nothing when root does not exist
+            if folder == top:
                 dirs[:] = [name for name in dirs if name not in skip]
             dirs.sort()
-            files.extend(Path(folder, name) for name in sorted(names))
+            prefix = folder[len(top) + 1:] + "/" if folder != top else ""
+            files.extend((prefix + name, os.path.join(folder, name)) for name in sorted(names))
     digest = hashlib.sha256()
-    for path in files:
-        info = path.stat()
-        name = path.name if path == root else path.relative_to(root)
+    for name, path in files:
+        info = os.stat(path)
         digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\n"
                       .encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
