@@ -116,25 +116,36 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _load(path: Path) -> object:
+def _read(path: Path) -> str | None:
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except OSError:
         return None
     os.utime(path)  # used by this build: the builder prunes entries no build used
-    return value
+    return text
+
+
+def _load(path: Path) -> object:
+    try:
+        return json.loads(_read(path) or "")
+    except ValueError:
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically (generator.files is not importable here: MkDocs runs in the project's
+    folder, which need not hold the generator)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _store(path: Path, value: object) -> None:
-    """Write atomically (generator.files is not importable here: MkDocs runs in the project's
-    folder, which need not hold the generator)."""
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):  # not plain data: not kept
         return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    _write(path, text)
 
 
 def _toc_tokens(tokens: list) -> object:
@@ -270,12 +281,12 @@ def on_page_context(context: dict, page: Page, **_: object) -> dict:
                   json.dumps([_neighbour(page.previous_page), _neighbour(page.next_page),
                               [[type(a).__name__, str(a.title)] for a in page.ancestors]]))
     path = _PAGE_CACHE["dir"] / f"layout-{key}.html"
-    try:
-        context["tracker_kept"] = Markup(path.read_text(encoding="utf-8"))
-        os.utime(path)
-        _PAGE_CACHE["layouts"] += 1
-    except OSError:
+    kept = _read(path)
+    if kept is None:
         _PAGE_CACHE["layout_key"] = path  # laid out now, kept in on_post_page
+    else:
+        context["tracker_kept"] = Markup(kept)
+        _PAGE_CACHE["layouts"] += 1
     return context
 
 
@@ -283,9 +294,7 @@ def on_post_page(output: str, page: Page, **_: object) -> str:
     path = _PAGE_CACHE["layout_key"]
     if path is not None:
         _PAGE_CACHE["layout_key"] = None
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(output, encoding="utf-8")
-        os.replace(temporary, path)
+        _write(path, output)
     return _with_status(output)
 
 
