@@ -29,10 +29,12 @@ def cli() -> None:
 @click.option("--prune-cache", is_flag=True,
               help="Delete cached renders this build did not use (for a render cache that "
                    "serves this site only, as in the weekly workflow).")
+@click.option("--builder", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs",
+              show_default=True, help="The site builder (Zensical reads the same mkdocs.yml).")
 @click.option("--timings", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the build's timings (seconds) to this JSON file (make bench).")
 def build(root: Path | None, data_dir: Path | None, require_real_data: bool,
-          prune_cache: bool, timings: Path | None) -> None:
+          prune_cache: bool, builder: str, timings: Path | None) -> None:
     """Generate pages, charts and downloads, and build site/ with mkdocs --strict (started as
     soon as the pages are written, while the embed cards are still drawn)."""
     import json
@@ -40,8 +42,8 @@ def build(root: Path | None, data_dir: Path | None, require_real_data: bool,
     from generator.build import build as run_build
 
     project = Project.at(root, data_dir)
-    generated = run_build(project, require_real_data=require_real_data,
-                          prune_cache=prune_cache)
+    generated = run_build(project, require_real_data=require_real_data, prune=prune_cache,
+                          builder=builder)
     report(generated)
     site_report(project, not generated.site_unchanged, generated.builder_seconds)
     if timings is not None:
@@ -55,7 +57,7 @@ def build(root: Path | None, data_dir: Path | None, require_real_data: bool,
 @ROOT_OPTION
 def site(root: Path | None) -> None:
     """Only run the site builder on site_src/ (skipped when nothing changed since its last run)."""
-    from generator.build import build_site
+    from generator.builder import build_site
 
     project = Project.at(root)
     site_report(project, build_site(project))

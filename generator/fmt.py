@@ -11,8 +11,8 @@ from datetime import date, timedelta
 import pandas as pd
 import pycountry
 
+from generator.charts.draw import XML_INVALID
 from generator.derive import UNATTRIBUTED
-from generator.draw import XML_INVALID, xml_safe  # noqa: F401 (xml_safe: callers use fmt.xml_safe)
 
 SOURCE_LINE = ("Source: OpenRouter (openrouter.ai/rankings), as of {as_of}. "
                "Licensed under CC BY 4.0.")
@@ -178,5 +178,6 @@ def front(text: object) -> str:
 
 def attr(text: object) -> str:
     """Escape for an HTML attribute or element text (control characters HTML forbids become
-    U+FFFD)."""
-    return html.escape(XML_INVALID.sub("\ufffd", str(text)), quote=True)
+    U+FFFD). Runs of whitespace fold to one space: a line break in outside text must not end an
+    HTML block that a Markdown page holds (the rest would then be read as Markdown)."""
+    return html.escape(" ".join(XML_INVALID.sub("\ufffd", str(text)).split()), quote=True)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.errors import TrackerError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -12,6 +15,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 GENERATED_DIRS = ("rankings", "countries", "companies", "models", "data", "downloads", "charts",
                   "embed")
 GENERATED_FILES = ("index.md",)
+# Generated folders of static files that the site builder never sees (mkdocs.yml excludes them):
+# ~2,700 files at two years of history, which the build links into site/ itself.
+LINKED_DIRS = ("charts", "embed")
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL_RE = re.compile(r"^site_url:\s*(?:!ENV\s*\[\s*SITE_URL\s*,\s*)?[\"']?([^\"'\]\s]+)",
+                         re.MULTILINE)
 
 
 def shown(path: Path | str) -> str:
@@ -75,3 +84,16 @@ class Project:
         """Render caches (content-addressed, safe to share): TRACKER_CACHE_DIR or ROOT/.cache."""
         shared = os.environ.get("TRACKER_CACHE_DIR")
         return Path(shared) if shared else self.root / ".cache"
+
+
+def site_url(project: Project) -> str:
+    """The published address as mkdocs.yml resolves it: $SITE_URL, else the file's default.
+    Snippets and oEmbed need it absolute."""
+    url = os.environ.get("SITE_URL", "")
+    if not url and project.mkdocs_yml.exists():
+        match = SITE_URL_RE.search(project.mkdocs_yml.read_text(encoding="utf-8"))
+        url = match.group(1) if match else ""
+    url = url or DEFAULT_SITE_URL
+    if not re.match(r"^https?://[^\s\"'<>]+$", url):
+        raise TrackerError(f"SITE_URL: not an http(s) address: {url!r}")
+    return url.rstrip("/") + "/"

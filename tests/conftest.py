@@ -21,8 +21,9 @@ from generator.paths import GENERATED_DIRS, GENERATED_FILES, REPO_ROOT, Project
 
 RANKINGS = Path("raw/openrouter/rankings/week")
 
-# Every build in the suite shares one content-addressed render cache (kept between runs), so a
-# chart already drawn by another test is never drawn again.
+# Every build in the suite shares one render cache (kept between runs), so a chart already drawn
+# by another test is never drawn again. Safe: every render and spec is keyed on its inputs and
+# on the code that makes it (test_build.test_a_change_to_the_drawing_code_redraws_every_picture).
 os.environ.setdefault("TRACKER_CACHE_DIR", str(REPO_ROOT / ".cache"))
 AUTHORS_HEADER = "slug,company,country,source_url,notes\n"
 

@@ -74,8 +74,9 @@ def test_restatements_are_listed_as_revisions(project: Project) -> None:
                      "old_as_of": "2026-03-26T02:00:00.000Z",
                      "new_as_of": "2026-03-30T02:00:00.000Z"}]
     page = (project.site_src / "data/revisions.md").read_text()
-    assert r"<code>openai/gpt\-5\-20250807</code> | 1,000 | 1,500 | +50.0% | 2026-03-30 " \
-           "(was 2026-03-26) |" in page
+    assert ('<code>openai/gpt-5-20250807</code></td><td class="tt-num">1,000</td>'
+            '<td class="tt-num">1,500</td><td class="tt-num">+50.0%</td>'
+            "<td>2026-03-30 (was 2026-03-26)</td>") in page
 
 
 def test_an_unchanged_build_skips_the_generator_until_an_input_or_output_changes(
@@ -102,7 +103,8 @@ def test_an_unchanged_build_skips_the_generator_until_an_input_or_output_changes
 
 def test_an_unchanged_site_skips_the_builder_until_a_page_or_the_output_changes(
         project: Project) -> None:
-    from generator.build import build_site, site_stamp_path
+    from generator.builder import build_site
+    from generator.stamps import stamp_path
 
     generate(project, today=date(2026, 4, 6))
     assert build_site(project)
@@ -120,9 +122,9 @@ def test_an_unchanged_site_skips_the_builder_until_a_page_or_the_output_changes(
     assert build_site(project) and home.is_file()
     # a failed build leaves no stamp: the next build runs MkDocs again, never "up to date"
     learn.write_text(learn.read_text() + "\n[broken](no-such-page.md)\n")
-    with pytest.raises(TrackerError, match="mkdocs build --strict failed"):
+    with pytest.raises(TrackerError, match="mkdocs build failed"):
         build_site(project)
-    assert not site_stamp_path(project).exists()
+    assert not stamp_path(project, "site").exists()
     learn.write_text(learn.read_text().replace("[broken](no-such-page.md)", ""))
     assert build_site(project)
     assert not build_site(project)
@@ -143,11 +145,11 @@ def test_pruning_the_render_cache_keeps_exactly_what_the_build_uses(
     other.write_text("not a render")
     generate(project, today=date(2026, 4, 7))  # without the flag: nothing is deleted
     assert set(charts.iterdir()) == used | {*stale, other}
-    generate(project, today=date(2026, 4, 8), prune_cache=True)
+    generate(project, today=date(2026, 4, 8), prune=True)
     assert set(charts.iterdir()) == used | {other}
     # what was kept is all the build needs: the next build draws nothing
     times = {p: p.stat().st_mtime_ns for p in used}
-    generate(project, today=date(2026, 4, 9), prune_cache=True)
+    generate(project, today=date(2026, 4, 9), prune=True)
     assert {p: p.stat().st_mtime_ns for p in charts.iterdir() if p != other} == times
 
 
@@ -194,62 +196,70 @@ def test_prune_tree_deletes_what_is_not_kept_and_the_folders_it_empties(
     assert prune_tree(tmp_path / "missing", set()) == 0
 
 
-def test_the_builder_starts_once_every_page_is_final_and_embeds_are_linked_after(
+def test_the_builder_starts_once_every_page_is_written_and_static_files_are_linked_after(
         project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    """build() starts MkDocs while the embed cards are still drawn: by then every page, the
-    downloads and the theme's generated partial are written, and nothing changes them after."""
-    import generator.build as build_module
-    from generator.build import SiteBuilder, build, site_stamp_path
+    """build() starts MkDocs while the workers still draw: by then every page, the downloads
+    and the theme's generated partial are written, and nothing changes them after. MkDocs
+    never sees charts/ and embed/ (mkdocs.yml excludes them): the build links them in."""
+    from generator import builder as builder_module
+    from generator.build import build
+    from generator.builder import SiteBuilder, build_site
+    from generator.files import write_text_if_changed
+    from generator.paths import LINKED_DIRS
+    from generator.stamps import stamp_path
+
+    def pages() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in project.site_src.rglob("*") if p.is_file()
+                and p.relative_to(project.site_src).parts[0] not in LINKED_DIRS}
 
     seen = {}
     real_start = SiteBuilder.start
 
     def start(self: SiteBuilder) -> None:
-        seen["pages"] = {p: p.read_bytes() for p in project.site_src.rglob("*")
-                         if p.is_file() and "embed" not in p.relative_to(project.site_src).parts}
+        seen["pages"] = pages()
         seen["status"] = (project.generated_overrides / "data_status.html").is_file()
         real_start(self)
 
     monkeypatch.setattr(SiteBuilder, "start", start)
     generated = build(project, today=date(2026, 4, 6))
     assert not generated.site_unchanged and generated.builder_seconds > 0
-    assert seen["status"]
-    final = {p: p.read_bytes() for p in project.site_src.rglob("*")
-             if p.is_file() and "embed" not in p.relative_to(project.site_src).parts}
-    assert seen["pages"] == final
-    # MkDocs left embed/ out; the build linked it in: the same files, the same inodes
-    embed_src = sorted(p.relative_to(project.site_src) for p in
-                       (project.site_src / "embed").rglob("*") if p.is_file())
-    assert embed_src and embed_src == sorted(p.relative_to(project.site_dir) for p in
-                                             (project.site_dir / "embed").rglob("*")
-                                             if p.is_file())
-    assert all((project.site_dir / p).stat().st_ino == (project.site_src / p).stat().st_ino
-               for p in embed_src)
-    assert site_stamp_path(project).is_file()
-    # an embed changed but no page: MkDocs need not run, the embed is linked again
+    assert seen["status"] and seen["pages"] == pages()
+
+    def linked() -> list[Path]:
+        found = sorted(p.relative_to(project.site_src) for name in LINKED_DIRS
+                       for p in (project.site_src / name).rglob("*") if p.is_file())
+        assert found and found == sorted(p.relative_to(project.site_dir) for name in LINKED_DIRS
+                                         for p in (project.site_dir / name).rglob("*")
+                                         if p.is_file())
+        assert all((project.site_dir / p).stat().st_ino == (project.site_src / p).stat().st_ino
+                   for p in found)
+        return found
+
+    static = linked()
+    assert stamp_path(project, "site").is_file()
+    # a static file changed but no page: MkDocs need not run, the file is linked again
     card = next((project.site_src / "embed").rglob("*.csv"))
-    build_module.write_text_if_changed(card, card.read_text() + "# edited\n")
-    assert not build_module.build_site(project)
+    write_text_if_changed(card, card.read_text() + "# edited\n")
+    assert not build_site(project)
     assert (project.site_dir / card.relative_to(project.site_src)).read_text().endswith(
         "# edited\n")
-    # a page changed: MkDocs runs and empties site/ first, but embed/ (and charts/) were set
-    # aside for it (hidden, which MkDocs keeps) and put back: no file needs linking again
-    placed, real_mirror = [], build_module.mirror_tree
-    monkeypatch.setattr(build_module, "mirror_tree",
+    # a page changed: MkDocs runs (and empties site/ first); every static file is linked again
+    placed, real_mirror = [], builder_module.mirror_tree
+    monkeypatch.setattr(builder_module, "mirror_tree",
                         lambda *args: placed.append(real_mirror(*args)) or placed[-1])
     home = project.site_src / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
-    assert build_module.build_site(project) and placed == [0] * len(build_module.LINKED_LATER)
+    assert build_site(project) and sum(placed) == len(static)
     assert "Edited." in (project.site_dir / "index.html").read_text(encoding="utf-8")
-    assert not list(project.site_dir.glob(".*"))
-    assert sorted(p.relative_to(project.site_dir) for p in
-                  (project.site_dir / "embed").rglob("*") if p.is_file()) == embed_src
+    assert linked() == static
 
 
 def test_a_failed_generation_stops_the_builder_it_started(
         project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.build as build_module
-    from generator.build import SiteBuilder, site_stamp_path
+    from generator.build import build
+    from generator.builder import SiteBuilder
+    from generator.embeds.write import EmbedFolders
+    from generator.stamps import stamp_path
 
     builders = []
     real_start = SiteBuilder.start
@@ -262,117 +272,96 @@ def test_a_failed_generation_stops_the_builder_it_started(
         raise TrackerError("a card could not be drawn")
 
     monkeypatch.setattr(SiteBuilder, "start", start)
-    monkeypatch.setattr(build_module, "finish_embeds", broken)
+    monkeypatch.setattr(EmbedFolders, "write", broken)
     with pytest.raises(TrackerError, match="a card could not be drawn"):
-        build_module.build(project, today=date(2026, 4, 6))
+        build(project, today=date(2026, 4, 6))
     assert len(builders) == 1 and builders[0].process is None  # killed and reaped
-    assert not site_stamp_path(project).exists()
+    assert not stamp_path(project, "site").exists()
 
 
-def run_mkdocs(project: Project, cache: Path | None) -> tuple[int, str]:
-    """MkDocs as the build runs it (embed/ left out, pages kept in ``cache``; None: as a plain
-    ``mkdocs build`` with the hooks keeping nothing)."""
+def test_plain_mkdocs_builds_the_same_pages_with_no_hook_or_plugin_of_ours(
+        project: Project) -> None:
+    """The site builder runs MkDocs as anyone would: the same site_src/ and mkdocs.yml build
+    the same pages with a plain `mkdocs build` (and with Zensical, which ignores hooks and
+    unknown plugins: see make bench), so nothing the site needs lives in a hook."""
     import os
     import subprocess
     import sys
 
-    env = {**os.environ, "TZ": "UTC", "NO_MKDOCS_2_WARNING": "1",
-           "TRACKER_LINKED_LATER": "embed", "TRACKER_PAGE_CACHE": str(cache or "")}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-         str(project.mkdocs_yml), "--site-dir", str(project.site_dir)],
-        cwd=project.root, capture_output=True, text=True, check=False, env=env)
-    return result.returncode, result.stdout + result.stderr
+    import yaml
+
+    from generator.build import build
+
+    config = yaml.load(project.mkdocs_yml.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert "hooks" not in config
+    assert [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]] == ["search"]
+    build(project, today=date(2026, 4, 6))
+    ours = {p.relative_to(project.site_dir): p.read_bytes()
+            for p in project.site_dir.rglob("*.html")
+            if p.relative_to(project.site_dir).parts[0] != "embed"}
+    plain = project.root / "plain"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                    "--site-dir", str(plain)], cwd=project.root, check=True,
+                   env={**os.environ, "TZ": "UTC", "NO_MKDOCS_2_WARNING": "1"})
+    assert ours and {p.relative_to(plain): p.read_bytes() for p in plain.rglob("*.html")} == ours
+    assert not (plain / "charts").exists() and not (plain / "embed").exists()
 
 
-def site_pages(project: Project) -> dict[str, bytes]:
-    return {str(p.relative_to(project.site_dir)): p.read_bytes()
-            for p in sorted(project.site_dir.rglob("*")) if p.is_file()}
-
-
-def test_kept_pages_make_the_same_site_and_a_link_to_a_lost_page_still_fails(
-        project: Project, tmp_path: Path) -> None:
-    """The hooks keep each page's conversion (and search entries) under a digest of its
-    Markdown: a build that converts nothing writes the same bytes, and a kept page's links are
-    still checked against the build's files."""
+def test_nothing_reaches_a_private_name_of_the_site_builder() -> None:
+    """No module of ours imports MkDocs or Material (no hook, no plugin, no patched function),
+    and no file of ours reaches an underscore name of theirs."""
+    import ast
     import re
 
-    generate(project, today=date(2026, 4, 6))
-    extra = project.site_src / "extra"
-    extra.mkdir()
-    (extra / "a.md").write_text("# A\n\nSee [the other page](b.md#b-heading).\n")
-    (extra / "b.md").write_text("# B\n\n## B heading\n\nText.\n")
-    cache = tmp_path / "pages"
-    code, output = run_mkdocs(project, cache)
-    assert code == 0, output
-    kept = re.search(r"Page cache: (\d+) pages kept, (\d+) converted; (\d+) layouts kept",
-                     output)
-    assert kept and kept.group(1) == kept.group(3) == "0" and int(kept.group(2)) > 20
-    cold = site_pages(project)
-    code, output = run_mkdocs(project, cache)
-    assert code == 0, output
-    kept = re.search(r"Page cache: (\d+) pages kept, 0 converted; (\d+) layouts kept", output)
-    assert kept and kept.group(1) == kept.group(2) and int(kept.group(2)) > 20
-    assert site_pages(project) == cold  # search index included
-    code, output = run_mkdocs(project, None)  # MkDocs with nothing kept: the same site
-    assert code == 0, output
-    assert "Page cache" not in output and site_pages(project) == cold
-    # The banner changes on every page (as the data's date does each week) and one page's
-    # text: the layouts of all other pages are kept, with the new banner put in.
-    status = project.generated_overrides / "data_status.html"
-    text = status.read_text(encoding="utf-8")
-    assert "Data as of" in text
-    status.write_text(text.replace("Data as of", "Trial data as of"), encoding="utf-8")
-    (extra / "b.md").write_text("# B\n\n## B heading\n\nOther text.\n")
-    code, output = run_mkdocs(project, cache)
-    assert code == 0, output
-    kept = re.search(r"Page cache: (\d+) pages kept, 1 converted; (\d+) layouts kept", output)
-    assert kept and int(kept.group(2)) == int(kept.group(1)) > 20
-    warm = site_pages(project)
-    assert warm != cold and "Other text." in warm["extra/b/index.html"].decode()
-    pages = [name for name in warm if name.endswith(".html")]
-    assert pages and [name for name in pages if b"Trial data as of" not in warm[name]] == []
-    assert not any(b"tracker: data status" in warm[name] for name in pages)
-    code, output = run_mkdocs(project, None)
-    assert code == 0, output
-    assert site_pages(project) == warm
-    # A page in the navigation is renamed: the menu on every page may show it, so no layout
-    # is kept, and the site is the one MkDocs makes with nothing kept.
-    data = project.site_src / "data" / "index.md"
-    data.write_text(data.read_text(encoding="utf-8").replace("title: Data\n",
-                                                             "title: Data files\n", 1))
-    code, output = run_mkdocs(project, cache)
-    assert code == 0, output
-    assert re.search(r"Page cache: \d+ pages kept, \d+ converted; 0 layouts kept", output)
-    renamed = site_pages(project)
-    assert b"<title>Data files" in renamed["data/index.html"]
-    code, output = run_mkdocs(project, None)
-    assert code == 0, output
-    assert site_pages(project) == renamed
-    # a.md unchanged, but the page it links to is gone: --strict fails as without the cache
-    (extra / "b.md").unlink()
-    code, output = run_mkdocs(project, cache)
-    assert code != 0 and "extra/a.md" in output and "b.md" in output
-    # the anchor it links to is gone: the same
-    (extra / "b.md").write_text("# B\n\nNo heading any more.\n")
-    code, output = run_mkdocs(project, cache)
-    assert code != 0 and "b-heading" in output
+    ours = [*REPO_ROOT.glob("generator/**/*.py"), *REPO_ROOT.glob("templates/**/*"),
+            *REPO_ROOT.glob("benchmarks/*.py"), REPO_ROOT / "mkdocs.yml"]
+    for path in ours:
+        if path.suffix == ".py":
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                         [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                assert not [n for n in names if n.split(".")[0] in ("mkdocs", "material")], path
+        elif path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not re.search(r"\b(?:mkdocs|material)\.[\w.]*\._\w", text), path
 
 
-def test_the_build_prunes_the_pages_no_build_used(project: Project) -> None:
+def test_a_change_to_the_drawing_code_redraws_every_picture(tmp_path: Path,
+                                                            tiny_data: Path) -> None:
+    """Renders are cached under a digest of the drawing code itself: edit generator/charts/
+    draw.py (here, the cards' background) and the next build draws every chart and card again,
+    with the change, from a render cache that already held them all."""
     import os
+    import shutil
+    import subprocess
+    import sys
 
-    from generator.build import build, page_cache_dir
+    copy = tmp_path / "checkout"
+    copy.mkdir()
+    shutil.copytree(REPO_ROOT / "generator", copy / "generator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    copy_skeleton(copy)
+    cache = tmp_path / "cache"
+    env = {**os.environ, "TZ": "UTC", "TRACKER_CACHE_DIR": str(cache)}
 
-    build(project, today=date(2026, 4, 6))
-    folder = page_cache_dir(project)
-    stale = folder / ("0" * 64 + ".json")
-    stale.write_text("{}")
-    os.utime(stale, (1, 1))
-    learn = project.site_src / "learn" / "what-is-a-token.md"
-    learn.write_text(learn.read_text() + "\nOne more sentence.\n")
-    build(project, today=date(2026, 4, 6))
-    assert not stale.exists() and len(list(folder.glob("*.json"))) > 20
+    def generate_in_copy() -> dict[Path, bytes]:
+        subprocess.run([sys.executable, "-m", "generator", "generate", "--root", str(copy),
+                        "--data-dir", str(tiny_data)], cwd=copy, env=env, check=True,
+                       capture_output=True)
+        return {p: p.read_bytes() for p in (copy / "site_src").rglob("*")
+                if p.suffix in (".png", ".svg") and p.is_file()}
+
+    before = generate_in_copy()
+    renders = set((cache / "charts").glob("*.svg"))
+    draw = copy / "generator" / "charts" / "draw.py"
+    code = draw.read_text(encoding="utf-8")
+    assert code.count('fill="#ffffff"/>') == 1
+    draw.write_text(code.replace('fill="#ffffff"/>', 'fill="#fff3e0"/>'), encoding="utf-8")
+    after = generate_in_copy()
+    cards = [p for p in before if p.suffix == ".png"]
+    assert len(cards) > 20 and all(after[p] != before[p] for p in cards)
+    redrawn = set((cache / "charts").glob("*.svg")) - renders
+    assert len(redrawn) == len(renders)  # every chart SVG and card SVG drawn again
 
 
 def test_a_chart_made_from_the_same_inputs_is_not_made_again(
@@ -381,19 +370,19 @@ def test_a_chart_made_from_the_same_inputs_is_not_made_again(
     makes only the charts whose inputs changed, with the same bytes as making them all."""
     import functools
 
-    from generator import charts
+    from generator.charts import specs
 
     monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))  # not the suite's shared one
     generate(project, today=date(2026, 4, 6))
     made: list[str] = []
-    real = charts.company_history_chart
+    real = specs.company_history_chart
 
     @functools.wraps(real)
     def counting(data: object, *arguments: object) -> object:
         made.append(str(arguments[1]))
         return real(data, *arguments)
 
-    monkeypatch.setattr(charts, "company_history_chart", counting)
+    monkeypatch.setattr(specs, "company_history_chart", counting)
     folder = project.site_src / "charts"
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     generate(project, today=date(2026, 4, 5))  # another day: all regenerated, same inputs

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pytest
 
-from generator import charts
-from generator.charts import Caption
+from generator.charts import data as chart_data
+from generator.charts import specs, theme
+from generator.charts.theme import Caption, Size
 from generator.derive import attribute, derive_tables
 from generator.fmt import SAMPLE_NOTICE
 from generator.load import load_catalogue, load_rankings
@@ -14,13 +17,14 @@ from generator.registry import load_registry
 
 @pytest.fixture
 def tables(tiny_project: Project):
-    charts.register_theme()
+    theme.register_theme()
     rankings = load_rankings(tiny_project)
     registry = load_registry(tiny_project.registry_dir)
     return derive_tables(attribute(rankings.weekly, registry, load_catalogue(rankings.source_dir)))
 
 
 CAPTION = Caption(as_of="2026-03-23T02:00:00.000Z", is_sample=False)
+SIZE = Size(740, 490)
 
 
 def encoding_types(spec: dict) -> dict[str, str]:
@@ -29,21 +33,22 @@ def encoding_types(spec: dict) -> dict[str, str]:
 
 
 def test_one_theme_is_registered_and_enabled() -> None:
-    charts.register_theme()
-    assert alt.theme.active == charts.THEME
+    theme.register_theme()
+    assert alt.theme.active == theme.THEME
     spec = alt.Chart().mark_point().to_dict()
-    assert spec["config"]["font"] == charts.FONT
+    assert spec["config"]["font"] == theme.FONT
 
 
 def test_country_bands_add_up_to_the_week_total(tables) -> None:
-    data = charts.country_bands_data(tables)
+    data = chart_data.country_bands_data(tables)
     per_week = data.groupby("week_start")["tokens"].sum()
     assert (per_week == tables.totals.set_index("week_start")["total_tokens"]).all()
-    assert {charts.OTHER_BAND, "Unattributed", "China", "United States"} <= set(data["band"])
+    assert {theme.OTHER_BAND, "Unattributed", "China", "United States"} <= set(data["band"])
 
 
 def test_tokens_by_country_spec(tables) -> None:
-    spec = charts.tokens_by_country_chart(charts.country_bands_data(tables), CAPTION).to_dict()
+    bands = chart_data.country_bands_data(tables)
+    spec = specs.tokens_by_country_chart(bands, CAPTION, SIZE).to_dict()
     assert spec["mark"]["type"] == "area"
     types = encoding_types(spec)
     assert (types["x"], types["y"], types["color"]) == ("temporal", "quantitative", "nominal")
@@ -51,36 +56,38 @@ def test_tokens_by_country_spec(tables) -> None:
     assert spec["encoding"]["y"]["title"] == "Tokens per week"
     assert spec["description"]
     scale = spec["encoding"]["color"]["scale"]
-    assert scale["range"][scale["domain"].index("China")] == charts.COUNTRY_COLOURS["CN"]
+    assert scale["range"][scale["domain"].index("China")] == theme.COUNTRY_COLOURS["CN"]
     assert "Source: OpenRouter (openrouter.ai/rankings), as of 2026-03-23T02:00:00.000Z. " \
            "Licensed under CC BY 4.0." in spec["title"]["subtitle"]
 
 
 def test_sample_charts_say_sample(tables) -> None:
     caption = Caption(as_of="x", is_sample=True)
-    spec = charts.country_share_chart(charts.country_share_data(tables), caption).to_dict()
+    shares = chart_data.country_share_data(tables)
+    spec = specs.country_share_chart(shares, caption, SIZE).to_dict()
     assert SAMPLE_NOTICE.upper() in spec["title"]["subtitle"]
-    assert "SAMPLE" in SAMPLE_NOTICE.upper()
+    real = specs.country_share_chart(shares, CAPTION, SIZE).to_dict()
+    assert SAMPLE_NOTICE.upper() not in real["title"]["subtitle"]
 
 
 def test_top_models_are_coloured_by_country_and_sorted_by_rank(tables) -> None:
-    data = charts.top_models_data(tables, tables.latest_week)
-    spec = charts.top_models_chart(data, CAPTION, "16–22 March 2026").to_dict()
+    data = chart_data.top_models_data(tables, tables.latest_week)
+    spec = specs.top_models_chart(data, CAPTION, "16–22 March 2026", SIZE).to_dict()
     assert spec["encoding"]["color"]["field"] == "country_name"
     assert spec["encoding"]["y"]["sort"] == {"field": "rank", "order": "ascending"}
     assert list(data["rank"]) == [1, 2, 3]
 
 
 def test_company_bands_keep_every_token(tables) -> None:
-    data = charts.company_bands_data(tables, limit=1)
-    assert set(data["band"]) == {"DeepSeek", charts.OTHER_COMPANIES}
+    data = chart_data.company_bands_data(tables, limit=1)
+    assert set(data["band"]) == {"DeepSeek", theme.OTHER_COMPANIES}
     per_week = data.groupby("week_start")["tokens"].sum()
     assert (per_week == tables.totals.set_index("week_start")["attributed_tokens"]).all()
 
 
 def test_history_chart_spec(tables) -> None:
     data = tables.countries[tables.countries.country == "CN"][["week_start", "tokens"]]
-    spec = charts.country_history_chart(data, CAPTION, "CN", ("2026-03-02", "2026-03-16"))\
+    spec = specs.country_history_chart(data, CAPTION, "CN", ("2026-03-02", "2026-03-16"), SIZE)\
         .to_dict()
     assert spec["encoding"]["x"]["scale"]["domain"][0] == {"year": 2026, "month": 3, "date": 2,
                                                            "utc": True}
@@ -90,7 +97,7 @@ def test_history_chart_spec(tables) -> None:
 
 
 def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
-    """charts.chart_values (a column at a time) replaces Altair's DataFrame step: every chart
+    """theme.chart_values (a column at a time) replaces Altair's DataFrame step: every chart
     kind's spec is the same with either, and so are awkward values."""
     import json
 
@@ -99,10 +106,10 @@ def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
 
     week = tables.latest_week
     drawn = [
-        charts.tokens_by_country_chart(charts.country_bands_data(tables), CAPTION),
-        charts.country_share_chart(charts.country_share_data(tables), CAPTION),
-        charts.tokens_by_company_chart(charts.company_bands_data(tables), CAPTION),
-        charts.top_models_chart(charts.top_models_data(tables, week), CAPTION, week),
+        specs.tokens_by_country_chart(chart_data.country_bands_data(tables), CAPTION, SIZE),
+        specs.country_share_chart(chart_data.country_share_data(tables), CAPTION, SIZE),
+        specs.tokens_by_company_chart(chart_data.company_bands_data(tables), CAPTION, SIZE),
+        specs.top_models_chart(chart_data.top_models_data(tables, week), CAPTION, week, SIZE),
         alt.Chart(pd.DataFrame({
             "name": pd.array(["=a", None, "c"], dtype="string"), "n": np.array([1, 2, 3]),
             "x": [0.5, float("nan"), float("inf")], "k": pd.array([1, None, 3], dtype="Int64"),
@@ -114,10 +121,10 @@ def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
         alt.data_transformers.enable("default")
         expected = [json.dumps(chart.to_dict(), sort_keys=True) for chart in drawn]
     finally:
-        charts.register_theme()
-    assert alt.data_transformers.active == charts.THEME
+        theme.register_theme()
+    assert alt.data_transformers.active == theme.THEME
     assert [json.dumps(chart.to_dict(), sort_keys=True) for chart in drawn] == expected
-    values = charts.chart_values(pd.DataFrame({"x": [1.5, float("nan"), float("-inf")],
+    values = theme.chart_values(pd.DataFrame({"x": [1.5, float("nan"), float("-inf")],
                                                "n": np.array([7, 8, 9], dtype="int32")}))
     assert values == {"values": [{"x": 1.5, "n": 7}, {"x": None, "n": 8}, {"x": None, "n": 9}]}
     assert all(type(row["n"]) is int for row in values["values"])
@@ -139,3 +146,31 @@ def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Pr
         error = validate_jsonschema(json.loads(path.read_text(encoding="utf-8")), schema,
                                     raise_error=False)
         assert error is None, f"{path}: {error}"
+
+
+def test_every_site_chart_is_drawn_at_the_size_its_spec_gives(tiny_project: Project,
+                                                              tmp_path) -> None:
+    """Pages give each chart its size before it is drawn: the catalogue fixes every chart's
+    total size in its spec (autosize "fit", title, axes and legend included)."""
+    from generator.build import make_site
+    from generator.charts.catalogue import SpecMemo, site_chart_jobs
+    from generator.pipeline import prepare
+
+    theme.register_theme()
+    site = make_site(tiny_project, prepare(tiny_project), require_real_data=False)
+    memo = SpecMemo(tmp_path)
+    made = [memo.chart(job) for job in site_chart_jobs(site, {})]
+    assert len(made) > 10
+    for chart in made:
+        spec = json.loads(chart.spec_json)
+        assert (spec["width"], spec["height"]) == (chart.size.width, chart.size.height)
+        assert spec["autosize"] == {"type": "fit", "contains": "padding"}
+
+
+def test_a_long_title_wraps_to_the_chart_width() -> None:
+    name = "A model whose name is far too long for one line of a chart title, " * 2
+    title = Caption("2026-03-23T02:00:00.000Z", False).title(name, "Subtitle", 740).to_dict()
+    assert isinstance(title["text"], list) and len(title["text"]) == 2
+    assert " ".join(title["text"]).split() == name.split()
+    short = Caption("2026-03-23T02:00:00.000Z", False).title("China", "Subtitle", 740).to_dict()
+    assert short["text"] == "China"

@@ -17,7 +17,10 @@ import pytest
 from conftest import copy_skeleton, weeks_from, write_authors, write_snapshot
 from generator import embeds, fmt
 from generator.build import generate
+from generator.charts.catalogue import SITE_WIDE
+from generator.embeds.collect import EmbedMemo
 from generator.paths import Project
+from generator.site import Publication, week_publications
 
 W1, W2, W3, W4, W5 = weeks_from("2026-03-02", 5)
 FIRST_AS_OF = "2026-03-23T02:00:00.000Z"
@@ -31,7 +34,6 @@ BASE_ROWS = [
     (W3, "deepseek/deepseek-v3-20250324", 1000), (W3, "openai/gpt-5-20250807", 1100),
     (W3, "openrouter/sonoma-alpha", 10), (W3, "other", 90),
 ]
-SITE_WIDE = embeds.SITE_WIDE
 
 
 def write_tiny_data(data_dir: Path) -> None:
@@ -280,11 +282,11 @@ def test_chart_pages_offer_latest_and_frozen_snippets_with_citation(built_site: 
 
 # ---------------------------------------------------------------- frozen means frozen
 
-def publications_of(data_dir: Path) -> dict[str, embeds.Publication]:
+def publications_of(data_dir: Path) -> dict[str, Publication]:
     from generator.load import load_snapshot, snapshot_files
 
     folder = data_dir / "raw/openrouter/rankings/week"
-    return embeds.week_publications([load_snapshot(p) for p in snapshot_files(folder)])
+    return week_publications([load_snapshot(p) for p in snapshot_files(folder)])
 
 
 def test_refetched_unchanged_weeks_keep_their_first_as_of(tmp_path: Path) -> None:
@@ -293,14 +295,14 @@ def test_refetched_unchanged_weeks_keep_their_first_as_of(tmp_path: Path) -> Non
     write_snapshot(data_dir, [r for r in BASE_ROWS if r[0] != W1],
                    start=W2, end="2026-03-22", as_of="2026-03-30T02:00:00.000Z")
     published = publications_of(data_dir)
-    assert published[W2] == embeds.Publication(FIRST_AS_OF, restated=False)
+    assert published[W2] == Publication(FIRST_AS_OF, restated=False)
     changed = [(w, s, t + 1 if w == W3 and s.startswith("openai") else t)
                for w, s, t in BASE_ROWS if w != W1]
     write_snapshot(data_dir, changed, start=W2, end="2026-03-23",
                    as_of="2026-04-06T02:00:00.000Z")
     published = publications_of(data_dir)
-    assert published[W2] == embeds.Publication(FIRST_AS_OF, restated=False)
-    assert published[W3] == embeds.Publication("2026-04-06T02:00:00.000Z", restated=True)
+    assert published[W2] == Publication(FIRST_AS_OF, restated=False)
+    assert published[W3] == Publication("2026-04-06T02:00:00.000Z", restated=True)
 
 
 def test_frozen_embeds_do_not_change_when_a_week_is_added(tiny: Project,
@@ -390,17 +392,17 @@ def test_a_frozen_embed_is_byte_identical_across_two_builds(tiny: Project,
 
 
 def recalls(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
-    """Embed id -> whether the build took it as the last build left it (FrozenMemo.recall)."""
+    """Embed id -> whether the build took it as the last build left it (EmbedMemo.recall)."""
     seen: dict[str, bool] = {}
-    real = embeds.FrozenMemo.recall
+    real = EmbedMemo.recall
 
-    def recall(self: embeds.FrozenMemo, embed_id: str, week: str,
+    def recall(self: EmbedMemo, embed_id: str, week: str,
                extra: str = "") -> embeds.Embed | None:
         found = real(self, embed_id, week, extra)
         seen[embed_id] = found is not None
         return found
 
-    monkeypatch.setattr(embeds.FrozenMemo, "recall", recall)
+    monkeypatch.setattr(EmbedMemo, "recall", recall)
     return seen
 
 
@@ -494,7 +496,7 @@ def test_hostile_names_stay_text_in_pages_images_and_oembed(tiny: Project) -> No
 
 
 def test_site_pages_show_hostile_names_only_as_text_in_snippets(tiny: Project) -> None:
-    from generator.build import build_site
+    from generator.builder import build_site
 
     build_site(tiny)
     pages = list(tiny.site_dir.rglob("*.html"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -13,10 +14,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from generator import draw
-from generator.draw import render_image, round_path_data
+from generator.charts import draw
+from generator.charts.draw import render_image, round_path_data
+from generator.charts.render import RENDER_MODULES, VL_VERSION, Renderer, cache_key
 from generator.paths import REPO_ROOT
-from generator.render import VL_VERSION, Workers
 
 
 def test_path_data_is_rounded_to_a_tenth_of_a_pixel_and_nothing_else_changes() -> None:
@@ -36,40 +37,44 @@ def test_rendered_svgs_carry_no_long_decimals_in_paths() -> None:
     assert not any(re.search(r"\d\.\d\d", p) for p in paths)
 
 
-def test_workers_draw_little_in_process_and_queue_the_rest() -> None:
-    with Workers(processes=2) as workers:
-        few = [workers.submit(divmod, 7, 2), workers.submit(divmod, 9, 4)]
-        assert [f.result() for f in few] == [(3, 1), (2, 1)]
-        assert workers.pool is None  # fewer than 8 calls: drawn here, no process was started
-        many = [workers.submit(divmod, n, 3) for n in range(20)]
-        assert workers.pool is not None  # the 8th call started the pool, the rest went to it
-        assert [f.result() for f in many] == [divmod(n, 3) for n in range(20)]
-        failing = [workers.submit(divmod, 1, 0)]
-        with pytest.raises(ZeroDivisionError):
-            failing[0].result()
-    assert workers.pool is None  # shut down on leaving
-    with Workers(processes=2) as workers:
-        late = workers.submit(divmod, 5, 2)
-    assert late.result() == (2, 1)  # a call nobody waited for is still made, in-process
-    with pytest.raises(RuntimeError), Workers(processes=2) as workers:
-        dropped = workers.submit(divmod, 5, 2)
-        raise RuntimeError("a failing build")
-    assert dropped.cancelled()  # after a failure nothing queued is drawn
+AREA = {"$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": [{"x": i, "y": i % 7} for i in range(10)]},
+        "mark": "area", "encoding": {"x": {"field": "x", "type": "quantitative"},
+                                     "y": {"field": "y", "type": "quantitative"}}}
 
 
-def test_the_worker_module_does_not_import_the_heavy_libraries() -> None:
-    """A spawned render worker imports generator.draw only: without pandas, Altair or Jinja each
-    worker process is ~100 MB smaller (issue 6: the whole build under 1 GB)."""
-    probe = ("import sys, generator.draw; heavy = ('pandas', 'altair', 'jinja2', 'pyarrow'); "
-             "print(sorted(m for m in heavy if m in sys.modules))")
+def test_the_renderer_draws_what_the_cache_lacks_once(tmp_path: Path) -> None:
+    spec = json.dumps(AREA)
+    with Renderer(tmp_path, processes=1) as renderer:
+        path = renderer.chart_svg(spec)
+        assert renderer.chart_svg(spec) == path and len(renderer.pending) == 1  # queued once
+        renderer.wait()
+    assert path.read_bytes().startswith(b"<svg") and path.name == f"{cache_key('svg', spec)}.svg"
+    with Renderer(tmp_path, processes=1) as renderer:
+        assert renderer.chart_svg(spec) == path and renderer.pending == []  # cached: not drawn
+        assert renderer.used == {path}
+    with pytest.raises(ValueError), Renderer(tmp_path, processes=1) as renderer:
+        renderer.chart_svg("{not a spec")
+        renderer.wait()  # a drawing that fails fails the build
+
+
+def test_the_worker_imports_only_the_modules_its_renders_are_keyed_on() -> None:
+    """A spawned render worker imports generator.charts.draw: without pandas, Altair or Jinja
+    each worker process is ~100 MB smaller. Every module of the generator it runs is hashed into
+    the render cache's keys (render.RENDER_MODULES), so a change to any of them redraws."""
+    probe = ("import sys, generator.charts.draw; heavy = ('pandas', 'altair', 'jinja2', "
+             "'pyarrow'); print(sorted(m for m in heavy if m in sys.modules)); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'generator'))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True,
                             text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    heavy, ours = result.stdout.splitlines()
+    assert heavy == "[]"
+    assert set(ast.literal_eval(ours)) == set(RENDER_MODULES)
 
 
 FONT_PROBE = """
 import os, sys
-from generator import draw
+from generator.charts import draw
 if sys.argv[1] == "builtin":
     draw.use_builtin_fonts()
 def png(family):
@@ -157,7 +162,7 @@ def test_a_card_draws_its_chart_as_a_scaled_group_inside_the_room() -> None:
 
 
 def test_frame_digest_tells_apart_every_value_type_and_name() -> None:
-    """The digest a chart's spec is remembered under (render.chart_inputs): equal tables give
+    """The digest a chart's spec is remembered under (catalogue.SpecMemo): equal tables give
     equal digests, and any difference in a value, a missing value's kind, a type or a column
     name gives another."""
     import math

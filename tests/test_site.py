@@ -250,12 +250,24 @@ def test_each_chart_has_spec_svg_png_and_csv(built_site: Project) -> None:
 
 
 def test_rebuilding_changes_no_generated_byte(built_site: Project) -> None:
+    """Without its stamp and its record of the last build's embeds, the generator works out
+    every page, chart file and embed again from the same inputs: not one byte changes, and no
+    file is even rewritten (files are written only when their bytes change)."""
     from generator.build import generate
+    from generator.stamps import stamp_path
 
-    before = {p: p.read_bytes() for p in built_site.site_src.rglob("*") if p.is_file()}
-    generate(built_site)
-    after = {p: p.read_bytes() for p in built_site.site_src.rglob("*") if p.is_file()}
-    assert before == after
+    def files() -> dict[Path, tuple[bytes, int]]:
+        return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in built_site.site_src.rglob("*")
+                if p.is_file()}
+
+    before = files()
+    stamp_path(built_site, "generate").unlink()
+    for memo in (built_site.cache_dir / "embeds").glob("*.json"):
+        memo.unlink()
+    assert not generate(built_site).unchanged  # it ran
+    after = files()
+    assert [p for p in before if after.get(p) != before[p]] == []
+    assert after.keys() == before.keys()
 
 
 def test_no_markdown_is_left_unrendered(built_site: Project) -> None:
@@ -264,28 +276,27 @@ def test_no_markdown_is_left_unrendered(built_site: Project) -> None:
         assert "](" not in text and "{: ." not in text and "{{" not in text, page
 
 
-def test_static_files_of_site_src_are_linked_into_the_site_and_the_themes_are_copied(
+def test_chart_and_embed_files_are_linked_into_the_site_and_the_rest_is_mkdocs_own(
         built_site: Project) -> None:
-    """~8,000 chart, embed and download files at two years of history: the build hook links them
-    (one inode, no bytes copied) rather than copying; the theme's own files are copied."""
+    """~2,700 chart and embed files at two years of history: MkDocs never sees them (mkdocs.yml
+    excludes them) and the build links them in (one inode, no bytes copied)."""
     site, source = built_site.site_dir, built_site.site_src
     for name in ("charts/tokens-by-country.svg", "charts/tokens-by-country.csv",
-                 "assets/tracker.css"):
+                 "embed/resize.js"):
         assert (site / name).stat().st_ino == (source / name).stat().st_ino, name
-        assert (site / name).read_bytes() == (source / name).read_bytes()
     embed_cards = list((site / "embed").rglob("*-1200x675.png"))
     assert embed_cards and all(p.stat().st_nlink > 1 for p in embed_cards)
-    theme = [p for p in (site / "assets" / "javascripts").rglob("*.js") if "bundle" in p.name]
-    assert theme and all(p.stat().st_nlink == 1 for p in theme)
-    assert all(p.stat().st_nlink == 1 for p in site.rglob("*.html") if "/embed/" not in str(p))
+    for name in ("assets/tracker.css", "downloads/v1/totals_weekly.csv", "index.html"):
+        assert (site / name).stat().st_nlink == 1, name  # MkDocs' own copy or page
 
 
-def test_tables_are_classed_and_boxed_at_build_time(built_site: Project) -> None:
-    """Material's script reworks every bare table after load (issue 6: ~150 ms of a phone's main
-    thread on a ranking page); the build hook gives each its class and scroll box instead."""
+def test_generated_tables_are_html_with_their_class_and_box(built_site: Project) -> None:
+    """Material's script reworks every bare table after load (~150 ms of a phone's main thread
+    on a ranking page): the generated pages write their tables as HTML, class and box included."""
     tables = 0
     for page in built_site.site_dir.rglob("*.html"):
-        if "/embed/" in page.as_posix():
+        parts = page.relative_to(built_site.site_dir).parts
+        if parts[0] in ("embed", "learn"):  # embed pages have their own; Learn is hand-written
             continue
         html = page.read_text()
         assert "<table>" not in html, page
@@ -293,3 +304,75 @@ def test_tables_are_classed_and_boxed_at_build_time(built_site: Project) -> None
     assert tables > 200
     ranking = (built_site.site_dir / "rankings" / "index.html").read_text()
     assert "navigation.instant" not in ranking
+
+
+def test_every_chart_is_drawn_at_the_size_its_page_gives_it(built_site: Project) -> None:
+    """Pages are written before the charts are drawn, with each chart's size from its spec."""
+    from xml.etree import ElementTree
+
+    charts = list((built_site.site_dir / "charts").rglob("*.svg"))
+    assert len(charts) > 100
+    for svg in charts:
+        spec = json.loads(svg.with_name(svg.name.replace(".svg", ".vl.json")).read_text())
+        root = ElementTree.fromstring(svg.read_bytes())
+        assert (float(root.get("width")), float(root.get("height"))) == \
+            (spec["width"], spec["height"]), svg
+    home = (built_site.site_dir / "index.html").read_text()
+    spec = json.loads((built_site.site_dir / "charts/tokens-by-country.vl.json").read_text())
+    assert f'width="{spec["width"]}" height="{spec["height"]}"' in home
+
+
+class Links(HTMLParser):
+    """Every link and load of a page (href, src) and every id it defines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("href", "src"):
+            if values.get(name):
+                self.urls.append(values[name])
+        for name in ("id", "name"):
+            if values.get(name):
+                self.ids.add(values[name])
+
+
+def test_every_internal_link_and_anchor_of_the_built_site_resolves(built_site: Project) -> None:
+    """The site builder checks Markdown links (mkdocs --strict); the generated pages link from
+    HTML, which no builder checks, and Zensical checks nothing: the crawl does, for every page."""
+    from urllib.parse import unquote, urlsplit
+
+    site = built_site.site_dir
+    parsed: dict[Path, Links] = {}
+
+    def page(path: Path) -> Links:
+        if path not in parsed:
+            parsed[path] = Links()
+            parsed[path].feed(path.read_text(encoding="utf-8"))
+        return parsed[path]
+
+    broken = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 200
+    for path in pages:
+        for url in page(path).urls:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or url.startswith(("mailto:", "data:")):
+                continue  # another site, or the absolute addresses in snippets
+            if not parts.path:
+                target = path
+            elif parts.path.startswith("/"):  # the 404 page's links start at the site root
+                target = (site / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (path.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file() or not target.is_relative_to(site.resolve()):
+                broken.append(f"{path.relative_to(site)}: {url}")
+            elif parts.fragment and target.suffix == ".html" \
+                    and unquote(parts.fragment) not in page(target).ids:
+                broken.append(f"{path.relative_to(site)}: {url} (no such anchor)")
+    assert broken == []

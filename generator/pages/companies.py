@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from generator.pages import PageWriter, Site, frame_records
+from generator.pages import PageWriter, frame_records
 from generator.pages.models import model_summaries
+from generator.site import Site
 
 
 def render_companies(writer: PageWriter, site: Site) -> None:
@@ -26,7 +27,7 @@ def render_companies(writer: PageWriter, site: Site) -> None:
             company=company,
             country=item["country"],
             latest=frame_records(current)[0] if len(current) else None,
-            chart=site.charts[f"companies/{site.company_files[company]}"],
+            chart=writer.charts[f"companies/{site.company_files[company]}"],
             models=frame_records(models_of[company]) if company in models_of else [],
             history=frame_records(history),
         )

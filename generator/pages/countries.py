@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator import fmt
-from generator.pages import PageWriter, Site, frame_records
+from generator.pages import PageWriter, frame_records
+from generator.site import Site
 
 
 def render_countries(writer: PageWriter, site: Site) -> None:
@@ -23,7 +24,7 @@ def render_countries(writer: PageWriter, site: Site) -> None:
             name=fmt.country_name(code),
             demonym=fmt.country_models(code),
             latest=frame_records(current)[0] if len(current) else None,
-            chart=site.charts[f"countries/{site.country_files[code]}"],
+            chart=writer.charts[f"countries/{site.country_files[code]}"],
             models=frame_records(models[(models["week_start"] == week)
                                         & (models["country"] == code)]),
             companies=sorted(set(companies.loc[companies["country"] == code, "company"])),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from generator.corrections import ACTION_LABELS, describe
 from generator.downloads import TABLES, public_tables
-from generator.pages import PageWriter, Site, frame_records
+from generator.pages import PageWriter, frame_records
+from generator.site import Site
 
 
 def render_data(writer: PageWriter, site: Site) -> None:

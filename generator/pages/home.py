@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator import fmt
-from generator.pages import PageWriter, Site
+from generator.pages import PageWriter
+from generator.site import Site
 from generator.tableio import records
 
 HEADLINE_COUNTRIES = ("CN", "US")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from generator.pages import PageWriter, Site, frame_records
+from generator.pages import PageWriter, frame_records
+from generator.site import Site
 
 
 def model_summaries(site: Site) -> pd.DataFrame:
@@ -42,6 +43,6 @@ def render_models(writer: PageWriter, site: Site, registry_models: dict) -> None
             model=summary,
             family=override.family if override else "",
             open_weights=override.open_weights if override else None,
-            chart=site.charts[f"models/{site.model_files[slug]}"],
+            chart=writer.charts[f"models/{site.model_files[slug]}"],
             history=by_model[slug],
         )

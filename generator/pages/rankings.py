@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.pages import PageWriter, Site
+from generator.pages import PageWriter
+from generator.site import Site
 from generator.tableio import records
 
 
@@ -23,5 +24,5 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
             next=weeks[i + 1] if i + 1 < len(weeks) else None,
             totals=site.week_totals(week),
             rows=site.week_models(week),
-            chart=site.charts[f"top-models/{week}"],
+            chart=writer.charts[f"top-models/{week}"],
         )

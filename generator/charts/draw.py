@@ -1,8 +1,9 @@
 """What the render worker processes run: a chart spec to SVG, a card to SVG and PNG.
 
 Kept apart from the rest of the generator on purpose: a spawned worker imports only this module
-(vl-convert and the standard library), not pandas, Altair or Jinja, so each of the build's worker
-processes stays ~100 MB smaller (issue 6's 1 GB peak for the whole build).
+(vl-convert, zlib-ng, the standard library and generator.files), not pandas, Altair or Jinja, so
+each of the build's worker processes stays ~100 MB smaller. The render cache is keyed on this
+module's source (charts.render.RENDER_MODULES): any change here redraws every image.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def use_builtin_fonts() -> None:
     by FONTCONFIG_FILE) and then adds its own Liberation Sans, held in memory; text goes to the
     first face that matches. A system font is read from disk for every glyph looked up (opened,
     mapped and unmapped about 2,250 times for one card): more than half of a render's time.
-    Pointed at generator/fonts.conf, whose only font folder does not exist, the database holds
-    the built-in faces alone: a chart SVG renders about three times faster and a card 40%
+    Pointed at generator/charts/fonts.conf, whose only font folder does not exist, the database
+    holds the built-in faces alone: a chart SVG renders about three times faster and a card 40%
     faster, and the same on every machine whatever fonts it has. The variable is set only for
     the moment vl-convert reads it, so nothing else this process starts (a browser) sees it.
     """

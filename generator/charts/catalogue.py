@@ -1,0 +1,233 @@
+"""Every chart of the site, and each chart's spec worked out once (or recalled).
+
+The catalogue says which charts exist, what each draws, what it cites and at which size it is
+drawn: the four site-wide charts of the latest week, a top-models chart for every past week, the
+history of every model, company and country, and (asked for by the embed stage) the site-wide
+charts frozen at a past week. ``make_chart`` turns a ``ChartJob`` into a ``Chart``: its site and
+embed specs as JSON, with sizes, description and CSV, which is all the pages and embeds need.
+The drawing itself happens later, in worker processes (charts.render).
+
+Working out a spec (Altair's ``to_dict``) costs ~10 ms, and a new week changes few of the ~600
+charts, so a spec is remembered in the render cache under a digest of everything it is made from:
+the generator's code and the installed library versions (``digests.code_digest``), the chart's
+id, its data and its other arguments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import altair as alt
+import pandas as pd
+
+from generator.charts import data as chart_data
+from generator.charts import specs
+from generator.charts.theme import Caption, Size, sized
+from generator.charts.variants import embed_variant, short_history
+from generator.derive import Tables
+from generator.digests import code_digest
+from generator.files import write_bytes_if_changed
+from generator.fmt import week_range
+from generator.registry import Registry
+from generator.site import Site
+from generator.tableio import frame_digest, to_csv_bytes
+
+if TYPE_CHECKING:
+    from generator.corrections import Annotation
+
+SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models")
+FROZEN = SITE_WIDE[:3]  # frozen at a week for their embeds (top-models/<week> is a site chart)
+SIZES = {
+    "tokens-by-country": Size(740, 490),
+    "country-share": Size(740, 490),
+    "tokens-by-company": Size(740, 500),
+    "history": Size(740, 360),
+}
+BAR_STEP = 22  # px a bar of the top-models chart
+
+
+def top_models_size(bars: int) -> Size:
+    return Size(720, 170 + BAR_STEP * bars)
+
+
+Events = tuple[tuple[str, str, str], ...]  # (day, label, description) of each dated event
+
+
+@dataclass(frozen=True)
+class ChartJob:
+    """A chart to make: which, what it draws, what it cites, and the function that draws it."""
+
+    chart_id: str  # its path under charts/ and embed/: "tokens-by-country", "models/<name>"
+    kind: str  # a SITE_WIDE id, or "model", "company", "country"
+    week: str  # the last week it draws
+    as_of: str  # what it cites
+    data: pd.DataFrame = field(repr=False)  # exactly what it draws (its CSV)
+    draw: Callable[..., alt.Chart]  # a charts.specs function: draw(data, *arguments, size)
+    arguments: tuple  # plain values and dataclasses (they key the remembered spec)
+    size: Size
+    events: Events = ()
+    frozen_weeks: tuple[str, ...] = ()  # a frozen chart's weeks (its axis labels Mondays when few)
+    subject: str = ""  # a history's model permaslug, company or country code
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart with its specs worked out: enough for pages and embeds to show it."""
+
+    chart_id: str
+    kind: str
+    week: str
+    as_of: str
+    subject: str
+    size: Size
+    description: str
+    spec_json: str = field(repr=False)  # the site's spec ("" for a frozen chart)
+    embed_spec_json: str = field(repr=False)
+    data: pd.DataFrame = field(repr=False)
+    csv: bytes = field(repr=False)
+    remembered: Path | None = field(default=None, repr=False)  # its SpecMemo file
+
+    def path(self, suffix: str) -> str:
+        """URL path of one of the chart's files, relative to the site root."""
+        return f"charts/{self.chart_id}{suffix}"
+
+
+def annotation_events(annotations: list[Annotation], registry: Registry
+                      ) -> dict[tuple[str, str], Events]:
+    """(scope, key) -> the dated events drawn on that chart: key is '' (global), a permaslug,
+    a company or a country code."""
+    events: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for a in annotations:
+        key = registry.authors[a.target].company if a.scope == "company" else a.target
+        events.setdefault((a.scope, key), []).append((a.date.isoformat(), a.label,
+                                                      a.description))
+    return {key: tuple(found) for key, found in events.items()}
+
+
+def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[ChartJob]:
+    """Every chart the site's pages show, the site-wide ones first. A history runs from the
+    first published week to the entity's own last week and cites that week's first
+    publication, so a model, company or country absent from a new week keeps its chart."""
+    tables, latest, is_sample = site.tables, site.latest_week, site.is_sample
+    caption = Caption(site.as_of, is_sample)
+    overall = events.get(("global", ""), ())
+    yield ChartJob("tokens-by-country", "tokens-by-country", latest, site.as_of,
+                   chart_data.country_bands_data(tables), specs.tokens_by_country_chart,
+                   (caption,), SIZES["tokens-by-country"], overall)
+    yield ChartJob("country-share", "country-share", latest, site.as_of,
+                   chart_data.country_share_data(tables), specs.country_share_chart,
+                   (caption,), SIZES["country-share"], overall)
+    yield ChartJob("tokens-by-company", "tokens-by-company", latest, site.as_of,
+                   chart_data.company_bands_data(tables), specs.tokens_by_company_chart,
+                   (caption,), SIZES["tokens-by-company"], overall)
+    yield top_models_job("top-models", site, latest, caption)
+    for week in tables.weeks:  # each week's permanent ranking page shows its own chart
+        yield top_models_job(f"top-models/{week}", site, week,
+                             Caption(site.cited_as_of(week), is_sample))
+    yield from history_jobs(site, events)
+
+
+def top_models_job(chart_id: str, site: Site, week: str, caption: Caption) -> ChartJob:
+    top = chart_data.top_models_data(site.tables, week)
+    return ChartJob(chart_id, "top-models", week, caption.as_of, top, specs.top_models_chart,
+                    (caption, week_range(week)), top_models_size(len(top)))
+
+
+def history_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[ChartJob]:
+    """The history chart of every model, company and country."""
+    tables, first = site.tables, site.tables.weeks[0]
+    families = (
+        ("models", "model", "model_permaslug", tables.models, site.model_files),
+        ("companies", "company", "company", tables.companies, site.company_files),
+        ("countries", "country", "country", tables.countries, site.country_files),
+    )
+    for folder, kind, column, frame, files in families:
+        groups = dict(tuple(frame.groupby(column, sort=False)))  # once, not once per entity
+        for key, name in files.items():
+            rows = groups[key]
+            last = rows.iloc[-1]
+            week = str(last["week_start"])
+            caption = Caption(site.cited_as_of(week), site.is_sample)
+            if kind == "model":
+                draw, data = specs.model_history_chart, chart_data.model_history_data(rows)
+                arguments = (caption, str(last["model_name"]), str(last["country"]))
+            elif kind == "company":
+                draw, data = specs.company_history_chart, chart_data.group_history_data(rows)
+                arguments = (caption, key, str(last["country"]))
+            else:
+                draw, data = specs.country_history_chart, chart_data.group_history_data(rows)
+                arguments = (caption, key)
+            yield ChartJob(f"{folder}/{name}", kind, week, caption.as_of, data, draw,
+                           (*arguments, (first, week)), SIZES["history"],
+                           events.get((kind, key), ()), subject=key)
+
+
+def frozen_chart_job(site: Site, kind: str, week: str, upto: Tables) -> ChartJob:
+    """A site-wide chart as it stood when ``week`` was the latest (``upto``: the tables up to
+    that week), for its frozen embed."""
+    prepare, draw = {
+        "tokens-by-country": (chart_data.country_bands_data, specs.tokens_by_country_chart),
+        "country-share": (chart_data.country_share_data, specs.country_share_chart),
+        "tokens-by-company": (chart_data.company_bands_data, specs.tokens_by_company_chart),
+    }[kind]
+    caption = Caption(site.cited_as_of(week), site.is_sample)
+    return ChartJob(f"{kind}/{week}", kind, week, caption.as_of, prepare(upto), draw,
+                    (caption,), SIZES[kind], frozen_weeks=tuple(upto.weeks))
+
+
+# ---------------------------------------------------------------- specs, worked out or recalled
+
+class SpecMemo:
+    """Specs of earlier builds, in the render cache: ``<digest>.spec`` holds a JSON header line
+    (description, site spec, embed spec) and then the chart's CSV."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.folder = cache_dir
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.used: set[Path] = set()  # the files this build needs (see render.prune_cache)
+        self.validated: set[str] = set()  # chart families checked against the schema
+
+    def key(self, job: ChartJob) -> str:
+        digest = hashlib.sha256(json.dumps([
+            code_digest(), job.chart_id, job.draw.__name__, repr(job.arguments), repr(job.size),
+            job.events, job.frozen_weeks]).encode())
+        digest.update(frame_digest(job.data))
+        return digest.hexdigest()
+
+    def chart(self, job: ChartJob) -> Chart:
+        path = self.folder / f"{self.key(job)}.spec"
+        self.used.add(path)
+        try:
+            header, csv = path.read_bytes().split(b"\n", 1)
+            description, spec_json, embed_json = json.loads(header)
+        except (OSError, ValueError):  # not remembered (or unreadable): work it out
+            description, spec_json, embed_json = self.work_out(job)
+            csv = to_csv_bytes(job.data)
+            header = json.dumps([description, spec_json, embed_json]).encode()
+            write_bytes_if_changed(path, header + b"\n" + csv)
+        return Chart(job.chart_id, job.kind, job.week, job.as_of, job.subject, job.size,
+                     description, spec_json, embed_json, job.data, csv, path)
+
+    def work_out(self, job: ChartJob) -> tuple[str, str, str]:
+        """(description, site spec JSON, embed spec JSON). A frozen chart has no site spec."""
+        chart = sized(specs.annotate(job.draw(job.data, *job.arguments, job.size),
+                                     list(job.events)), job.size)
+        # One function draws every chart of a family: checking one of them against the
+        # Vega-Lite schema is enough, and skipping the check halves to_dict().
+        family = job.draw.__name__
+        spec = chart.to_dict(validate=family not in self.validated)
+        self.validated.add(family)
+        embed = embed_variant(spec)
+        if job.frozen_weeks:
+            embed = short_history(embed, list(job.frozen_weeks))
+        site_json = "" if job.frozen_weeks else compact(spec)
+        return str(spec.get("description", "")), site_json, compact(embed)
+
+
+def compact(spec: dict) -> str:
+    return json.dumps(spec, sort_keys=True, separators=(",", ":"))

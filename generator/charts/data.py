@@ -1,0 +1,82 @@
+"""The exact data each chart draws (and publishes as its CSV), made from the derived tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from generator.charts.theme import OTHER_BAND, OTHER_COMPANIES
+from generator.derive import UNATTRIBUTED, Tables
+from generator.fmt import country_name
+
+TOP_MODELS = 15  # bars on a week's top-models chart
+TOP_COMPANIES = 10  # bands on the company chart (the rest summed)
+
+
+def tables_up_to(tables: Tables, week: str) -> Tables:
+    """The tables as they stood when ``week`` was the latest: nothing after it."""
+    return Tables(*(frame[frame["week_start"] <= week].reset_index(drop=True)
+                    for frame in (tables.totals, tables.models, tables.companies,
+                                  tables.countries)))
+
+
+def country_bands_data(tables: Tables) -> pd.DataFrame:
+    """Weekly tokens per country, plus the Unattributed and `other` bands: adds up to the total."""
+    countries = tables.countries.assign(band=tables.countries["country"].map(country_name))
+    extra = []
+    for row in tables.totals.itertuples():
+        extra.append((row.week_start, "", UNATTRIBUTED, row.unknown_tokens))
+        extra.append((row.week_start, "", OTHER_BAND, row.other_tokens))
+    extras = pd.DataFrame(extra, columns=["week_start", "country", "band", "tokens"])
+    bands = pd.concat([countries[["week_start", "country", "band", "tokens"]], extras])
+    bands["order"] = bands["band"].map(band_order(tables))
+    return bands.sort_values(["week_start", "order"]).reset_index(drop=True) \
+        .astype({"tokens": "int64", "order": "int64"})
+
+
+def band_order(tables: Tables) -> dict[str, int]:
+    """Countries by their latest-week tokens (largest at the bottom), then the unknown bands."""
+    latest = tables.countries[tables.countries["week_start"] == tables.latest_week]
+    seen = list(latest.sort_values(["tokens", "country"], ascending=[False, True])["country"])
+    for code in sorted(set(tables.countries["country"]) - set(seen)):
+        seen.append(code)
+    order = {country_name(code): i for i, code in enumerate(seen)}
+    order[UNATTRIBUTED] = len(order)
+    order[OTHER_BAND] = len(order)
+    return order
+
+
+def country_share_data(tables: Tables) -> pd.DataFrame:
+    shares = tables.countries.assign(country_name=tables.countries["country"].map(country_name))
+    return shares[["week_start", "country", "country_name", "tokens", "share_of_attributed"]] \
+        .reset_index(drop=True)
+
+
+def top_models_data(tables: Tables, week: str, limit: int = TOP_MODELS) -> pd.DataFrame:
+    models = tables.models[(tables.models["week_start"] == week) & (tables.models["rank"] <= limit)]
+    top = models.assign(country_name=models["country"].map(country_name))
+    return top[["week_start", "rank", "model_permaslug", "model_name", "company", "country",
+                "country_name", "tokens", "share_of_total"]].reset_index(drop=True)
+
+
+def company_bands_data(tables: Tables, limit: int = TOP_COMPANIES) -> pd.DataFrame:
+    """Weekly tokens of the latest week's top companies; the rest summed as one band."""
+    latest = tables.companies[tables.companies["week_start"] == tables.latest_week]
+    ordered = latest.sort_values(["tokens", "company"], ascending=[False, True])
+    top = list(ordered["company"])[:limit]
+    companies = tables.companies.assign(
+        band=tables.companies["company"].where(tables.companies["company"].isin(top),
+                                               OTHER_COMPANIES)
+    )
+    banded = companies.groupby(["week_start", "band"], sort=True)["tokens"].sum().reset_index()
+    order = {name: i for i, name in enumerate([*top, OTHER_COMPANIES])}
+    banded["order"] = banded["band"].map(order).astype("int64")
+    return banded.sort_values(["week_start", "order"]).reset_index(drop=True)
+
+
+def model_history_data(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows[["week_start", "rank", "tokens", "share_of_total"]].reset_index(drop=True)
+
+
+def group_history_data(rows: pd.DataFrame) -> pd.DataFrame:
+    """A company's or a country's weekly rows."""
+    return rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)

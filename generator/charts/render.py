@@ -1,0 +1,153 @@
+"""Drawing: chart specs to SVG, embed charts to SVG and image cards, in worker processes, through
+a render cache; then each chart's files under charts/.
+
+Every render is cached under a digest of what it is drawn from: its spec (and, for a card, the
+card's text) and the drawing code itself, that is the source of the modules the worker processes
+run (``RENDER_MODULES``, checked by a test against what a worker really imports), generator's
+fonts.conf and the installed package versions. A change to the drawing code therefore redraws
+every image on the next build; an unchanged chart is never drawn again.
+
+Workers are spawned, never forked (a forked copy of a process whose vl-convert runtime has
+threads running can deadlock), and draw at a lower priority than the main process, which goes on
+writing pages while they draw. They write their renders into the cache themselves, so nothing
+large travels back.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import json
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+import altair as alt
+
+from generator.charts import draw
+from generator.charts.catalogue import Chart
+from generator.digests import installed_versions
+from generator.files import write_bytes_if_changed, write_text_if_changed
+
+VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+# What a worker process imports of the generator (and so what its drawings depend on).
+RENDER_MODULES = ("generator", "generator.charts", "generator.charts.draw", "generator.errors",
+                  "generator.files")
+WORKER_NICENESS = 10
+RENDERED = (".svg", ".png", ".spec")  # what the render cache holds (see prune_cache)
+
+
+@functools.cache
+def render_digest() -> str:
+    """The drawing code: the worker's modules, the font configuration, the package versions."""
+    digest = hashlib.sha256(json.dumps([VL_VERSION, draw.PNG_SCALE, installed_versions()])
+                            .encode())
+    for name in RENDER_MODULES:
+        digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
+    digest.update(draw.FONTS_CONF.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(kind: str, *parts: str) -> str:
+    digest = hashlib.sha256(f"{render_digest()}\0{kind}".encode())
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class Renderer:
+    """The build's drawing: ``chart_svg`` and ``embed_images`` queue what the cache lacks and
+    return at once with the paths the renders will have; ``wait`` waits for all of them."""
+
+    def __init__(self, cache_dir: Path, processes: int | None = None) -> None:
+        self.cache_dir = cache_dir
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        self.pool = ProcessPoolExecutor(max_workers=processes or os.cpu_count() or 1,
+                                        mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=start_worker)
+        self.pending: list[Future] = []
+        self.queued: set[Path] = set()
+        self.used: set[Path] = set()  # every cache file this build needs
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        # After a failure, queued drawings are dropped rather than drawn for nothing.
+        self.pool.shutdown(wait=exc_type is not None, cancel_futures=exc_type is not None)
+
+    def missing(self, *paths: Path) -> bool:
+        self.used.update(paths)
+        return not all(path in self.queued or path.exists() for path in paths)
+
+    def chart_svg(self, spec_json: str) -> Path:
+        path = self.cache_dir / f"{cache_key('svg', spec_json)}.svg"
+        if self.missing(path):
+            self.queued.add(path)
+            self.pending.append(self.pool.submit(draw.render_to_cache, spec_json, VL_VERSION,
+                                                 path))
+        return path
+
+    def embed_images(self, spec_json: str, cards: dict[tuple[int, int], str]
+                     ) -> tuple[Path, dict[tuple[int, int], tuple[Path, Path]], Future | None]:
+        """An embed's chart SVG and its cards (size -> card text as JSON): (SVG path, size ->
+        (card SVG path, card PNG path), the task drawing what the cache lacks). One task, as
+        each card is drawn from the chart."""
+        chart = self.cache_dir / f"{cache_key('svg', spec_json)}.svg"
+        paths, todo = {}, []
+        for size, payload in cards.items():
+            key = cache_key("card", payload, spec_json)
+            paths[size] = card = (self.cache_dir / f"{key}.svg", self.cache_dir / f"{key}.png")
+            if self.missing(*card):
+                todo.append((payload, *card))
+        chart_missing, task = self.missing(chart), None
+        if todo or chart_missing:
+            self.queued.update([chart, *(p for _, *card in todo for p in card)])
+            task = self.pool.submit(draw.render_embed_images, spec_json, VL_VERSION, chart, todo)
+            self.pending.append(task)
+        return chart, paths, task
+
+    def wait(self) -> None:
+        for future in self.pending:
+            future.result()
+        self.pending.clear()
+
+
+def start_worker() -> None:
+    os.nice(WORKER_NICENESS)
+    draw.use_builtin_fonts()
+
+
+def write_chart_files(chart: Chart, svg: Path, charts_dir: Path) -> list[Path]:
+    """A site chart's spec, static SVG and CSV under charts/ (each only if its bytes changed)."""
+    base = charts_dir / chart.chart_id
+    files = {base.with_name(base.name + ".vl.json"): (chart.spec_json + "\n").encode(),
+             base.with_name(base.name + ".svg"): svg.read_bytes(),
+             base.with_name(base.name + ".csv"): chart.csv}
+    for path, content in files.items():
+        write_bytes_if_changed(path, content)
+    return list(files)
+
+
+def write_vega_bundle(cache_dir: Path, target: Path) -> None:
+    """The Vega + Vega-Lite + vega-embed bundle from vl-convert (cached per version)."""
+    import vl_convert as vlc
+
+    cached = cache_dir / f"vega-bundle-{vlc.__version__}-{VL_VERSION}.js"
+    if not cached.exists():
+        write_text_if_changed(cached, vlc.javascript_bundle(vl_version=VL_VERSION))
+    write_bytes_if_changed(target, cached.read_bytes())
+
+
+def prune_cache(cache_dir: Path, used: set[Path]) -> int:
+    """Delete the cached renders and specs under ``cache_dir`` that are not in ``used``;
+    returns how many. Only for a cache that serves one site (the weekly workflow's)."""
+    removed = 0
+    if cache_dir.is_dir():
+        for path in sorted(cache_dir.iterdir()):
+            if path.is_file() and path.suffix in RENDERED and path not in used:
+                path.unlink()
+                removed += 1
+    return removed

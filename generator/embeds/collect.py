@@ -1,0 +1,235 @@
+"""Every embed of the build, one at a time: the site-wide charts of the latest week, the site-wide
+charts frozen at every published week, and the history of every model, company and country.
+
+A frozen embed does not change once its week is published, nor does the embed of a model,
+company or country absent from a new week; yet working one out (the tables up to its week, its
+chart, words and screen-reader table) and writing it costs ~10-25 ms, ~850 of them at two years
+of history: most of a weekly rebuild. So each build records, per embed of these kinds, a digest
+of everything it is made from and the size and time of each file it wrote (``EmbedMemo``); the
+next build takes an embed whose digest and files are unchanged as it stands. The digest covers
+the generator's code and the installed versions, the embed templates, the site address, the
+sample flag, the contributors' corrections, each week's cited as_of and restated flag and every
+row of the four weekly tables up to the embed's (last) week; for a history, its chart's spec and
+whether its last week is the latest too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from generator import fmt
+from generator.charts.catalogue import FROZEN, SITE_WIDE, Chart, SpecMemo, frozen_chart_job
+from generator.charts.data import tables_up_to
+from generator.derive import Tables
+from generator.digests import code_digest, files_digest, source_files
+from generator.embeds import EMBED_DIR, Embed, Note, one_line
+from generator.embeds.words import (
+    caveats,
+    correction_notes,
+    data_table,
+    entity_words,
+    restatement_notes,
+    site_wide_words,
+    snippet_height,
+)
+from generator.files import write_text_if_changed
+from generator.paths import Project
+from generator.site import Site
+from generator.tableio import frame_digest
+
+# Where each site-wide chart lives on the site (the credit link of its latest embed).
+CHART_PAGES = {"tokens-by-country": "", "country-share": "countries/",
+               "tokens-by-company": "companies/", "top-models": "rankings/"}
+HISTORY_ROWS = {"model": ("models", "model_permaslug"), "company": ("companies", "company"),
+                "country": ("countries", "country")}
+
+
+def collect_embeds(site: Site, charts: dict[str, Chart], specs: SpecMemo,
+                   memo: EmbedMemo) -> Iterator[Embed]:
+    """Every embed, one at a time (the caller queues each one's drawing as it comes). An embed
+    that ``memo`` recalls comes without its chart: nothing of it is drawn or written again."""
+    for kind in SITE_WIDE:
+        yield latest_embed(site, charts[kind])
+    for week in site.tables.weeks:
+        yield from frozen_embeds(site, week, charts, specs, memo)
+    histories = {}
+    for chart in charts.values():
+        if chart.kind not in HISTORY_ROWS:
+            continue
+        recalled = memo.recall(chart.chart_id, chart.week, "|".join((
+            hashlib.sha256(chart.spec_json.encode()).hexdigest(),
+            str(chart.week == site.latest_week))))
+        if recalled is not None:
+            yield recalled
+            continue
+        if not histories:  # each table grouped once, when the first history is worked out
+            histories = {kind: dict(tuple(getattr(site.tables, table).groupby(column,
+                                                                              sort=False)))
+                         for kind, (table, column) in HISTORY_ROWS.items()}
+        yield history_embed(site, chart, histories)
+
+
+def latest_embed(site: Site, chart: Chart) -> Embed:
+    latest = site.latest_week
+    headline, subtitle = site_wide_words(chart.kind, site.tables, latest)
+    weeks = [latest] if chart.kind == "top-models" else site.tables.weeks
+    return make_embed(
+        chart.kind, chart, False, headline, subtitle,
+        [*restatement_notes(site, weeks), *correction_notes(site, weeks),
+         Note("Updated every week.", href=f"{EMBED_DIR}/{chart.kind}/{latest}/",
+              label=f"Version frozen at the week of {fmt.week_range(latest)}")],
+        CHART_PAGES[chart.kind])
+
+
+def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMemo,
+                  memo: EmbedMemo) -> Iterator[Embed]:
+    """The site-wide charts as they stood when ``week`` was the latest."""
+    recalled = {kind: memo.recall(f"{kind}/{week}", week) for kind in SITE_WIDE}
+    upto: Tables | None = None
+    for kind in SITE_WIDE:
+        if recalled[kind] is not None:
+            yield recalled[kind]
+            continue
+        upto = upto or tables_up_to(site.tables, week)
+        if kind in FROZEN:
+            chart, weeks = specs.chart(frozen_chart_job(site, kind, week, upto)), upto.weeks
+        else:
+            chart, weeks = charts[f"top-models/{week}"], [week]
+        headline, subtitle = site_wide_words(kind, upto, week)
+        yield make_embed(
+            f"{kind}/{week}", chart, True, headline, subtitle,
+            [Note(f"Frozen: the figures as published for the week of {fmt.week_range(week)}; "
+                  "this chart does not change when later weeks are added.",
+                  href=f"{EMBED_DIR}/{kind}/", label="Latest version"),
+             *restatement_notes(site, weeks), *correction_notes(site, weeks)],
+            f"rankings/{week}/")
+
+
+def history_embed(site: Site, chart: Chart,
+                  histories: dict[str, dict[str, pd.DataFrame]]) -> Embed:
+    rows = histories[chart.kind][chart.subject]
+    name = str(rows["model_name"].iloc[-1]) if chart.kind == "model" else chart.subject
+    headline, subtitle = entity_words(chart.kind, name, rows, site)
+    weeks = list(rows["week_start"])
+    if chart.kind == "model":
+        slugs = {chart.subject}
+    else:
+        models = site.tables.models
+        slugs = set(models.loc[models[chart.kind] == chart.subject, "model_permaslug"])
+    return make_embed(
+        chart.chart_id, chart, False, headline, subtitle,
+        [*restatement_notes(site, weeks), *correction_notes(site, weeks, slugs),
+         Note("Updated every week.")],
+        f"{chart.chart_id}/", week=site.latest_week)
+
+
+def make_embed(embed_id: str, chart: Chart, frozen: bool, headline: str, subtitle: str,
+               notes: list[Note], credit_path: str, week: str = "") -> Embed:
+    description = chart.description.strip()
+    headline, subtitle = one_line(headline), one_line(subtitle)
+    alt = f"{description} {headline}." if description else f"{headline}."
+    notes = (*notes, *caveats(chart.kind))
+    return Embed(
+        embed_id=embed_id, kind=chart.kind, week=week or chart.week, frozen=frozen,
+        as_of=chart.as_of, headline=headline, subtitle=subtitle, alt=alt, notes=notes,
+        credit_path=credit_path, height=snippet_height(headline, subtitle, notes, chart.as_of),
+        chart=chart, table=data_table(chart.kind, chart.data))
+
+
+# ---------------------------------------------------------------- embeds, remembered
+
+def week_chain(tables: Tables, cited: dict[str, tuple[str, bool]], seed: bytes
+               ) -> dict[str, str]:
+    """Week -> a digest of ``seed`` and, for every week up to that one, of its table rows, the
+    as_of its embeds cite and whether it was restated. The rows' own ``as_of`` (the snapshot
+    each came from) is left out: a weekly fetch re-reads recent weeks, and unchanged figures
+    keep citing their first publication, so their frozen embeds stay the same bytes."""
+    frames = tuple(frame.drop(columns=[c for c in frame.columns if c == "as_of"])
+                   for frame in (tables.totals, tables.models, tables.companies,
+                                 tables.countries))
+    rows = [(frame.columns, frame.dtypes, pd.util.hash_pandas_object(frame, index=False)
+             .to_numpy(), frame.groupby("week_start", sort=False).indices) for frame in frames]
+    running = hashlib.sha256(seed)
+    running.update(json.dumps([[list(map(str, c)), list(map(str, d))] for c, d, _, _ in rows])
+                   .encode())
+    chain = {}
+    for week in tables.weeks:
+        running.update(json.dumps([week, *cited[week]]).encode())
+        for _, _, hashes, indices in rows:
+            running.update(hashes[indices[week]].tobytes() if week in indices else b"-")
+        chain[week] = running.hexdigest()
+    return chain
+
+
+class EmbedMemo:
+    """The embeds of the last build and this build's (see the module's doc)."""
+
+    def __init__(self, project: Project, site: Site) -> None:
+        self.out = project.site_src / EMBED_DIR
+        self.renders = project.cache_dir / "charts"
+        where = hashlib.sha256(f"{project.root}|{project.data_dir}".encode()).hexdigest()[:16]
+        self.path = project.cache_dir / "embeds" / f"{where}.json"
+        try:
+            self.old = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.old = {}
+        self.new: dict[str, dict] = {}  # recalled or remembered by this build
+        self.keys: dict[str, str] = {}  # embed id -> the digest of its inputs, this build
+        templates = project.templates_dir / "embeds"
+        seed = hashlib.sha256(json.dumps([
+            code_digest(), files_digest(source_files(templates), templates), site.site_url,
+            site.is_sample]).encode())
+        seed.update(frame_digest(site.tables.corrections))
+        seed.update(frame_digest(site.tables.corrected))
+        cited = {week: (site.cited_as_of(week), site.restated(week)) for week in site.tables.weeks}
+        self.chain = week_chain(site.tables, cited, seed.digest())
+
+    def recall(self, embed_id: str, week: str, extra: str = "") -> Embed | None:
+        """The embed as the last build recorded it, if made from the same inputs: those up to
+        ``week`` and ``extra`` (what else it is made from), its files as that build left them
+        and its renders still in the cache."""
+        key = self.keys[embed_id] = hashlib.sha256(
+            f"{self.chain[week]}|{embed_id}|{extra}".encode()).hexdigest()
+        record = self.old.get(embed_id) if isinstance(self.old, dict) else None
+        if not isinstance(record, dict) or record.get("key") != key:
+            return None
+        try:
+            for name, (size, mtime) in record["files"].items():
+                info = (self.out / embed_id / name).stat()
+                if (info.st_size, info.st_mtime_ns) != (size, mtime):
+                    return None
+            if not all((self.renders / name).is_file() for name in record["renders"]):
+                return None  # a render the weekly workflow's cache lost: draw it again
+            embed = Embed(**record["embed"], notes=tuple(Note(**n) for n in record["notes"]))
+        except (OSError, TypeError, ValueError, KeyError):
+            return None
+        self.new[embed_id] = record
+        return embed
+
+    def recorded(self, embed_id: str) -> dict | None:
+        """What this build took from the last one for a recalled embed."""
+        return self.new.get(embed_id)
+
+    def remember(self, embed: Embed, renders: list[Path], files: list[Path]) -> None:
+        if embed.embed_id not in self.keys:  # a latest site-wide embed: never recalled
+            return
+        fields = {f.name: getattr(embed, f.name) for f in dataclasses.fields(Embed)
+                  if f.name not in ("notes", "chart", "table")}
+        self.new[embed.embed_id] = {
+            "key": self.keys[embed.embed_id], "embed": fields,
+            "notes": [dataclasses.asdict(note) for note in embed.notes],
+            "renders": [path.name for path in renders],
+            "files": {path.name: [info.st_size, info.st_mtime_ns]
+                      for path, info in ((path, path.stat()) for path in files)},
+        }
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_if_changed(self.path, json.dumps(dict(sorted(self.new.items())),
+                                                    ensure_ascii=False, separators=(",", ":")))

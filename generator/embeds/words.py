@@ -1,0 +1,236 @@
+"""What an embed says: its headline (the finding), subtitle (metric, unit, period), notes
+(restatements, corrections, caveats), the screen-reader table of its numbers, and the height its
+snippet's iframe needs to show it without any script."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from generator import fmt
+from generator.charts.draw import wrap
+from generator.charts.variants import EMBED_SIZE
+from generator.corrections import describe
+from generator.derive import Tables
+from generator.embeds import DataTable, Note
+from generator.site import Site
+from generator.tableio import records
+
+TOKENS_CAVEAT = ("Tokens are counted by each model's own tokenizer; the data is one router's "
+                 "public traffic, not the whole market.")
+COUNTRY_CAVEAT = "Country: the developer's headquarters, not the host serving the model."
+
+
+def short_day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def period(first_week: str, last_week: str) -> str:
+    """'6 Jan 2025 – 5 Apr 2026': from the first Monday to the last week's Sunday."""
+    end = date.fromisoformat(last_week) + timedelta(days=6)
+    return f"{short_day(date.fromisoformat(first_week))} – {short_day(end)}"
+
+
+def models_of(code: str) -> str:
+    return fmt.sentence_case(fmt.country_models(code))
+
+
+def week_rows(frame: pd.DataFrame, week: str, by: list[str]) -> list[dict]:
+    rows = frame[frame["week_start"] == week]
+    return records(rows.sort_values(by, ascending=[False, *[True] * (len(by) - 1)]))
+
+
+def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
+    """Headline (the finding) and subtitle (metric, unit, period) of a site-wide chart."""
+    span = period(upto.weeks[0], week)
+    in_week = f"in the week of {fmt.week_range(week)}"
+    if kind == "tokens-by-country":
+        rows = week_rows(upto.countries, week, ["tokens", "country"])
+        headline = (f"{models_of(rows[0]['country'])} processed the most tokens {in_week}: "
+                    f"{fmt.tokens_words(rows[0]['tokens'])}, "
+                    f"{fmt.percent(rows[0]['share_of_attributed'])} of attributed tokens"
+                    if rows else f"Weekly tokens by country of origin, {in_week}")
+        return headline, ("Tokens processed per week on OpenRouter, by the country of each "
+                          f"model's developer; {span}")
+    if kind == "country-share":
+        rows = week_rows(upto.countries, week, ["tokens", "country"])
+        headline = f"Share of attributed tokens by country, {in_week}"
+        if rows:
+            lead = rows[0]
+            headline = (f"{models_of(lead['country'])} took "
+                        f"{fmt.percent(lead['share_of_attributed'])} of attributed tokens "
+                        f"{in_week}")
+            before = upto.countries[(upto.countries["country"] == lead["country"])
+                                    & (upto.countries["week_start"] < week)]
+            if len(before):
+                previous = float(before["share_of_attributed"].iloc[-1])
+                direction = "up" if lead["share_of_attributed"] > previous else "down"
+                if fmt.percent(previous) != fmt.percent(lead["share_of_attributed"]):
+                    headline += f", {direction} from {fmt.percent(previous)} the week before"
+        return headline, ("Each country's share of the week's tokens attributed to a country "
+                          f"(%), per week; {span}")
+    if kind == "tokens-by-company":
+        rows = week_rows(upto.companies, week, ["tokens", "company"])
+        headline = (f"{rows[0]['company']} led all companies {in_week}, with "
+                    f"{fmt.tokens_words(rows[0]['tokens'])} tokens "
+                    f"({fmt.percent(rows[0]['share_of_attributed'])} of attributed)"
+                    if rows else f"Weekly tokens by company, {in_week}")
+        return headline, ("Tokens processed per week on OpenRouter by the ten largest companies "
+                          f"of the last week, the rest summed; {span}")
+    rows = week_rows(upto.models, week, ["tokens", "model_permaslug"])
+    count = min(len(rows), 15)
+    headline = (f"{rows[0]['model_name']} was the most used model {in_week}, with "
+                f"{fmt.tokens_words(rows[0]['tokens'])} tokens "
+                f"({fmt.percent(rows[0]['share_of_total'])} of all tokens)"
+                if rows else f"Top models, {in_week}")
+    return headline, (f"Tokens processed on OpenRouter {in_week} by the {count} most used "
+                      "models, coloured by the developer's country")
+
+
+def entity_words(kind: str, name: str, rows: pd.DataFrame, site: Site) -> tuple[str, str]:
+    """Headline and subtitle of one model's, company's or country's history."""
+    latest = site.latest_week
+    last = records(rows.tail(1))[0]
+    # to the entity's own last week (as its chart): an absent entity's card stays the same
+    span = period(site.tables.weeks[0], last["week_start"])
+    current = last["week_start"] == latest
+    in_week = f"in the week of {fmt.week_range(last['week_start'])}"
+    if kind == "model":
+        headline = (f"{name} ranked #{last['rank']} {in_week}, with "
+                    f"{fmt.tokens_words(last['tokens'])} tokens" if current
+                    else f"{name} was last in the top 50 {in_week}, at #{last['rank']}")
+        return headline, f"Tokens processed per week on OpenRouter while in the top 50; {span}"
+    subject = f"{name}'s models" if kind == "company" else models_of(name)
+    headline = (f"{subject} processed {fmt.tokens_words(last['tokens'])} tokens {in_week}, "
+                f"{fmt.percent(last['share_of_attributed'])} of attributed tokens" if current
+                else f"{subject} were last in the top 50 {in_week}")
+    where = (f"{name}'s ranked models" if kind == "company"
+             else f"ranked models developed in {fmt.country_name(name)}")
+    return headline, f"Tokens processed per week on OpenRouter by {where}; {span}"
+
+
+def caveats(kind: str) -> list[Note]:
+    notes = []
+    if kind == "tokens-by-country":
+        notes.append(Note("“Other models”: usage outside the top 50. “Unattributed”: ranked "
+                          "models with no known country."))
+    if kind == "country-share":
+        notes.append(Note("Shares of attributed tokens: usage outside the top 50 and "
+                          "unattributed models are left out."))
+    if kind in ("tokens-by-country", "country-share", "country", "top-models"):
+        notes.append(Note(COUNTRY_CAVEAT))
+    notes.append(Note(TOKENS_CAVEAT))
+    return notes
+
+
+def restatement_notes(site: Site, weeks: list[str]) -> list[Note]:
+    """Say which of the chart's weeks the source restated (the chart shows the new figures)."""
+    restated = [w for w in weeks if site.restated(w)]
+    if not restated:
+        return []
+    newest = max(restated, key=lambda w: (site.cited_as_of(w), w))
+    when = fmt.as_of_date(site.cited_as_of(newest))
+    if len(restated) == 1:
+        what = f"the week of {fmt.week_range(restated[0])} on {when}"
+    else:
+        what = (f"{len(restated)} of these weeks, most recently the week of "
+                f"{fmt.week_range(newest)} on {when}")
+    return [Note(f"Restated: the source revised its figures for {what}; this chart shows the "
+                 "revised figures.", href="data/revisions/", label="Corrections and revisions")]
+
+
+def correction_notes(site: Site, weeks: list[str], models: set[str] | None = None) -> list[Note]:
+    """Say which contributors' corrections changed (or flagged) the figures this chart draws,
+    newest first, each linked to its entry in the log."""
+    touched = site.tables.corrected
+    if touched.empty:  # no correction at all (most builds): nothing to filter for 900 embeds
+        return []
+    touched = touched[touched["week_start"].isin(weeks)]
+    if models is not None:
+        touched = touched[touched["model_permaslug"].isin(models)]
+    ids = set(touched["correction_id"])
+    entries = [e for e in records(site.tables.corrections) if e["id"] in ids]  # newest first
+    if not entries:
+        return []
+    newest = entries[0]
+    verb = "Flagged" if newest["action"] == "flag" else "Corrected"
+    what = describe(newest["action"], newest["target"], newest["value"])
+    if len(entries) == 1:
+        reason = newest["reason"] if newest["reason"][-1:] in ".!?" else f"{newest['reason']}."
+        return [Note(f"{verb} on {newest['date']}: {what}. {reason}",
+                     href=f"data/revisions/#{newest['id']}", label="Corrections log")]
+    # several: one line (an embed must stay short), the log has each one
+    return [Note(f"Corrected: {len(entries)} contributor corrections apply to these figures; "
+                 f"the latest, on {newest['date']}: {what}.",
+                 href="data/revisions/#corrections", label="Corrections log")]
+
+
+# ---------------------------------------------------------------- screen-reader tables
+
+def data_table(kind: str, data: pd.DataFrame) -> DataTable:
+    """The chart's numbers in reading order: a week per row (a column per band or country),
+    or the ranking."""
+    if kind in ("tokens-by-country", "tokens-by-company", "country-share"):
+        value, label, show = (("share_of_attributed", "country_name", fmt.percent)
+                              if kind == "country-share" else ("tokens", "band", fmt.tokens_words))
+        order = (list(data.sort_values("order")[label].drop_duplicates()) if "order" in data
+                 else list(data.sort_values(["week_start", value], ascending=[False, False])
+                           [label].drop_duplicates()))
+        wide = data.pivot(index="week_start", columns=label, values=value)[order]
+        rows = tuple((week, *("–" if pd.isna(cell) else show(cell) for cell in cells))
+                     for week, cells in zip(wide.index, wide.itertuples(index=False, name=None)))
+        what = "Share of attributed tokens" if kind == "country-share" else "Tokens"
+        return DataTable(f"{what} per week (week starting)", ("Week", *order), rows)
+    if kind == "top-models":
+        rows = tuple((str(r["rank"]), r["model_name"], r["company"] or "–", r["country_name"],
+                      fmt.tokens_words(r["tokens"]), fmt.percent(r["share_of_total"]))
+                     for r in records(data))
+        return DataTable("Tokens in the week by model", ("Rank", "Model", "Company", "Country",
+                                                         "Tokens", "Share of all tokens"), rows)
+    share = "share_of_total" if kind == "model" else "share_of_attributed"
+    headers = ["Week", "Tokens", "Share of all tokens" if kind == "model"
+               else "Share of attributed tokens"]
+    if kind == "model":
+        headers.insert(1, "Rank")
+    rows = tuple((r["week_start"], *([str(r["rank"])] if kind == "model" else []),
+                  fmt.tokens_words(r["tokens"]), fmt.percent(r[share])) for r in records(data))
+    return DataTable("Tokens per week (week starting)", tuple(headers), rows)
+
+
+
+# ---------------------------------------------------------------- the snippet's height
+# Enough for the whole embed in a typical article column (640 px) and, in a phone's column
+# (320 px), at least down to the source line, with no script at all. Estimated from the sizes
+# embed.css sets (font size, line height, bold).
+PADDING = 14
+LINE = {"title": (21, 27, True), "subtitle": (15, 21, False), "note": (13.5, 19, False),
+        "source": (13, 18, False), "links": (14, 20, False)}
+HTML_FONT_WIDTH = 1.15  # readers' sans-serif (e.g. DejaVu Sans) runs wider than the estimate
+COLUMNS = (640, 300)  # an article column; a phone's (320 px less the host page's margins)
+
+
+def text_lines(text: str, style: str, width: int) -> int:
+    size, _, bold = LINE[style]
+    return len(wrap(text, size * HTML_FONT_WIDTH, bold, width, 1000))
+
+
+def content_height(headline: str, subtitle: str, notes: tuple[Note, ...], as_of: str,
+                   column: int, through_source: bool = False) -> int:
+    width = column - 2 * PADDING
+    height = PADDING + 26  # the sample banner, or a line of slack
+    height += text_lines(headline, "title", width) * LINE["title"][1] + 8
+    height += text_lines(subtitle, "subtitle", width) * LINE["subtitle"][1] + 10
+    height += round(width * EMBED_SIZE.height / EMBED_SIZE.width) + 10
+    for note in notes:
+        height += text_lines(f"{note.text} {note.label}", "note", width) * LINE["note"][1] + 4
+    height += text_lines(fmt.source_line(as_of), "source", width) * LINE["source"][1] + 12
+    if through_source:
+        return height
+    return height + 2 * LINE["links"][1] + PADDING + 12
+
+
+def snippet_height(headline: str, subtitle: str, notes: tuple[Note, ...], as_of: str) -> int:
+    article, phone = COLUMNS
+    return max(content_height(headline, subtitle, notes, as_of, article),
+               content_height(headline, subtitle, notes, as_of, phone, through_source=True))

@@ -1,0 +1,147 @@
+"""The embed folders under site_src/embed/: each embed's page, interactive spec, oEmbed JSON and
+downloads (CSV, PNG and SVG cards), written once its pictures are drawn."""
+
+from __future__ import annotations
+
+import json
+import re
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator import fmt
+from generator.charts.render import Renderer
+from generator.charts.variants import EMBED_SIZE
+from generator.embeds import CARD_SIZES, EMBED_DIR, PROVIDER, Embed, Embeds
+from generator.embeds.collect import EmbedMemo
+from generator.errors import TrackerError
+from generator.files import write_bytes_if_changed
+from generator.paths import Project, shown
+
+ASSETS = ("embed.css", "embed.js", "resize.js")  # copied from templates/embeds/ to /embed/
+
+
+def card_payload(embed: Embed, size: tuple[int, int], site_url: str, is_sample: bool) -> str:
+    """Everything a card is drawn from but its chart, as JSON: the worker draws the chart from
+    the embed's SVG, and the card's cache key hashes this and the embed's spec together."""
+    credit = f"Chart: {PROVIDER} · {site_url.split('://', 1)[-1]}{embed.credit_path}"
+    payload = {
+        "size": list(size),
+        "text": {"headline": embed.headline, "subtitle": embed.subtitle,
+                 "sample": fmt.SAMPLE_NOTICE.upper() if is_sample else "",
+                 "source": fmt.source_line(embed.as_of), "credit": credit, "alt": embed.alt},
+    }
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"))
+
+
+def inline_svg(svg: bytes, alt: str) -> str:
+    """The static chart, inline (no request, restyled by the dark theme's CSS): one image with
+    one accessible name, its inner ARIA dropped (the data table carries the numbers)."""
+    text = svg.decode("utf-8")
+    text = re.sub(r'\s(?:role|aria-[a-z]+)="[^"]*"', "", text)
+    text = text.replace(' class="marks"', "", 1)
+    opening = f'<svg class="tt-embed__svg" role="img" aria-label="{fmt.attr(alt)}"'
+    # a function, not a template: a backslash in the alt text is not a regex escape
+    return re.sub(r"^<svg\b", lambda _: opening, text.strip(), count=1)
+
+
+def oembed_json(index: Embeds, embed: Embed) -> bytes:
+    """The page's static oEmbed response (type rich), discovered from its <link rel=alternate>."""
+    (width, height), card = CARD_SIZES[0], embed.downloads()[0][1]
+    body = {
+        "version": "1.0", "type": "rich", "provider_name": PROVIDER,
+        "provider_url": index.site_url, "title": embed.headline,
+        "html": index.snippet(embed), "width": EMBED_SIZE.width, "height": embed.height,
+        "thumbnail_url": index.url(embed) + card, "thumbnail_width": width,
+        "thumbnail_height": height,
+    }
+    text = json.dumps(body, ensure_ascii=True, indent=1)
+    # No raw markup characters even if someone serves this file as HTML.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("ascii")
+
+
+@dataclass
+class Queued:
+    embed: Embed
+    chart_svg: Path
+    cards: dict[tuple[int, int], tuple[Path, Path]]  # size -> (card SVG, card PNG)
+    task: Future | None
+
+
+@dataclass
+class EmbedFolders:
+    """The embed folders of a build: ``add`` queues an embed's pictures (or keeps a recalled
+    embed's folder as it stands), ``write`` writes every folder as its pictures are done."""
+
+    project: Project
+    index: Embeds
+    is_sample: bool
+    renderer: Renderer
+    memo: EmbedMemo
+    queued: list[Queued] = field(default_factory=list)
+    files: set[Path] = field(default_factory=set)  # every file under embed/ this build keeps
+
+    @property
+    def out(self) -> Path:
+        return self.project.site_src / EMBED_DIR
+
+    def add(self, embed: Embed) -> None:
+        self.index.by_id[embed.embed_id] = embed
+        if embed.chart is None:  # recalled: its folder and renders stand as the last build left
+            record = self.memo.recorded(embed.embed_id)
+            self.files.update(self.out / embed.embed_id / name for name in record["files"])
+            self.renderer.used.update(self.renderer.cache_dir / name
+                                      for name in record["renders"])
+            return
+        cards = {size: card_payload(embed, size, self.index.site_url, self.is_sample)
+                 for size in CARD_SIZES}
+        svg, paths, task = self.renderer.embed_images(embed.chart.embed_spec_json, cards)
+        self.queued.append(Queued(embed, svg, paths, task))
+
+    def write(self, templates: Path) -> None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
+            autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        page = env.get_template("page.html.j2")
+        for item in self.queued:  # in queue order: an earlier task drew whatever this one shares
+            if item.task is not None:
+                item.task.result()
+            files = self.write_folder(item, page)
+            needed = [item.chart_svg, *(path for card in item.cards.values() for path in card)]
+            if item.embed.chart.remembered is not None:
+                needed.append(item.embed.chart.remembered)
+            self.memo.remember(item.embed, needed, files)
+        self.memo.save()
+        for name in ASSETS:
+            source = templates / name
+            if not source.is_file():
+                raise TrackerError(f"{shown(source)}: missing (the embed pages need it)")
+            write_bytes_if_changed(self.out / name, source.read_bytes())
+            self.files.add(self.out / name)
+
+    def write_folder(self, item: Queued, page: jinja2.Template) -> list[Path]:
+        embed, chart = item.embed, item.embed.chart
+        folder = self.out / embed.embed_id
+        contents = {
+            "index.html": page.render(
+                embed=embed, embeds=self.index, is_sample=self.is_sample,
+                sample_notice=fmt.SAMPLE_NOTICE, source_line=fmt.source_line(embed.as_of),
+                chart=Markup(inline_svg(item.chart_svg.read_bytes(), embed.alt))
+            ).encode("utf-8"),
+            "chart.vl.json": (chart.embed_spec_json + "\n").encode("utf-8"),
+            "oembed.json": oembed_json(self.index, embed),
+            f"{embed.stem}.csv": chart.csv,
+            f"{embed.stem}.svg": item.cards[CARD_SIZES[0]][0].read_bytes(),
+        }
+        for (width, height), (_, png) in item.cards.items():
+            contents[f"{embed.stem}-{width}x{height}.png"] = png.read_bytes()
+        written = []
+        for name, content in contents.items():
+            write_bytes_if_changed(folder / name, content)
+            written.append(folder / name)
+        self.files.update(written)
+        return written
