@@ -15,16 +15,9 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from fakeapi import FakeDataAPI, FakeState, fake_weeks
+from generator.client import FetchConfig, RetryPolicy, config_from_env
 from generator.errors import TrackerError
-from generator.fetch import (
-    FetchConfig,
-    RetryPolicy,
-    complete_weeks,
-    config_from_env,
-    fetch,
-    last_complete_week,
-    plan_windows,
-)
+from generator.fetch import complete_weeks, fetch, last_complete_week, plan_windows
 from generator.load import load_rankings
 from generator.paths import REPO_ROOT, Project
 
