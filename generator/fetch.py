@@ -59,8 +59,14 @@ def complete_weeks(today: date) -> list[date]:
 
 def plan_windows(held: set[date], today: date) -> list[tuple[date, date]]:
     """(start Monday, end Sunday) windows covering the missing weeks and the last four weeks,
-    each at most MAX_WINDOW_WEEKS long and made of consecutive weeks."""
+    each at most MAX_WINDOW_WEEKS long and made of consecutive weeks.
+
+    With nothing held, every complete week from FIRST_WEEK is asked for (the source's history
+    may begin later: see fetch_windows). Once weeks are held, history begins at the first one:
+    the weeks before it had no rows when it was found and are not asked for again."""
     weeks = complete_weeks(today)
+    if held:
+        weeks = [w for w in weeks if w >= min(held)]
     wanted = sorted({w for w in weeks if w not in held} | set(weeks[-REFETCH_WEEKS:]))
     windows: list[tuple[date, date]] = []
     run: list[date] = []
@@ -76,6 +82,9 @@ def plan_windows(held: set[date], today: date) -> list[tuple[date, date]]:
 
 # ---------------------------------------------------------------- the fetch
 
+Progress = Callable[[int, int, str], None]  # (step, steps, what is being fetched)
+
+
 @dataclass
 class FetchedWindow:
     start: date
@@ -87,18 +96,34 @@ class FetchedWindow:
     unchanged: list[date] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class HistoryStart:
+    """Where a first fetch (nothing held) found the source's history to begin."""
+
+    asked_from: date  # the first week asked for
+    first_week: date  # the first week with rows
+
+    def line(self) -> str:
+        if self.first_week == self.asked_from:
+            return f"History begins at the week of {self.first_week} (the first week asked for)"
+        return (f"History begins at the week of {self.first_week}: the source has no rows for "
+                f"the weeks from {self.asked_from} to {self.first_week - timedelta(weeks=1)}")
+
+
 @dataclass
 class FetchReport:
     windows: list[FetchedWindow]
     written: list[Path]
     catalogue: str
     latest_week: date | None
+    history: HistoryStart | None = None
 
     def lines(self) -> list[str]:
         added = sum(len(w.added) for w in self.windows)
         restated = sorted({d for w in self.windows for d in w.restated})
         unchanged = sum(len(w.unchanged) for w in self.windows)
-        out = [f"Weeks added: {added}; restated: {len(restated)}"
+        out = [self.history.line()] if self.history else []
+        out += [f"Weeks added: {added}; restated: {len(restated)}"
                + (f" ({', '.join(d.isoformat() for d in restated)})" if restated else "")
                + f"; unchanged: {unchanged}",
                f"Models catalogue: {self.catalogue}",
@@ -114,15 +139,43 @@ def fetch_window(client: httpx.Client, config: FetchConfig, start: date,
     params = {"start_date": start.isoformat(), "end_date": end.isoformat(), "period": "week"}
     received = get(client, config, "/datasets/rankings-daily", params, authorised=True)
     response = parse_rankings(decode_json(received), received.url)
-    if not response.data:
-        raise TrackerError(f"{received.url}: no rows for {start}..{end}; expected the weeks of "
-                           "that window (the schema or the dataset moved?)")
     outside = [r.date for r in response.data if not start <= r.date <= end]
     if outside:
         raise TrackerError(f"{received.url}: week {outside[0]} is outside the requested "
                            f"{start}..{end}")
     return received, Snapshot(path=Path(f"{start}_{end}.json"), meta=response.meta,
                               rows=tuple(response.data))
+
+
+def fetch_windows(client: httpx.Client, config: FetchConfig, windows: list[tuple[date, date]],
+                  held: dict[date, dict[str, int]],
+                  progress: Progress | None = None) -> list[FetchedWindow]:
+    """Fetch the planned windows, oldest first, each classified against the figures held.
+
+    The source's history may begin after FIRST_WEEK (a shorter history, a mirror with less):
+    while nothing is held and no window had rows, an empty window is skipped, and history
+    begins at the first week with rows. After that, an empty window means the schema or the
+    dataset moved, and fails. Every window is asked for once: no extra requests."""
+    fetched: list[FetchedWindow] = []
+    last_url = ""
+    for i, (start, end) in enumerate(windows):
+        if progress:
+            progress(i, len(windows) + 1, f"rankings {start}..{end}")
+        received, snapshot = fetch_window(client, config, start, end)
+        last_url = received.url
+        if not snapshot.rows:
+            if held or fetched:
+                raise TrackerError(f"{received.url}: no rows for {start}..{end}; expected the "
+                                   "weeks of that window (the schema or the dataset moved?)")
+            continue  # before the source's first week
+        window = FetchedWindow(start, end, received, snapshot)
+        classify(window, held)
+        fetched.append(window)
+    if windows and not held and not fetched:
+        raise TrackerError(f"{last_url}: no rows for any week from {windows[0][0]} to "
+                           f"{windows[-1][1]}; expected the source's weekly rankings "
+                           "(the schema or the dataset moved?)")
+    return fetched
 
 
 def classify(window: FetchedWindow, held: dict[date, dict[str, int]]) -> None:
@@ -185,9 +238,6 @@ def fetch_catalogue(client: httpx.Client, config: FetchConfig) -> Received:
     return received
 
 
-Progress = Callable[[int, int, str], None]  # (step, steps, what is being fetched)
-
-
 def lock_path(data_dir: Path) -> Path:
     """The fetch lock of a data folder: beside it (``.data.fetch.lock``), so that the lock file
     itself never changes what data/ holds."""
@@ -220,16 +270,9 @@ def fetch_unlocked(project: Project, config: FetchConfig,
     held_snapshots = load_snapshots(rankings_dir)  # a broken held snapshot stops us here
     held = {week: history[-1].tokens for week, history in week_versions(held_snapshots).items()}
     windows = plan_windows(set(held), config.today)
-    fetched: list[FetchedWindow] = []
     with make_client(config) as client:
         steps = len(windows) + 1
-        for i, (start, end) in enumerate(windows):
-            if progress:
-                progress(i, steps, f"rankings {start}..{end}")
-            received, snapshot = fetch_window(client, config, start, end)
-            window = FetchedWindow(start, end, received, snapshot)
-            classify(window, held)
-            fetched.append(window)
+        fetched = fetch_windows(client, config, windows, held, progress)
         if progress:
             progress(steps - 1, steps, "models catalogue")
         catalogue = fetch_catalogue(client, config)
@@ -264,4 +307,8 @@ def fetch_unlocked(project: Project, config: FetchConfig,
             catalogue_note = f"new snapshot {path.name}"
     commit_new_files(project.data_dir, new_files)
     weeks = complete_weeks(config.today)
-    return FetchReport(fetched, list(new_files), catalogue_note, weeks[-1] if weeks else None)
+    history = None
+    if not held and fetched:
+        history = HistoryStart(windows[0][0], min(r.date for r in fetched[0].snapshot.rows))
+    return FetchReport(fetched, list(new_files), catalogue_note, weeks[-1] if weeks else None,
+                       history)
