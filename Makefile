@@ -25,10 +25,13 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
 site: $(VENV)/.installed
 	$(PY) -m generator build $(BUILD_FLAGS)
 
-## Run the whole test suite: lint, unit, page and browser tests (Chromium at $(CHROMIUM_PATH)).
+## Run the whole test suite: lint, unit, page and browser tests. The browser tests use Chromium
+## at $(CHROMIUM_PATH) when it runs, else Playwright's own (installed if need be), else Debian's
+## package (apt-get, as root or with sudo); tests/chromium.py says in one line which, or what
+## to install.
 test: $(VENV)/.installed-test
 	$(PY) -m ruff check generator tests benchmarks
-	$(PY) -m pytest
+	browser="$$($(PY) tests/chromium.py)" && CHROMIUM_PATH="$$browser" $(PY) -m pytest
 
 ## Fuzz every loader of outside input (API responses, snapshots, registry CSVs) with at least
 ## 10 000 examples each, and print the counts. The default `make test` runs a quick sample.
@@ -58,15 +61,15 @@ $(VENV)/.installed-bench: $(VENV)/.installed-test benchmarks/requirements.lock
 ## Benchmark a synthetic 104-week history (BENCH_FLAGS=--quick for a short run): prints a table
 ## and writes benchmarks/results.json. Takes about ten minutes on two cores.
 bench: $(VENV)/.installed-bench
-	$(PY) benchmarks/bench.py $(BENCH_FLAGS)
+	browser="$$($(PY) tests/chromium.py)" && CHROMIUM_PATH="$$browser" $(PY) benchmarks/bench.py $(BENCH_FLAGS)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 ## Lighthouse 12.2.3 (mobile) on home, a past week, a model and an embed of the built site:
-## prints the scores and writes benchmarks/lighthouse.json (Chromium at $(CHROMIUM_PATH)).
+## prints the scores and writes benchmarks/lighthouse.json (Chromium found as for `make test`).
 lighthouse: site node_modules/.package-lock.json
-	$(PY) benchmarks/lighthouse.py
+	browser="$$($(PY) tests/chromium.py)" && CHROMIUM_PATH="$$browser" $(PY) benchmarks/lighthouse.py
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check generator tests benchmarks

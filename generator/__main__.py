@@ -85,7 +85,7 @@ def fetch(root: Path | None, data_dir: Path | None, today) -> None:
     """
     import os
 
-    from generator.fetch import config_from_env
+    from generator.client import config_from_env
     from generator.fetch import fetch as run_fetch
 
     config = config_from_env(os.environ, today.date() if today else None)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from generator.corrections import APPLIED_COLUMNS, CORRECTION_COLUMNS
-from generator.load import OTHER, REVISION_COLUMNS
+from generator.load import OTHER, REVISION_COLUMNS, entry_variant
 from generator.registry import Registry
 
 UNATTRIBUTED = "Unattributed"
@@ -31,25 +31,40 @@ def parse_permaslug(permaslug: str) -> ParsedSlug:
     return ParsedSlug(base, variant, author)
 
 
+def has_suffix(name: str, variant: str) -> bool:
+    return bool(variant) and name.casefold().endswith(f"({variant})".casefold())
+
+
+def catalogue_base_name(entry: dict) -> str:
+    """A catalogue entry's name without its "Vendor: " prefix, and without the "(free)" that a
+    variant's own entry carries (it stands in for a base model missing from the catalogue)."""
+    name = entry.get("name")
+    if not isinstance(name, str):
+        return ""
+    name = name.split(": ", 1)[-1].strip()
+    variant = entry_variant(entry)
+    if has_suffix(name, variant):
+        name = name[:-len(variant) - 2].strip()
+    return name
+
+
 def model_display_name(permaslug: str, registry: Registry, catalogue: dict[str, dict]) -> str:
     """Registry override, else the catalogue name without its "Vendor: " prefix, else the slug.
 
-    A variant (":free") gets a suffix, unless the registry names that exact variant itself.
+    A variant (":free") gets its suffix once, unless the registry names that exact variant.
     """
     exact = registry.models.get(permaslug)
     if exact and exact.display_name:
         return exact.display_name
     parsed = parse_permaslug(permaslug)
     base_override = registry.models.get(parsed.base)
-    entry = catalogue.get(parsed.base) or {}
-    catalogue_name = entry.get("name")
     if base_override and base_override.display_name:
-        name = base_override.display_name
-    elif isinstance(catalogue_name, str) and catalogue_name.strip():
-        name = catalogue_name.split(": ", 1)[-1]
+        name = base_override.display_name.strip()
     else:
-        name = parsed.base.split("/", 1)[-1]
-    return f"{name.strip()} ({parsed.variant})" if parsed.variant else name.strip()
+        name = catalogue_base_name(catalogue.get(parsed.base) or {})
+        name = name or parsed.base.split("/", 1)[-1].strip()
+    return name if not parsed.variant or has_suffix(name, parsed.variant) \
+        else f"{name} ({parsed.variant})"
 
 
 def attribute(weekly: pd.DataFrame, registry: Registry, catalogue: dict[str, dict]) -> pd.DataFrame:

@@ -1,6 +1,8 @@
 """The public data contract: /downloads/v1/ tables as CSV, JSON and Parquet, plus datapackage.json.
 
-Columns are only ever added within v1 (DESIGN §5). Token columns are exact integers.
+Columns are only ever added within v1 (DESIGN §5). Token columns are exact integers. Fractions
+(shares, changes, coverage) are rounded to 6 decimal places (0.898568) in every format: plain
+decimals in CSV, JSON numbers, float64 in Parquet holding the same rounded values.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pyarrow as pa
 
 from generator.derive import Tables
 from generator.files import write_bytes_if_changed
-from generator.tableio import to_csv_bytes, to_json_bytes, to_parquet_bytes
+from generator.tableio import FRACTION_DECIMALS, to_csv_bytes, to_json_bytes, to_parquet_bytes
 
 VERSION = "v1"
 
@@ -28,13 +30,22 @@ class Column:
 
 ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "string": pa.string(),
                "date": pa.string()}
+ROUNDED = f"rounded to {FRACTION_DECIMALS} decimal places"
+NUMBERS = (f"Token columns are exact integers. Fractions (shares, changes, coverage: 0.569 = "
+           f"56.9 %) are {ROUNDED} (0.898568) in every format: plain decimals in CSV, JSON "
+           "numbers, float64 in Parquet holding the same rounded values.")
+
+
+def fraction(name: str, description: str) -> Column:
+    return Column(name, "number", f"{description}; a fraction {ROUNDED}")
+
 
 WEEK = Column("week_start", "date", "ISO week start: Monday 00:00 UTC, inclusive; the week ends "
                                     "the next Monday 00:00 UTC, exclusive")
 COUNTRY = Column("country", "string", "ISO 3166-1 alpha-2 code of the developer's headquarters; "
                                       "empty when unknown")
-WOW = Column("wow_change", "number", "Change on the previous week as a fraction (0.569 = +56.9 %); "
-                                     "empty when there is no previous figure")
+WOW = Column("wow_change", "number", "Change on the previous week as a fraction (0.569 = +56.9 %), "
+                                     f"{ROUNDED}; empty when there is no previous figure")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "totals_weekly": (
@@ -43,7 +54,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("attributed_tokens", "integer", "total - other - unknown"),
         Column("unknown_tokens", "integer", "Ranked models whose developer has no known country"),
         Column("other_tokens", "integer", "OpenRouter's `other` row: models outside the top 50"),
-        Column("coverage", "number", "1 - other/total"),
+        fraction("coverage", "1 - other/total"),
         Column("as_of", "string", "When OpenRouter computed the figures (meta.as_of)"),
     ),
     "models_weekly": (
@@ -57,7 +68,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("company", "string", "Developer company; empty when unknown"),
         COUNTRY,
         Column("tokens", "integer", "Tokens processed in the week (prompt + completion)"),
-        Column("share_of_total", "number", "tokens / total_tokens of the week"),
+        fraction("share_of_total", "tokens / total_tokens of the week"),
         WOW,
     ),
     "companies_weekly": (
@@ -65,14 +76,14 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("company", "string", "Developer company"),
         COUNTRY,
         Column("tokens", "integer", "Tokens of the company's ranked models in the week"),
-        Column("share_of_attributed", "number", "tokens / attributed_tokens of the week"),
+        fraction("share_of_attributed", "tokens / attributed_tokens of the week"),
         WOW,
     ),
     "countries_weekly": (
         WEEK,
         COUNTRY,
         Column("tokens", "integer", "Tokens of ranked models developed in the country"),
-        Column("share_of_attributed", "number", "tokens / attributed_tokens of the week"),
+        fraction("share_of_attributed", "tokens / attributed_tokens of the week"),
         WOW,
     ),
     "revisions": (
@@ -135,6 +146,7 @@ def datapackage(as_of: str, is_sample: bool) -> dict:
         "title": "AI Token Tracker: weekly tokens by model, company and country"
                  + (" (SAMPLE DATA - not real figures)" if is_sample else ""),
         "version": VERSION,
+        "description": NUMBERS,
         "sample": is_sample,
         "as_of": as_of,
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",

@@ -6,7 +6,8 @@ before anything is written, and the new files are then added all at once or not 
 (files.commit_new_files), so a failure at any point leaves data/ exactly as it was or exactly as
 a successful run leaves it. A fetch whose figures match what is held writes nothing; a restated
 week gets a new snapshot beside the old one. A lock file beside the data folder
-(``.data.fetch.lock``) stops a second fetch on the same data folder while one runs.
+(``.data.fetch.lock``) stops a second fetch on the same data folder while one runs. The HTTP
+side (configuration, retries, bounded reads) is generator.client.
 """
 
 from __future__ import annotations
@@ -14,25 +15,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
 from filelock import FileLock, Timeout
-from tenacity import (
-    RetryCallState,
-    Retrying,
-    retry_if_exception_type,
-    stop_after_attempt,
-    stop_after_delay,
-    wait_exponential_jitter,
-)
 
-from generator import __version__
+from generator.client import FetchConfig, Received, decode_json, get, make_client
 from generator.errors import TrackerError
 from generator.files import commit_new_files, recover
 from generator.load import (
@@ -46,60 +37,9 @@ from generator.load import (
 )
 from generator.paths import Project, shown
 
-DEFAULT_BASE_URL = "https://openrouter.ai/api/v1"
 FIRST_WEEK = date(2025, 1, 6)  # the data begins 2025-01-01: the first whole ISO week
 MAX_WINDOW_WEEKS = 52  # 364 days: inside the API's 366-day limit
 REFETCH_WEEKS = 4  # recent weeks re-fetched on every run to catch restatements
-MAX_BODY_BYTES = 50 * 1024 * 1024
-MAX_JSON_DEPTH = 64  # a rankings response is 3 levels deep, the models catalogue about 5
-NESTED = f"response nested more than {MAX_JSON_DEPTH} levels deep; refused"
-# Named in the User-Agent. In GitHub Actions the running repository is used.
-DEFAULT_REPOSITORY_URL = "https://github.com/ai-token-tracker/ai-token-tracker"
-
-
-class RetryableResponse(Exception):
-    """A 429 or 5xx answer: worth another try, after Retry-After when the server says."""
-
-    def __init__(self, url: str, status: int, retry_after: float | None) -> None:
-        super().__init__(f"{url}: HTTP {status}")
-        self.url = url
-        self.status = status
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    attempts: int = 6
-    max_seconds: float = 300.0  # total time budget for one request, waits included
-    max_wait: float = 60.0  # the longest single wait, Retry-After included
-    initial_wait: float = 1.0
-    sleep: Callable[[float], None] = time.sleep
-
-
-@dataclass(frozen=True)
-class FetchConfig:
-    base_url: str
-    api_key: str = field(repr=False)  # never printed, logged or stored
-    today: date
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    connect_timeout: float = 10.0
-    read_timeout: float = 60.0
-
-
-def config_from_env(environ: Mapping[str, str], today: date | None = None) -> FetchConfig:
-    key = environ.get("OPENROUTER_API_KEY", "").strip()
-    if not key:
-        raise TrackerError("OPENROUTER_API_KEY is not set: the rankings dataset needs an "
-                           "OpenRouter API key (any key works)", exit_code=2)
-    base = (environ.get("OPENROUTER_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
-    if not base.startswith(("https://", "http://")):
-        raise TrackerError(f"OPENROUTER_BASE_URL {base!r} is not an http(s) URL", exit_code=2)
-    attempts = environ.get("OPENROUTER_RETRY_ATTEMPTS", "6")
-    if not attempts.isdigit() or not 1 <= int(attempts) <= 20:
-        raise TrackerError(f"OPENROUTER_RETRY_ATTEMPTS {attempts!r}: expected 1 to 20",
-                           exit_code=2)
-    return FetchConfig(base_url=base, api_key=key, today=today or datetime.now(UTC).date(),
-                       retry=RetryPolicy(attempts=int(attempts)))
 
 
 # ---------------------------------------------------------------- which weeks to ask for
@@ -119,8 +59,14 @@ def complete_weeks(today: date) -> list[date]:
 
 def plan_windows(held: set[date], today: date) -> list[tuple[date, date]]:
     """(start Monday, end Sunday) windows covering the missing weeks and the last four weeks,
-    each at most MAX_WINDOW_WEEKS long and made of consecutive weeks."""
+    each at most MAX_WINDOW_WEEKS long and made of consecutive weeks.
+
+    With nothing held, every complete week from FIRST_WEEK is asked for (the source's history
+    may begin later: see fetch_windows). Once weeks are held, history begins at the first one:
+    the weeks before it had no rows when it was found and are not asked for again."""
     weeks = complete_weeks(today)
+    if held:
+        weeks = [w for w in weeks if w >= min(held)]
     wanted = sorted({w for w in weeks if w not in held} | set(weeks[-REFETCH_WEEKS:]))
     windows: list[tuple[date, date]] = []
     run: list[date] = []
@@ -134,147 +80,10 @@ def plan_windows(held: set[date], today: date) -> list[tuple[date, date]]:
     return windows
 
 
-# ---------------------------------------------------------------- HTTP
-
-def user_agent(environ: Mapping[str, str]) -> str:
-    """'ai-token-tracker/0.1.0 (+https://github.com/owner/repo)': the project and its repository."""
-    repository = DEFAULT_REPOSITORY_URL
-    if environ.get("GITHUB_REPOSITORY"):
-        server = environ.get("GITHUB_SERVER_URL", "https://github.com")
-        repository = f"{server}/{environ['GITHUB_REPOSITORY']}"
-    return f"ai-token-tracker/{__version__} (+{repository})"
-
-
-def make_client(config: FetchConfig) -> httpx.Client:
-    timeout = httpx.Timeout(config.read_timeout, connect=config.connect_timeout)
-    return httpx.Client(timeout=timeout, headers={"User-Agent": user_agent(os.environ)},
-                        follow_redirects=False)
-
-
-def retry_after_seconds(response: httpx.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        try:
-            when = datetime.strptime(value, "%a, %d %b %Y %H:%M:%S GMT").replace(tzinfo=UTC)
-        except ValueError:
-            return None
-        return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def wait_for(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
-    """Exponential backoff with jitter, or the server's Retry-After when it gives one."""
-    backoff = wait_exponential_jitter(multiplier=policy.initial_wait, max=policy.max_wait)
-
-    def wait(state: RetryCallState) -> float:
-        error = state.outcome.exception() if state.outcome else None
-        if isinstance(error, RetryableResponse) and error.retry_after is not None:
-            return min(error.retry_after, policy.max_wait)
-        return backoff(state)
-
-    return wait
-
-
-def server_message(body: bytes) -> str:
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        return " ".join(body[:200].decode("utf-8", "replace").split()) or "no message"
-    if isinstance(payload, dict):
-        error = payload.get("error", payload)
-        if isinstance(error, dict):
-            error = error.get("message", error)
-        return " ".join(str(error).split())[:300]
-    return str(payload)[:300]
-
-
-@dataclass(frozen=True)
-class Received:
-    url: str  # without any credential: the key travels in a header only
-    status: int
-    body: bytes
-    fetched_at: str
-
-
-def get(client: httpx.Client, config: FetchConfig, path: str, params: dict[str, str],
-        authorised: bool) -> Received:
-    """GET with bounded retries on 429, 5xx and network faults; any other failure is final."""
-    url = str(httpx.URL(f"{config.base_url}{path}", params=params))
-    headers = {"Authorization": f"Bearer {config.api_key}"} if authorised else {}
-
-    def attempt() -> Received:
-        with client.stream("GET", url, headers=headers) as response:
-            if response.status_code == 429 or response.status_code >= 500:
-                raise RetryableResponse(url, response.status_code, retry_after_seconds(response))
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body.extend(chunk)
-                if len(body) > MAX_BODY_BYTES:
-                    raise TrackerError(f"{url}: response larger than "
-                                       f"{MAX_BODY_BYTES // (1024 * 1024)} MB; refused")
-            status = response.status_code
-        if status in (401, 403):
-            raise TrackerError(f"{url}: the API key was refused (HTTP {status}); check "
-                               "OPENROUTER_API_KEY")
-        if status == 400:
-            raise TrackerError(f"{url}: HTTP 400 for start_date={params.get('start_date')} "
-                               f"end_date={params.get('end_date')}: {server_message(bytes(body))}")
-        if status != 200:
-            raise TrackerError(f"{url}: unexpected HTTP {status}: {server_message(bytes(body))}")
-        return Received(url, status, bytes(body), datetime.now(UTC).strftime(
-            "%Y-%m-%dT%H:%M:%SZ"))
-
-    retrying = Retrying(
-        retry=retry_if_exception_type((RetryableResponse, httpx.TimeoutException,
-                                       httpx.TransportError)),
-        stop=stop_after_attempt(config.retry.attempts) | stop_after_delay(config.retry.max_seconds),
-        wait=wait_for(config.retry),
-        sleep=config.retry.sleep,
-        reraise=True,
-    )
-    try:
-        return retrying(attempt)
-    except RetryableResponse as exc:
-        raise TrackerError(f"{url}: HTTP {exc.status} after {config.retry.attempts} attempts "
-                           "(rate limit or server error); try again later") from None
-    except httpx.TimeoutException:
-        raise TrackerError(f"{url}: timed out after {config.retry.attempts} attempts") from None
-    except httpx.TransportError as exc:
-        raise TrackerError(f"{url}: network error after {config.retry.attempts} attempts: "
-                           f"{type(exc).__name__}: {exc}") from None
-
-
-def json_depth(value: object) -> int:
-    """How deeply arrays and objects nest in a decoded JSON value (without recursion)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, depth)
-            stack.extend((child, depth + 1)
-                         for child in (item.values() if isinstance(item, dict) else item))
-    return deepest
-
-
-def decode_json(received: Received) -> object:
-    try:
-        payload = json.loads(received.body.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise TrackerError(f"{received.url}: response is not UTF-8 ({exc.reason})") from None
-    except json.JSONDecodeError as exc:
-        raise TrackerError(f"{received.url}: response is not valid JSON (truncated?): "
-                           f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except RecursionError:  # deeper than Python can decode
-        raise TrackerError(f"{received.url}: {NESTED}") from None
-    if json_depth(payload) > MAX_JSON_DEPTH:
-        raise TrackerError(f"{received.url}: {NESTED}")
-    return payload
-
-
 # ---------------------------------------------------------------- the fetch
+
+Progress = Callable[[int, int, str], None]  # (step, steps, what is being fetched)
+
 
 @dataclass
 class FetchedWindow:
@@ -287,18 +96,34 @@ class FetchedWindow:
     unchanged: list[date] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class HistoryStart:
+    """Where a first fetch (nothing held) found the source's history to begin."""
+
+    asked_from: date  # the first week asked for
+    first_week: date  # the first week with rows
+
+    def line(self) -> str:
+        if self.first_week == self.asked_from:
+            return f"History begins at the week of {self.first_week} (the first week asked for)"
+        return (f"History begins at the week of {self.first_week}: the source has no rows for "
+                f"the weeks from {self.asked_from} to {self.first_week - timedelta(weeks=1)}")
+
+
 @dataclass
 class FetchReport:
     windows: list[FetchedWindow]
     written: list[Path]
     catalogue: str
     latest_week: date | None
+    history: HistoryStart | None = None
 
     def lines(self) -> list[str]:
         added = sum(len(w.added) for w in self.windows)
         restated = sorted({d for w in self.windows for d in w.restated})
         unchanged = sum(len(w.unchanged) for w in self.windows)
-        out = [f"Weeks added: {added}; restated: {len(restated)}"
+        out = [self.history.line()] if self.history else []
+        out += [f"Weeks added: {added}; restated: {len(restated)}"
                + (f" ({', '.join(d.isoformat() for d in restated)})" if restated else "")
                + f"; unchanged: {unchanged}",
                f"Models catalogue: {self.catalogue}",
@@ -314,15 +139,43 @@ def fetch_window(client: httpx.Client, config: FetchConfig, start: date,
     params = {"start_date": start.isoformat(), "end_date": end.isoformat(), "period": "week"}
     received = get(client, config, "/datasets/rankings-daily", params, authorised=True)
     response = parse_rankings(decode_json(received), received.url)
-    if not response.data:
-        raise TrackerError(f"{received.url}: no rows for {start}..{end}; expected the weeks of "
-                           "that window (the schema or the dataset moved?)")
     outside = [r.date for r in response.data if not start <= r.date <= end]
     if outside:
         raise TrackerError(f"{received.url}: week {outside[0]} is outside the requested "
                            f"{start}..{end}")
     return received, Snapshot(path=Path(f"{start}_{end}.json"), meta=response.meta,
                               rows=tuple(response.data))
+
+
+def fetch_windows(client: httpx.Client, config: FetchConfig, windows: list[tuple[date, date]],
+                  held: dict[date, dict[str, int]],
+                  progress: Progress | None = None) -> list[FetchedWindow]:
+    """Fetch the planned windows, oldest first, each classified against the figures held.
+
+    The source's history may begin after FIRST_WEEK (a shorter history, a mirror with less):
+    while nothing is held and no window had rows, an empty window is skipped, and history
+    begins at the first week with rows. After that, an empty window means the schema or the
+    dataset moved, and fails. Every window is asked for once: no extra requests."""
+    fetched: list[FetchedWindow] = []
+    last_url = ""
+    for i, (start, end) in enumerate(windows):
+        if progress:
+            progress(i, len(windows) + 1, f"rankings {start}..{end}")
+        received, snapshot = fetch_window(client, config, start, end)
+        last_url = received.url
+        if not snapshot.rows:
+            if held or fetched:
+                raise TrackerError(f"{received.url}: no rows for {start}..{end}; expected the "
+                                   "weeks of that window (the schema or the dataset moved?)")
+            continue  # before the source's first week
+        window = FetchedWindow(start, end, received, snapshot)
+        classify(window, held)
+        fetched.append(window)
+    if windows and not held and not fetched:
+        raise TrackerError(f"{last_url}: no rows for any week from {windows[0][0]} to "
+                           f"{windows[-1][1]}; expected the source's weekly rankings "
+                           "(the schema or the dataset moved?)")
+    return fetched
 
 
 def classify(window: FetchedWindow, held: dict[date, dict[str, int]]) -> None:
@@ -385,9 +238,6 @@ def fetch_catalogue(client: httpx.Client, config: FetchConfig) -> Received:
     return received
 
 
-Progress = Callable[[int, int, str], None]  # (step, steps, what is being fetched)
-
-
 def lock_path(data_dir: Path) -> Path:
     """The fetch lock of a data folder: beside it (``.data.fetch.lock``), so that the lock file
     itself never changes what data/ holds."""
@@ -420,16 +270,9 @@ def fetch_unlocked(project: Project, config: FetchConfig,
     held_snapshots = load_snapshots(rankings_dir)  # a broken held snapshot stops us here
     held = {week: history[-1].tokens for week, history in week_versions(held_snapshots).items()}
     windows = plan_windows(set(held), config.today)
-    fetched: list[FetchedWindow] = []
     with make_client(config) as client:
         steps = len(windows) + 1
-        for i, (start, end) in enumerate(windows):
-            if progress:
-                progress(i, steps, f"rankings {start}..{end}")
-            received, snapshot = fetch_window(client, config, start, end)
-            window = FetchedWindow(start, end, received, snapshot)
-            classify(window, held)
-            fetched.append(window)
+        fetched = fetch_windows(client, config, windows, held, progress)
         if progress:
             progress(steps - 1, steps, "models catalogue")
         catalogue = fetch_catalogue(client, config)
@@ -464,4 +307,8 @@ def fetch_unlocked(project: Project, config: FetchConfig,
             catalogue_note = f"new snapshot {path.name}"
     commit_new_files(project.data_dir, new_files)
     weeks = complete_weeks(config.today)
-    return FetchReport(fetched, list(new_files), catalogue_note, weeks[-1] if weeks else None)
+    history = None
+    if not held and fetched:
+        history = HistoryStart(windows[0][0], min(r.date for r in fetched[0].snapshot.rows))
+    return FetchReport(fetched, list(new_files), catalogue_note, weeks[-1] if weeks else None,
+                       history)

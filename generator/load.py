@@ -256,8 +256,18 @@ def derive_revisions(versions: dict[date, list[WeekVersion]]) -> pd.DataFrame:
                              "new_tokens": "Int64", "old_as_of": "str", "new_as_of": "str"})
 
 
+def entry_variant(entry: dict) -> str:
+    """The variant a catalogue entry is for: "free" for id ``vendor/model:free``, else ""."""
+    model_id = entry.get("id")
+    return model_id.partition(":")[2] if isinstance(model_id, str) else ""
+
+
 def load_catalogue(source_dir: Path) -> dict[str, dict]:
-    """The newest /models snapshot, keyed by canonical_slug. Empty when none was fetched."""
+    """The newest /models snapshot, keyed by canonical_slug. Empty when none was fetched.
+
+    A variant has an entry of its own (id ``vendor/model:free``, name "Vendor: Model (free)")
+    with its base model's canonical_slug: the base model's entry keeps that key, whichever
+    comes first; a variant's entry stands in only for a base model the catalogue lacks."""
     folder = source_dir / MODELS_SUBDIR
     files = snapshot_files(folder)
     if not files:
@@ -273,6 +283,9 @@ def load_catalogue(source_dir: Path) -> dict[str, dict]:
         if not isinstance(entry, dict):
             continue
         slug = entry.get("canonical_slug") or entry.get("id")
-        if isinstance(slug, str) and slug:
-            catalogue[slug] = entry
+        if not isinstance(slug, str) or not slug:
+            continue
+        if slug in catalogue and entry_variant(entry) and not entry_variant(catalogue[slug]):
+            continue  # never let a variant's entry replace its base model's
+        catalogue[slug] = entry
     return catalogue

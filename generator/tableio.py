@@ -1,4 +1,9 @@
-"""Serialising tables: CSV with exact integers and round-trip floats, JSON records, Parquet.
+"""Serialising tables: CSV, JSON records and Parquet, with exact integers and rounded floats.
+
+Floats (in this project always fractions: shares, changes, coverage) are rounded to
+FRACTION_DECIMALS (6) decimal places in all three formats, so 0.8985684 is written 0.898568;
+CSV writes them as plain decimals, never with an exponent (0.00005, not 5e-05). Integers are
+written exactly, whatever their size.
 
 Text from outside (model and company names) may look like a spreadsheet formula. In CSV, a text
 cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
@@ -15,10 +20,13 @@ import io
 import json
 import math
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+FRACTION_DECIMALS = 6  # the public contract: 0.898568 (and chart CSVs alike)
 
 
 def cell(value: object) -> object:
@@ -32,6 +40,14 @@ def cell(value: object) -> object:
     return value
 
 
+def rounded(value: object, decimals: int | None) -> object:
+    """cell(value), a float rounded to ``decimals`` places (None: kept as it is)."""
+    value = cell(value)
+    if decimals is not None and isinstance(value, float) and math.isfinite(value):
+        value = round(value, decimals) + 0.0  # + 0.0: a rounded -0.0 is written 0.0
+    return value
+
+
 def rows(frame: pd.DataFrame) -> Iterator[tuple]:
     """Each row's values, as itertuples gives them, but converted a column at a time: Arrow-backed
     columns (strings, nullable numbers) convert cell by cell in itertuples, ~10x slower."""
@@ -40,9 +56,10 @@ def rows(frame: pd.DataFrame) -> Iterator[tuple]:
     return zip(*(column.tolist() for _, column in frame.items()))
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, object]]:
+def records(frame: pd.DataFrame, decimals: int | None = None) -> list[dict[str, object]]:
+    """Each row as a dict of plain values; floats rounded when ``decimals`` is given."""
     columns = list(frame.columns)
-    return [dict(zip(columns, (cell(v) for v in row))) for row in rows(frame)]
+    return [dict(zip(columns, (rounded(v, decimals) for v in row))) for row in rows(frame)]
 
 
 def csv_text(value: object) -> str:
@@ -52,7 +69,7 @@ def csv_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return repr(value)
+        return format(Decimal(repr(value)), "f")  # the shortest digits, without an exponent
     return str(value)
 
 
@@ -64,9 +81,10 @@ def neutralise_formula(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_cell(value: object) -> str:
-    """A CSV cell: numbers as they are, text with any leading formula character neutralised."""
-    value = cell(value)
+def csv_cell(value: object, decimals: int | None = FRACTION_DECIMALS) -> str:
+    """A CSV cell: numbers as they are (floats rounded), text with any leading formula
+    character neutralised."""
+    value = rounded(value, decimals)
     if isinstance(value, str):
         return neutralise_formula(value)
     return csv_text(value)
@@ -80,9 +98,9 @@ def csv_row(cells: list[str]) -> str:
     return buffer.getvalue().removesuffix("\r\n") + "\n"
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+def to_csv_bytes(frame: pd.DataFrame, decimals: int | None = FRACTION_DECIMALS) -> bytes:
     header = [neutralise_formula(str(c)) for c in frame.columns]
-    body = [[csv_cell(v) for v in row] for row in rows(frame)]
+    body = [[csv_cell(v, decimals) for v in row] for row in rows(frame)]
     if any("\r" in text for line in [header, *body] for text in line):
         return "".join(csv_row(line) for line in [header, *body]).encode("utf-8")
     # No CR anywhere: one writer told LF quotes exactly as csv_row does, row by row
@@ -91,12 +109,15 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def to_json_bytes(frame: pd.DataFrame) -> bytes:
-    return (json.dumps(records(frame), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def to_json_bytes(frame: pd.DataFrame, decimals: int | None = FRACTION_DECIMALS) -> bytes:
+    return (json.dumps(records(frame, decimals), ensure_ascii=False, indent=1) + "\n") \
+        .encode("utf-8")
 
 
-def to_parquet_bytes(frame: pd.DataFrame, schema: pa.Schema) -> bytes:
-    table = pa.Table.from_pylist(records(frame), schema=schema)
+def to_parquet_bytes(frame: pd.DataFrame, schema: pa.Schema,
+                     decimals: int | None = FRACTION_DECIMALS) -> bytes:
+    """Parquet with the given Arrow types: floats stay float64, holding the rounded values."""
+    table = pa.Table.from_pylist(records(frame, decimals), schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     return sink.getvalue().to_pybytes()

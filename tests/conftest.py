@@ -133,7 +133,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    """Debian's Chromium (Playwright cannot download browsers here), from CHROMIUM_PATH."""
+    """The Chromium at CHROMIUM_PATH: the one `make test` found or installed (tests/chromium.py),
+    else Debian's /usr/bin/chromium."""
     import os
 
     return {

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from generator.derive import UNATTRIBUTED, attribute, derive_tables, model_display_name
-from generator.load import load_catalogue, load_rankings
+from generator.load import MODELS_SUBDIR, load_catalogue, load_rankings
 from generator.paths import Project
 from generator.registry import ModelOverride, Registry, load_registry
 
@@ -99,3 +103,64 @@ def test_variants_are_separate_models_with_a_suffix() -> None:
     assert model_display_name("gone/retired-1", registry, catalogue) == "retired-1"
     registry.models["qwen/qwen3-20250701"] = ModelOverride("qwen/qwen3-20250701", "Qwen3", "", None)
     assert model_display_name("qwen/qwen3-20250701:free", registry, catalogue) == "Qwen3 (free)"
+
+
+# A base model and its ":free" variant as OpenRouter's /models lists them: two entries with the
+# same canonical_slug, the variant's name already ending in "(free)".
+HY3 = {
+    "id": "tencent/hy3-preview", "canonical_slug": "tencent/hy3-preview-20260401",
+    "hugging_face_id": "", "name": "Tencent: Hy3 Preview", "created": 1775001600,
+    "description": "Hy3 Preview is Tencent's reasoning model.", "context_length": 262144,
+    "architecture": {"modality": "text->text", "input_modalities": ["text"],
+                     "output_modalities": ["text"], "tokenizer": "Other", "instruct_type": None},
+    "pricing": {"prompt": "0.0000002", "completion": "0.0000008", "request": "0", "image": "0",
+                "web_search": "0", "internal_reasoning": "0"},
+    "top_provider": {"context_length": 262144, "max_completion_tokens": 65536,
+                     "is_moderated": False},
+    "per_request_limits": None,
+    "supported_parameters": ["max_tokens", "reasoning", "temperature", "tools"],
+}
+HY3_FREE = {**HY3, "id": "tencent/hy3-preview:free", "name": "Tencent: Hy3 Preview (free)",
+            "pricing": {**HY3["pricing"], "prompt": "0", "completion": "0"},
+            "top_provider": {**HY3["top_provider"], "max_completion_tokens": 8192}}
+
+
+def catalogue_snapshot(data_dir: Path, entries: list[dict]) -> Path:
+    """The /models response stored the way fetch stores it (gzip, under raw/openrouter/models)."""
+    folder = data_dir / MODELS_SUBDIR
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "2026-12-05.json.gz"
+    path.write_bytes(gzip.compress(json.dumps({"data": entries}).encode(), mtime=0))
+    return path
+
+
+@pytest.mark.parametrize("entries", [[HY3, HY3_FREE], [HY3_FREE, HY3]],
+                         ids=["base-first", "variant-first"])
+def test_a_free_variant_is_named_once_and_its_entry_never_replaces_the_base(
+        tmp_path: Path, entries: list[dict]) -> None:
+    catalogue_snapshot(tmp_path, entries)
+    catalogue = load_catalogue(tmp_path)
+    assert catalogue["tencent/hy3-preview-20260401"]["id"] == "tencent/hy3-preview"
+    weekly = pd.DataFrame({"week_start": ["2026-11-23"] * 2, "tokens": [7, 5], "as_of": ["x"] * 2,
+                           "model_permaslug": ["tencent/hy3-preview-20260401:free",
+                                               "tencent/hy3-preview-20260401"]})
+    names = attribute(weekly, Registry(authors={}, models={}), catalogue) \
+        .set_index("model_permaslug")["model_name"]
+    assert names.to_dict() == {"tencent/hy3-preview-20260401:free": "Hy3 Preview (free)",
+                               "tencent/hy3-preview-20260401": "Hy3 Preview"}
+
+
+def test_a_variant_entry_alone_names_its_base_without_the_suffix(tmp_path: Path) -> None:
+    catalogue_snapshot(tmp_path, [HY3_FREE])  # the base model is missing from the catalogue
+    catalogue = load_catalogue(tmp_path)
+    registry = Registry(authors={}, models={})
+    assert model_display_name("tencent/hy3-preview-20260401:free", registry, catalogue) == \
+        "Hy3 Preview (free)"
+    assert model_display_name("tencent/hy3-preview-20260401", registry, catalogue) == \
+        "Hy3 Preview"
+
+
+def test_a_registry_name_that_already_ends_in_the_variant_is_not_suffixed_again() -> None:
+    registry = Registry(authors={}, models={"qwen/qwen3-20250701": ModelOverride(
+        "qwen/qwen3-20250701", "Qwen3 (Free)", "", None)})
+    assert model_display_name("qwen/qwen3-20250701:free", registry, {}) == "Qwen3 (Free)"

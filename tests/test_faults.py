@@ -25,8 +25,9 @@ from conftest import copy_skeleton
 from fakeapi import FakeDataAPI, FakeState, fake_weeks
 from generator import files
 from generator.build import generate
+from generator.client import MAX_BODY_BYTES, FetchConfig, RetryPolicy
 from generator.errors import TrackerError
-from generator.fetch import MAX_BODY_BYTES, FetchConfig, RetryPolicy, fetch, lock_path
+from generator.fetch import fetch, lock_path
 from generator.paths import GENERATED_DIRS, REPO_ROOT, Project
 
 KEY = "sk-or-v1-fault-test-key"

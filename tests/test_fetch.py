@@ -15,16 +15,9 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from fakeapi import FakeDataAPI, FakeState, fake_weeks
+from generator.client import FetchConfig, RetryPolicy, config_from_env
 from generator.errors import TrackerError
-from generator.fetch import (
-    FetchConfig,
-    RetryPolicy,
-    complete_weeks,
-    config_from_env,
-    fetch,
-    last_complete_week,
-    plan_windows,
-)
+from generator.fetch import complete_weeks, fetch, last_complete_week, plan_windows
 from generator.load import load_rankings
 from generator.paths import REPO_ROOT, Project
 
@@ -64,6 +57,22 @@ def test_later_runs_fetch_missing_weeks_and_the_last_four() -> None:
         (weeks[2], weeks[2].replace(day=weeks[2].day + 6)),
         (weeks[-4], date(2025, 3, 30)),
     ]
+
+
+def test_once_weeks_are_held_history_begins_at_the_first_of_them() -> None:
+    today = date(2026, 12, 8)  # complete weeks run to 2026-11-30
+    weeks = complete_weeks(today)
+    held = {w for w in weeks if date(2026, 5, 4) <= w < date(2026, 11, 30)} - {date(2026, 6, 1)}
+    assert plan_windows(held, today) == [(date(2026, 6, 1), date(2026, 6, 7)),
+                                         (date(2026, 11, 9), date(2026, 12, 6))]
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 5), date(2030, 1, 1), date(2040, 12, 31)])
+def test_a_backfill_stays_far_inside_the_apis_request_limits(today: date) -> None:
+    # 30 requests a minute and 500 a day: one per 52-week window plus the catalogue
+    windows = plan_windows(set(), today)
+    assert len(windows) == -(-len(complete_weeks(today)) // 52)
+    assert len(windows) + 1 < 30
 
 
 # ---------------------------------------------------------------- HTTP (mocked)
@@ -335,4 +344,87 @@ def test_the_cli_fails_cleanly_against_a_failing_server(fake_api: FakeDataAPI, f
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1].startswith("error: http://127.0.0.1:")
     assert "Traceback" not in result.stderr
+    assert tree(fake_data) == before
+
+
+# ---------------------------------------------------------------- a source with a shorter history
+
+SHORT_TODAY = "2026-12-05"  # a Saturday: complete weeks run to Sunday 2026-11-29
+
+
+@pytest.fixture
+def short_api():
+    """Rows only from the week of 2026-05-04 (31 weeks, the last one still in progress on
+    SHORT_TODAY), as a source keeping a shorter history or a mirror holding less would serve."""
+    state = FakeState(weeks=fake_weeks("2026-05-04", 31, models=8), as_of="2026-12-05T02:00:00Z",
+                      catalogue=[{"id": "openai/model-02", "canonical_slug":
+                                  "openai/model-02-20250101", "name": "OpenAI: Model 02"}])
+    with FakeDataAPI(state) as api:
+        yield api
+
+
+def rankings_requests(api: FakeDataAPI) -> list[str]:
+    return [r for r in api.state.requests if "rankings-daily" in r]
+
+
+def test_a_short_history_begins_at_the_first_week_with_rows_and_builds_exactly_it(
+        short_api: FakeDataAPI, fake_data: Path, tmp_path: Path) -> None:
+    import csv
+
+    from conftest import copy_skeleton
+    from generator.build import build
+
+    result = run_fetch(fake_data, short_api.base_url, SHORT_TODAY)
+    assert result.returncode == 0, result.stderr
+    history = [line for line in result.stdout.splitlines() if "History begins" in line]
+    assert history == ["History begins at the week of 2026-05-04: the source has no rows for "
+                       "the weeks from 2025-01-06 to 2026-04-27"]
+    assert "Weeks added: 30; restated: 0; unchanged: 0" in result.stdout
+    # Two 52-week windows (the first one empty) and the catalogue: nothing more
+    assert rankings_requests(short_api) == [
+        "/api/v1/datasets/rankings-daily?start_date=2025-01-06&end_date=2026-01-04&period=week",
+        "/api/v1/datasets/rankings-daily?start_date=2026-01-05&end_date=2026-11-29&period=week"]
+    assert len(short_api.state.requests) == 3
+
+    (tmp_path / "project").mkdir()
+    project = Project.at(copy_skeleton(tmp_path / "project").root, fake_data)
+    build(project)
+    with (project.site_dir / "downloads/v1/totals_weekly.csv").open() as handle:
+        totals = {r["week_start"]: int(r["total_tokens"]) for r in csv.DictReader(handle)}
+    served = {w: sum(c.values()) for w, c in short_api.state.weeks.items()}
+    assert totals == {w: n for w, n in served.items() if w <= "2026-11-23"}
+
+
+def test_after_a_short_backfill_the_next_run_asks_only_for_new_and_recent_weeks(
+        short_api: FakeDataAPI, fake_data: Path) -> None:
+    assert run_fetch(fake_data, short_api.base_url, SHORT_TODAY).returncode == 0
+    short_api.state.requests.clear()
+    result = run_fetch(fake_data, short_api.base_url, "2026-12-08")
+    assert result.returncode == 0, result.stderr
+    assert "Weeks added: 1; restated: 0; unchanged: 3" in result.stdout
+    assert "History begins" not in result.stdout
+    assert rankings_requests(short_api) == [
+        "/api/v1/datasets/rankings-daily?start_date=2026-11-09&end_date=2026-12-06&period=week"]
+
+
+def test_an_empty_window_after_weeks_with_rows_still_fails(fake_data: Path) -> None:
+    state = FakeState(weeks=fake_weeks("2025-01-06", 40, models=8))  # nothing after 2025-10-06
+    with FakeDataAPI(state) as api:
+        result = run_fetch(fake_data, api.base_url, SHORT_TODAY)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: {api.base_url}/datasets/rankings-daily?start_date=2026-01-05&end_date=2026-11-29"
+        "&period=week: no rows for 2026-01-05..2026-11-29; expected the weeks of that window "
+        "(the schema or the dataset moved?)")
+    assert not (fake_data / "raw").exists()  # nothing written
+
+
+def test_a_source_with_no_rows_at_all_fails(fake_data: Path) -> None:
+    before = tree(fake_data)
+    with FakeDataAPI(FakeState(weeks={})) as api:
+        result = run_fetch(fake_data, api.base_url, SHORT_TODAY)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].endswith(
+        "no rows for any week from 2025-01-06 to 2026-11-29; expected the source's weekly "
+        "rankings (the schema or the dataset moved?)")
     assert tree(fake_data) == before

@@ -39,3 +39,12 @@ def test_outside_text_stays_literal_in_markdown(hostile: str) -> None:
 
     assert html_module.unescape(cell) == " ".join(hostile.split())
     assert "<script" not in html and "href" not in html
+
+
+def test_the_licence_file_covers_the_code_and_cites_the_data_as_every_chart_does() -> None:
+    from generator.paths import REPO_ROOT
+
+    text = (REPO_ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n\nCopyright (c) 2026 AI Token Tracker contributors\n")
+    assert "CC BY 4.0" in text
+    assert fmt.source_line("{as_of}") in text  # the same source line as the charts and downloads

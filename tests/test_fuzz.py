@@ -30,6 +30,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.client import Received, decode_json
 from generator.corrections import (
     CORRECTION_KEYS,
     match_corrections,
@@ -37,7 +38,6 @@ from generator.corrections import (
     parse_corrections,
 )
 from generator.errors import TrackerError
-from generator.fetch import Received, decode_json
 from generator.load import (
     MODELS_SUBDIR,
     RankingResponse,

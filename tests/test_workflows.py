@@ -98,3 +98,29 @@ def test_the_weekly_build_restores_and_saves_the_render_cache() -> None:
     assert restore < build < save
     assert steps[restore]["with"]["path"] == steps[save]["with"]["path"] == ".cache"
     assert "hashFiles('.cache/" in steps[save]["with"]["key"]  # keyed on its contents
+
+
+MAIN_ONLY = "github.ref == 'refs/heads/main'"
+
+
+def test_a_run_started_by_hand_off_main_neither_commits_nor_deploys() -> None:
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/weekly.yml").read_text())
+    assert "workflow_dispatch" in workflow[True]  # YAML reads the key `on` as True
+    steps = workflow["jobs"]["update"]["steps"]
+    pushing = [step for step in steps if "git push" in step.get("run", "")]
+    assert len(pushing) == 1 and pushing[0]["if"] == MAIN_ONLY
+    uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert len(uploads) == 1 and uploads[0]["if"] == MAIN_ONLY
+    deploying = [job for job in workflow["jobs"].values()
+                 if any(s.get("uses", "").startswith("actions/deploy-pages@")
+                        for s in job["steps"])]
+    assert len(deploying) == 1 and deploying[0]["if"] == MAIN_ONLY
+    notice = [s for s in steps if s.get("if") == "github.ref != 'refs/heads/main'"]
+    assert len(notice) == 1 and "GITHUB_STEP_SUMMARY" in notice[0]["run"]
+
+
+def test_no_expression_is_expanded_inside_a_run_script() -> None:
+    for workflow in WORKFLOWS:
+        for job in yaml.safe_load(workflow.read_text())["jobs"].values():
+            for step in job.get("steps", []):
+                assert "${{" not in step.get("run", ""), (workflow.name, step.get("name"))
