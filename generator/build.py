@@ -26,8 +26,8 @@ import pandas as pd
 import vl_convert as vlc
 
 from generator import charts
+from generator.annotations import Annotation
 from generator.charts import Caption
-from generator.corrections import Annotation
 from generator.derive import Tables
 from generator.downloads import write_downloads
 from generator.embeds import EMBED_DIR, finish_embeds, plan_embeds, week_publications

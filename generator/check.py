@@ -9,13 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from generator.corrections import (
-    ANNOTATIONS_FILE,
-    corrections_path,
-    match_corrections,
-    parse_annotations,
-    parse_corrections,
-)
+from generator.annotations import ANNOTATIONS_FILE, parse_annotations
+from generator.corrections import corrections_path, match_corrections, parse_corrections
 from generator.derive import parse_permaslug
 from generator.errors import TrackerError
 from generator.load import (

@@ -30,12 +30,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.corrections import (
-    CORRECTION_KEYS,
-    match_corrections,
-    parse_annotations,
-    parse_corrections,
-)
+from generator.annotations import parse_annotations
+from generator.corrections import CORRECTION_KEYS, match_corrections, parse_corrections
 from generator.errors import TrackerError
 from generator.fetch import Received, decode_json
 from generator.load import (
