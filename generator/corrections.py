@@ -88,61 +88,80 @@ def describe(action: str, target: str, value: object) -> str:
     return f"{target} flagged, figures unchanged"
 
 
+def parse_weeks(path: Path, entry: Entry, problems: list[Problem]
+                ) -> tuple[date | None, date | None]:
+    """The first and last Monday of ``week`` or of ``weeks: {from, to}``."""
+    if "week" in entry.fields and "weeks" in entry.fields:
+        problems.append(Problem(path, entry.line_of("weeks"),
+                                "give either week or weeks, not both"))
+        return None, None
+    if "week" in entry.fields:
+        day = monday_field(path, entry, "week", entry.fields["week"].value, problems)
+        return day, day
+    if "weeks" not in entry.fields:
+        problems.append(Problem(path, entry.line, "missing required key 'week' (a Monday) "
+                                                  "or 'weeks' ({from: ..., to: ...})"))
+        return None, None
+    weeks = entry.fields["weeks"].value
+    if not isinstance(weeks, dict) or set(weeks) != {"from", "to"}:
+        problems.append(Problem(path, entry.line_of("weeks"),
+                                "weeks: expected {from: YYYY-MM-DD, to: YYYY-MM-DD} "
+                                "(two Mondays)"))
+        return None, None
+    first = monday_field(path, entry, "weeks", weeks["from"], problems)
+    last = monday_field(path, entry, "weeks", weeks["to"], problems)
+    if first and last and last < first:
+        problems.append(Problem(path, entry.line_of("weeks"),
+                                f"weeks: 'to' ({last}) is before 'from' ({first})"))
+    return first, last
+
+
+def parse_target(path: Path, entry: Entry, problems: list[Problem]) -> str | None:
+    target = text_field(path, entry, "target", problems)
+    if target is not None and (any(ch.isspace() for ch in target)
+                               or target.startswith("/") or target.endswith("/")):
+        problems.append(Problem(path, entry.line_of("target"),
+                                f"target {target!r}: expected a model permaslug "
+                                "(author/model) or an author slug"))
+        return None
+    return target
+
+
+def parse_correction(path: Path, entry: Entry, ids: dict[str, int], registry: Registry | None,
+                     problems: list[Problem]) -> Correction | None:
+    """One entry as a Correction; None when any of its keys has a problem (all reported)."""
+    start = len(problems)
+    check_keys(path, entry, CORRECTION_KEYS,
+               ("id", "target", "action", "reason", "source_url", "status", "date"), problems)
+    cid = unique_id(path, entry, ids, problems)
+    first, last = parse_weeks(path, entry, problems)
+    target = parse_target(path, entry, problems)
+    action = choice_field(path, entry, "action", ACTIONS, problems)
+    value = check_value(path, entry, action, target, registry, problems)
+    reason = text_field(path, entry, "reason", problems)
+    source_url = url_field(path, entry, "source_url", problems)
+    status = choice_field(path, entry, "status", STATUSES, problems)
+    when = None
+    if "date" in entry.fields and entry.fields["date"].value is not None:
+        when = date_field(path, entry, "date", entry.fields["date"].value, problems)
+    credit = text_field(path, entry, "credit", problems) or ""
+    if len(problems) > start:
+        return None
+    return Correction(
+        id=cid, first_week=first, last_week=last, target=target, action=action,
+        value=value, reason=reason, source_url=source_url, status=status, date=when,
+        credit=credit, line=entry.line, target_line=entry.line_of("target"),
+        week_line=entry.line_of("week" if "week" in entry.fields else "weeks"))
+
+
 def parse_corrections(path: Path, registry: Registry | None,
                       problems: list[Problem]) -> list[Correction]:
     """Validate corrections.yaml on its own (shape, types, values); see match_corrections for
     the checks against the data."""
-    corrections: list[Correction] = []
     ids: dict[str, int] = {}
-    for entry in read_yaml_entries(path, problems, "corrections"):
-        start = len(problems)
-        check_keys(path, entry, CORRECTION_KEYS,
-                   ("id", "target", "action", "reason", "source_url", "status", "date"), problems)
-        cid = unique_id(path, entry, ids, problems)
-        first = last = None
-        if "week" in entry.fields and "weeks" in entry.fields:
-            problems.append(Problem(path, entry.line_of("weeks"),
-                                    "give either week or weeks, not both"))
-        elif "week" in entry.fields:
-            first = last = monday_field(path, entry, "week", entry.fields["week"].value, problems)
-        elif "weeks" in entry.fields:
-            weeks = entry.fields["weeks"].value
-            if not isinstance(weeks, dict) or set(weeks) != {"from", "to"}:
-                problems.append(Problem(path, entry.line_of("weeks"),
-                                        "weeks: expected {from: YYYY-MM-DD, to: YYYY-MM-DD} "
-                                        "(two Mondays)"))
-            else:
-                first = monday_field(path, entry, "weeks", weeks["from"], problems)
-                last = monday_field(path, entry, "weeks", weeks["to"], problems)
-                if first and last and last < first:
-                    problems.append(Problem(path, entry.line_of("weeks"),
-                                            f"weeks: 'to' ({last}) is before 'from' ({first})"))
-        else:
-            problems.append(Problem(path, entry.line, "missing required key 'week' (a Monday) "
-                                                      "or 'weeks' ({from: ..., to: ...})"))
-        target = text_field(path, entry, "target", problems)
-        if target is not None and (any(ch.isspace() for ch in target)
-                                   or target.startswith("/") or target.endswith("/")):
-            problems.append(Problem(path, entry.line_of("target"),
-                                    f"target {target!r}: expected a model permaslug "
-                                    "(author/model) or an author slug"))
-            target = None
-        action = choice_field(path, entry, "action", ACTIONS, problems)
-        value = check_value(path, entry, action, target, registry, problems)
-        reason = text_field(path, entry, "reason", problems)
-        source_url = url_field(path, entry, "source_url", problems)
-        status = choice_field(path, entry, "status", STATUSES, problems)
-        when = None
-        if "date" in entry.fields and entry.fields["date"].value is not None:
-            when = date_field(path, entry, "date", entry.fields["date"].value, problems)
-        credit = text_field(path, entry, "credit", problems) or ""
-        if len(problems) == start:
-            corrections.append(Correction(
-                id=cid, first_week=first, last_week=last, target=target, action=action,
-                value=value, reason=reason, source_url=source_url, status=status, date=when,
-                credit=credit, line=entry.line, target_line=entry.line_of("target"),
-                week_line=entry.line_of("week" if "week" in entry.fields else "weeks")))
-    return corrections
+    parsed = [parse_correction(path, entry, ids, registry, problems)
+              for entry in read_yaml_entries(path, problems, "corrections")]
+    return [correction for correction in parsed if correction is not None]
 
 
 def check_value(path: Path, entry: Entry, action: str | None, target: str | None,

@@ -80,36 +80,76 @@ def scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> object:
     return constructor.construct_object(node, deep=True)
 
 
-def read_yaml_entries(path: Path, problems: list[Problem], what: str) -> list[Entry]:
-    """Every entry (a mapping) of a YAML file whose document is a list. A missing file, an
-    empty file or one with only comments has no entries. Accepts a UTF-8 BOM and CRLF."""
+def read_text(path: Path, problems: list[Problem]) -> str | None:
+    """The file's text (a UTF-8 BOM dropped); None, with a problem, when it cannot be read."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return []
+        return None
     except OSError as exc:
         problems.append(Problem(path, 1, f"cannot read: {exc.strerror or exc}"))
-        return []
+        return None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.append(Problem(path, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
-        return []
-    root = compose(path, text, problems)
-    if root is None:
-        return []
+        return None
+
+
+def node_problem(path: Path, root: yaml.Node) -> Problem | None:
+    """Aliases (a node reached twice) and oversized files are refused before anything is built."""
     seen: set[int] = set()
-    count = 0
-    for node in walk(root):
-        count += 1
+    for count, node in enumerate(walk(root), start=1):
         if id(node) in seen:
-            problems.append(Problem(path, node.start_mark.line + 1,
-                                    "YAML aliases (*name) are not allowed; write the value out"))
-            return []
+            return Problem(path, node.start_mark.line + 1,
+                           "YAML aliases (*name) are not allowed; write the value out")
         seen.add(id(node))
         if count > MAX_NODES:
-            problems.append(Problem(path, 1, f"file too large (over {MAX_NODES} YAML nodes)"))
-            return []
+            return Problem(path, 1, f"file too large (over {MAX_NODES} YAML nodes)")
+    return None
+
+
+def entry_of(path: Path, item: yaml.MappingNode, constructor: yaml.SafeLoader,
+             problems: list[Problem]) -> Entry | None:
+    """One list item's keys and values with their lines; None when any key is unusable."""
+    fields: dict[str, Field] = {}
+    ok = True
+    for key_node, value_node in item.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
+            problems.append(Problem(path, key_line, "expected a plain key name"))
+            ok = False
+            continue
+        key = key_node.value
+        if key in fields:
+            problems.append(Problem(path, key_line, f"duplicate key {key!r} "
+                                                    f"(first on line {fields[key].line})"))
+            ok = False
+            continue
+        try:
+            value = scalar(value_node, constructor)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raw = value_node.value if isinstance(value_node, yaml.ScalarNode) else "value"
+            problems.append(Problem(path, key_line, f"{key}: {raw!r} is not a valid value "
+                                                    f"({message})"))
+            ok = False
+            continue
+        fields[key] = Field(value, key_line)
+    return Entry(item.start_mark.line + 1, fields) if ok else None
+
+
+def read_yaml_entries(path: Path, problems: list[Problem], what: str) -> list[Entry]:
+    """Every entry (a mapping) of a YAML file whose document is a list. A missing file, an
+    empty file or one with only comments has no entries. Accepts a UTF-8 BOM and CRLF."""
+    text = read_text(path, problems)
+    root = None if text is None else compose(path, text, problems)
+    if root is None:
+        return []
+    problem = node_problem(path, root)
+    if problem is not None:
+        problems.append(problem)
+        return []
     if isinstance(root, yaml.ScalarNode) and root.value == "" and root.tag.endswith(":null"):
         return []
     if not isinstance(root, yaml.SequenceNode):
@@ -119,37 +159,14 @@ def read_yaml_entries(path: Path, problems: list[Problem], what: str) -> list[En
     constructor = yaml.SafeLoader("")
     entries = []
     for item in root.value:
-        line = item.start_mark.line + 1
         if not isinstance(item, yaml.MappingNode):
-            problems.append(Problem(path, line, f"expected one of the {what} as 'key: value' "
-                                                "lines, found a single value"))
+            problems.append(Problem(path, item.start_mark.line + 1,
+                                    f"expected one of the {what} as 'key: value' lines, found "
+                                    "a single value"))
             continue
-        fields: dict[str, Field] = {}
-        ok = True
-        for key_node, value_node in item.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
-                problems.append(Problem(path, key_line, "expected a plain key name"))
-                ok = False
-                continue
-            key = key_node.value
-            if key in fields:
-                problems.append(Problem(path, key_line, f"duplicate key {key!r} "
-                                                        f"(first on line {fields[key].line})"))
-                ok = False
-                continue
-            try:
-                value = scalar(value_node, constructor)
-            except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-                message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raw = value_node.value if isinstance(value_node, yaml.ScalarNode) else "value"
-                problems.append(Problem(path, key_line, f"{key}: {raw!r} is not a valid value "
-                                                        f"({message})"))
-                ok = False
-                continue
-            fields[key] = Field(value, key_line)
-        if ok:
-            entries.append(Entry(line, fields))
+        entry = entry_of(path, item, constructor, problems)
+        if entry is not None:
+            entries.append(entry)
     return entries
 
 
