@@ -1,7 +1,7 @@
 """`make bench`: build a synthetic history at scale and measure the build and the pages.
 
 A benchmark, not a test: it prints a table and writes benchmarks/results.json. The synthetic
-history is made by generator.sample.write_synthetic (the sample's lifecycle model, any scale) in
+history is made by benchmarks/synthetic.py (the sample's lifecycle model, any scale) in
 the raw upstream format, in a temporary project folder with its own render cache, so nothing in
 the working tree or its cache is touched. Figures depend on the machine and on whatever else runs
 on it: the load average before and after is recorded with them.
@@ -35,8 +35,8 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.synthetic import synthetic_authors, write_synthetic  # noqa: E402
 from generator.paths import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
-from generator.sample import synthetic_authors, write_synthetic  # noqa: E402
 
 AUTHORS = 60
 ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
