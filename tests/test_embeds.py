@@ -18,6 +18,7 @@ from conftest import copy_skeleton, weeks_from, write_authors, write_snapshot
 from generator import embeds, fmt
 from generator.build import generate
 from generator.paths import Project
+from helpers import tree
 
 W1, W2, W3, W4, W5 = weeks_from("2026-03-02", 5)
 FIRST_AS_OF = "2026-03-23T02:00:00.000Z"
@@ -51,11 +52,6 @@ def fresh_project(root: Path, data_dir: Path) -> Project:
     folder.mkdir()
     copy_skeleton(folder)
     return Project.at(folder, data_dir)
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
 
 
 @pytest.fixture(scope="module")
