@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.registry import Problem, Registry, is_country_code
+from generator.registry import Problem, Registry, country_advice, is_country_code
 from generator.yamlfile import (
     check_keys,
     choice_field,
@@ -68,7 +68,8 @@ def parse_annotations(path: Path, registry: Registry | None,
                                                       f"{scope}"))
         elif scope == "country" and not is_country_code(target):
             problems.append(Problem(path, entry.line_of("target"),
-                                    f"target {target!r} is not an ISO 3166-1 alpha-2 code"))
+                                    f"target {target!r} is not an ISO 3166-1 alpha-2 code: "
+                                    f"{country_advice(target)}"))
         elif scope == "model" and "/" not in target:
             problems.append(Problem(path, entry.line_of("target"),
                                     f"target {target!r}: expected a model permaslug "

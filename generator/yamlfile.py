@@ -6,6 +6,7 @@ Every problem is appended to a list of ``Problem`` (never raised), so one run re
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import TrackerError
-from generator.registry import Problem, is_http_url
+from generator.registry import Problem, decode_text, is_http_url
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 MAX_NODES = 100_000  # a contributor file is small; anything bigger is refused, not parsed
@@ -48,28 +49,97 @@ def walk(node: yaml.Node) -> Iterator[yaml.Node]:
                 stack.extend((key, value))
 
 
+INDENT_ADVICE = ("this line does not line up with the lines above it: the keys of an entry start "
+                 "in the same column (two spaces in, under the 'id' of its '- id:' line), and "
+                 "each entry starts with '- ' at the start of a line")
+SAVE_YAML = "save the file as UTF-8 in your editor (GitHub's web editor always does)"
+KEY_VALUE_RE = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?):\s+(.*?)\s*$")
+
+
+def quoted(value: str) -> str:
+    """``value`` as a quoted YAML scalar, in the quotes that need no escaping if possible."""
+    if '"' in value and "'" not in value:
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def quote_advice(lines: list[str], line: int, why: str) -> str:
+    """Put the value of ``line`` in quotes, showing the line as it should be written."""
+    match = KEY_VALUE_RE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if not match or not match.group(2):
+        return f"put the value in quotes ({why})"
+    key, value = match.groups()
+    return f"{key}: put the value in quotes ({why}), as in {key}: {quoted(value)}"
+
+
+def value_of(lines: list[str], line: int) -> str:
+    match = KEY_VALUE_RE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    return match.group(2) if match else ""
+
+
+def bad_start(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> str | None:
+    """The character a plain value may not start with, when that is what went wrong."""
+    found = re.search(r"found character '(.)' that cannot start", exc.problem or "")
+    if found:
+        return found.group(1)
+    if "alias" in (exc.context or "") or "alias" in (exc.problem or ""):
+        return "*"
+    if "anchor" in (exc.context or ""):
+        return "&"
+    if "block scalar" in (exc.context or ""):
+        return value_of(lines, line)[:1] or "|"
+    return None
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
+    """The line to fix and what to do, in plain words, for a YAML parser error."""
+    problem, context = exc.problem or "", exc.context or ""
+    at = exc.problem_mark.line + 1 if exc.problem_mark else 1
+    opened = exc.context_mark.line + 1 if exc.context_mark else at
+    if "\t" in problem or "'\\t'" in problem:
+        return at, "a tab character: indent with spaces, not tabs"
+    if "quoted scalar" in context and "end of stream" in problem:
+        return opened, "the quote opened on this line is never closed"
+    if "escape" in problem:
+        return at, ("inside double quotes a backslash starts an escape: use single quotes, "
+                    "or write \\\\ for a backslash")
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "[" if "sequence" in context else "{"
+        return opened, (f"the '{bracket}' opened on this line is not closed before line {at}: "
+                        "close it, or put the whole value in quotes if it is part of the text")
+    if "simple key" in context:
+        return opened, "expected 'key: value', with a space after the colon"
+    start = bad_start(exc, lines, at)
+    if start:
+        return at, quote_advice(lines, at, f"a value cannot start with '{start}'")
+    if "mapping values are not allowed" in problem and ": " in value_of(lines, at):
+        return at, quote_advice(lines, at, "it contains ': '")
+    if "<scalar>" in problem:
+        return at, quote_advice(lines, at, "it starts with a quote or a bracket that closes "
+                                           "before its end")
+    if "mapping values are not allowed" in problem or "expected <block end>" in problem:
+        return at, INDENT_ADVICE
+    return at, f"this line is not valid YAML ({problem or context})"
+
+
 def compose(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or exc.context or "invalid YAML"
-        if "\t" in what or "'\\t'" in what:
-            what = "a tab character: indent with spaces, not tabs"
-        elif exc.context and exc.context_mark and exc.context_mark.line + 1 < line:
-            # an unclosed [ or {: point at where it opened, and say where it went wrong
-            what = f"{exc.context}: {what} (on line {line})"
-            line = exc.context_mark.line + 1
+        line, what = yaml_problem(exc, text.splitlines())
         empty = re.search(r"^\[\]\s*$", text, re.MULTILINE)
         if empty and re.search(r"^- ", text, re.MULTILINE):
             # the committed empty list `[]` plus a first entry written below it
             line = text.count("\n", 0, empty.start()) + 1
             what = "the empty list '[]' is still here: delete this line when adding entries"
         problems.append(Problem(path, line, f"YAML syntax error: {what}"))
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position only
-        line = text.count("\n", 0, getattr(exc, "position", 0) or 0) + 1
-        problems.append(Problem(path, line, f"YAML syntax error: {exc}".splitlines()[0]))
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: a position only
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        problems.append(Problem(path, line, f"YAML syntax error: a control character "
+                                             f"(#x{code:04x}) that YAML does not allow: delete it"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path, 1, f"YAML syntax error: {exc}".splitlines()[0]))
     except RecursionError:
         problems.append(Problem(path, 1, "YAML nested too deeply"))
     return None
@@ -89,11 +159,7 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     except OSError as exc:
         problems.append(Problem(path, 1, f"cannot read: {exc.strerror or exc}"))
         return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(path, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
-        return None
+    return decode_text(path, raw, problems, SAVE_YAML)
 
 
 def node_problem(path: Path, root: yaml.Node) -> Problem | None:
@@ -121,6 +187,11 @@ def entry_of(path: Path, item: yaml.MappingNode, constructor: yaml.SafeLoader,
             ok = False
             continue
         key = key_node.value
+        if key == "id" and key in fields:  # the next entry, written without its '- '
+            problems.append(Problem(path, key_line, f"duplicate key 'id' (first on line "
+                                                    f"{fields[key].line}): a new entry starts "
+                                                    "with '- ' before its id, as in '- id: ...'"))
+            return None
         if key in fields:
             problems.append(Problem(path, key_line, f"duplicate key {key!r} "
                                                     f"(first on line {fields[key].line})"))
