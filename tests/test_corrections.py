@@ -391,4 +391,7 @@ def test_an_edit_moves_through_pages_downloads_and_the_data_diff(tmp_path: Path,
     assert "| Canada | 0 | 250 | +250 |" in diff
     assert "| France | 250 | 0 | -250 |" in diff
     assert "| OpenAI | 900 | 1,600 | +700 |" in diff
-    assert f"| {W2} | openai/gpt\\-5\\-20250807 | 500 → 1,200 |" in diff
+    assert (f"| {W2} | openai/gpt\\-5\\-20250807 | gpt\\-5\\-20250807 | OpenAI | US | "
+            "500 → 1,200 |") in diff
+    assert "| authors.csv | mistralai | Mistral AI, FR, " in diff
+    assert "| gpt5\\-fix | added | tokens of openai/gpt\\-5\\-20250807 set to 1,200 |" in diff
