@@ -1,7 +1,10 @@
 """`make bench`: build a synthetic history at scale and measure the build and the pages.
 
-A benchmark, not a test: it prints a table and writes benchmarks/results.json. The synthetic
-history is made by generator.sample.write_synthetic (the sample's lifecycle model, any scale) in
+A benchmark, not a test: it prints a table and writes benchmarks/results.json. It times a cold
+build, a rebuild with nothing changed, a rebuild after one new week, a rebuild after one author's
+country changes in data/registry/authors.csv (what a contributor waits for), and the same site
+built by Zensical (`zensical build`, from benchmarks/requirements.lock). The synthetic
+history is made by benchmarks/synthetic.py (the sample's lifecycle model, any scale) in
 the raw upstream format, in a temporary project folder with its own render cache, so nothing in
 the working tree or its cache is touched. Figures depend on the machine and on whatever else runs
 on it: the load average before and after is recorded with them.
@@ -35,8 +38,8 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.synthetic import synthetic_authors, write_synthetic  # noqa: E402
 from generator.paths import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
-from generator.sample import synthetic_authors, write_synthetic  # noqa: E402
 
 AUTHORS = 60
 ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -47,7 +50,7 @@ MOBILE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75
           "is_mobile": True, "has_touch": True}
 TARGETS = {  # key: (limit, "max" | "min")
     "cold_build_s": 90, "noop_rebuild_s": 8, "noop_generator_s": 2, "new_week_rebuild_s": 15,
-    "peak_rss_mb": 1024, "page_kb.home": 150, "page_kb.embed": 60,
+    "registry_edit_rebuild_s": 20, "peak_rss_mb": 1024, "page_kb.home": 150, "page_kb.embed": 60,
 }
 
 
@@ -78,6 +81,22 @@ def make_project(root: Path, weeks: int, new_weeks: int = 0) -> None:
     with (root / "data" / "registry" / "authors.csv").open(encoding="utf-8") as handle:
         authors = [(r["slug"], r["company"], r["country"]) for r in csv.DictReader(handle)]
     write_synthetic(root / "data", weeks, authors, new_weeks=new_weeks)
+
+
+def edit_registry(root: Path) -> str:
+    """What a contributor's one-line pull request does: move the first author of the project's
+    data/registry/authors.csv (one with many models in the synthetic history) to another
+    country. Returns the edit, e.g. 'ai21: IL -> US'."""
+    path = root / "data" / "registry" / "authors.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("country")
+    author = rows[1]
+    before = author[column]
+    author[column] = "CA" if before == "US" else "US"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return f"{author[0]}: {before} -> {author[column]}"
 
 
 # ---------------------------------------------------------------- timing and memory
@@ -273,6 +292,11 @@ def report(results: dict) -> str:
         ("  generator (s)", "new_week_generator_s", results["new_week_generator_s"]),
         ("  builder: mkdocs (s), alongside", "new_week_builder_s",
          results["new_week_builder_s"]),
+        (f"rebuild after a registry edit (s): {results['registry_edit']}",
+         "registry_edit_rebuild_s", results["registry_edit_rebuild_s"]),
+        ("  generator (s)", "registry_edit_generator_s", results["registry_edit_generator_s"]),
+        ("  builder: mkdocs (s), alongside", "registry_edit_builder_s",
+         results["registry_edit_builder_s"]),
         ("peak RSS, whole build (MB)", "peak_rss_mb", results["peak_rss_mb"]),
         ("pages built (HTML)", "pages", results["pages"]),
         ("  of which embed pages", "embed_pages", results["embed_pages"]),
@@ -301,11 +325,12 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--weeks", type=int, default=104)
-    parser.add_argument("--scaling", default="26,52,104,208",
-                        help="comma-separated week counts for the scaling run ('' = none)")
+    parser.add_argument("--scaling", default=None,
+                        help="comma-separated week counts for the scaling run ('' = none; "
+                             "default 26,52,104,208, or 13,26 with --quick)")
     parser.add_argument("--quick", action="store_true",
                         help="26 weeks, scaling at 13 and 26 (for development)")
     parser.add_argument("--no-zensical", action="store_true")
@@ -313,67 +338,101 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.json")
     args = parser.parse_args()
     if args.quick:
-        args.weeks, args.scaling = 26, "13,26"
-    scale = [int(w) for w in args.scaling.split(",") if w.strip()]
+        args.weeks = 26
+    if args.scaling is None:
+        args.scaling = "13,26" if args.quick else "26,52,104,208"
+    return args
 
-    loadavg_before = [round(x, 2) for x in os.getloadavg()]
-    work = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
-    try:
-        print(f"bench: cold build of {args.weeks} weeks in {work} ...", flush=True)
-        root, env, cold = cold_build(args.weeks, work)
-        print(f"bench: cold {cold.seconds:.1f} s (generator {cold.generator_s:.1f} s, "
-              f"peak {cold.peak_mb:.0f} MB); no-change rebuild ...", flush=True)
-        noop = build(root, env)
-        print(f"bench: no-change rebuild {noop.seconds:.1f} s (generator "
-              f"{noop.generator_s:.1f} s)", flush=True)
-        figures = site_figures(root / "site")
-        pages = sample_pages(root)
-        print("bench: page weights ...", flush=True)
-        weights = page_weights(root / "site", pages)
-        print("bench: one new week ...", flush=True)
-        make_project(root, args.weeks, new_weeks=1)
-        new_week = build(root, env)
-        print(f"bench: new week {new_week.seconds:.1f} s (generator "
-              f"{new_week.generator_s:.1f} s, peak {new_week.peak_mb:.0f} MB)", flush=True)
-        zensical = zensical_noop = None
-        if not args.no_zensical:
-            print("bench: zensical ...", flush=True)
-            zensical, zensical_noop = (round(x, 1) for x in zensical_build(root, env))
-        scaling = []
-        for weeks in scale:
-            if weeks == args.weeks:
-                seconds = cold.seconds
-            else:
-                print(f"bench: scaling, cold build of {weeks} weeks ...", flush=True)
-                seconds = cold_build(weeks, work)[2].seconds
-                print(f"bench: {weeks} weeks cold {seconds:.1f} s", flush=True)
-            scaling.append({"weeks": weeks, "seconds": round(seconds, 1)})
-        models = len(list((root / "site_src" / "models").glob("*.md"))) - 1
-    finally:
-        if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
 
-    memory = psutil.virtual_memory().total / 2**30
-    results = {
-        "weeks": args.weeks, "models": models, "authors": AUTHORS,
+def say(message: str) -> None:
+    print(f"bench: {message}", flush=True)
+
+
+def build_figures(prefix: str, run: Build) -> dict:
+    """A build's wall time and the generator's and MkDocs' shares of it, as results keys."""
+    return {f"{prefix}_rebuild_s": round(run.seconds, 1),
+            f"{prefix}_generator_s": round(run.generator_s, 1),
+            f"{prefix}_builder_s": round(run.builder_s, 1)}
+
+
+def measure(args: argparse.Namespace, work: Path) -> tuple[dict, float]:
+    """Every build of the one project: cold, no change, one new week, one registry edit, then
+    the same site_src/ built by Zensical; and the built site's pages. Also the cold build's
+    seconds, unrounded, for the scaling run."""
+    say(f"cold build of {args.weeks} weeks in {work} ...")
+    root, env, cold = cold_build(args.weeks, work)
+    say(f"cold {cold.seconds:.1f} s (generator {cold.generator_s:.1f} s, peak "
+        f"{cold.peak_mb:.0f} MB); no-change rebuild ...")
+    noop = build(root, env)
+    say(f"no-change rebuild {noop.seconds:.1f} s (generator {noop.generator_s:.1f} s)")
+    figures = site_figures(root / "site")
+    pages = sample_pages(root)
+    say("page weights ...")
+    weights = page_weights(root / "site", pages)
+    say("one new week ...")
+    make_project(root, args.weeks, new_weeks=1)
+    new_week = build(root, env)
+    say(f"new week {new_week.seconds:.1f} s (generator {new_week.generator_s:.1f} s, peak "
+        f"{new_week.peak_mb:.0f} MB); a registry edit ...")
+    edit = edit_registry(root)
+    registry_edit = build(root, env)
+    say(f"registry edit ({edit}) {registry_edit.seconds:.1f} s (generator "
+        f"{registry_edit.generator_s:.1f} s)")
+    zensical = zensical_noop = None
+    if not args.no_zensical:
+        say("zensical ...")
+        zensical, zensical_noop = (round(x, 1) for x in zensical_build(root, env))
+    builds = {"cold": cold, "noop": noop, "new_week": new_week, "registry_edit": registry_edit}
+    return {
+        "models": len(list((root / "site_src" / "models").glob("*.md"))) - 1,
         "cold_build_s": round(cold.seconds, 1),
         "generator_s": round(cold.generator_s, 1),
         "builder_s": round(cold.builder_s, 1),
         "noop_rebuild_s": round(noop.seconds, 1),
         "noop_generator_s": round(noop.generator_s, 1),
-        "new_week_rebuild_s": round(new_week.seconds, 1),
-        "new_week_generator_s": round(new_week.generator_s, 1),
-        "new_week_builder_s": round(new_week.builder_s, 1),
-        "peak_rss_mb": round(max(cold.peak_mb, noop.peak_mb, new_week.peak_mb)),
-        "peak_rss_by_build_mb": {"cold": round(cold.peak_mb), "noop": round(noop.peak_mb),
-                                 "new_week": round(new_week.peak_mb)},
+        **build_figures("new_week", new_week),
+        **build_figures("registry_edit", registry_edit),
+        "registry_edit": edit,
+        "peak_rss_mb": round(max(run.peak_mb for run in builds.values())),
+        "peak_rss_by_build_mb": {name: round(run.peak_mb) for name, run in builds.items()},
         **figures,
         "page_kb": {name: weight["kb"] for name, weight in weights.items()},
         "page_raw_kb": {name: weight["raw_kb"] for name, weight in weights.items()},
         "page_urls": pages,
         "zensical_build_s": zensical,
         "zensical_noop_rebuild_s": zensical_noop,
-        "scaling": scaling,
+    }, cold.seconds
+
+
+def scaling_run(weeks_list: list[int], measured_weeks: int, measured_s: float,
+                work: Path) -> list[dict]:
+    """Cold builds at other history lengths (the measured one is reused)."""
+    scaling = []
+    for weeks in weeks_list:
+        if weeks == measured_weeks:
+            seconds = measured_s
+        else:
+            say(f"scaling, cold build of {weeks} weeks ...")
+            seconds = cold_build(weeks, work)[2].seconds
+            say(f"{weeks} weeks cold {seconds:.1f} s")
+        scaling.append({"weeks": weeks, "seconds": round(seconds, 1)})
+    return scaling
+
+
+def main() -> None:
+    args = parse_args()
+    scale = [int(w) for w in args.scaling.split(",") if w.strip()]
+    loadavg_before = [round(x, 2) for x in os.getloadavg()]
+    work = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
+    try:
+        measured, cold_s = measure(args, work)
+        scaling = scaling_run(scale, args.weeks, cold_s, work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    memory = psutil.virtual_memory().total / 2**30
+    results = {
+        "weeks": args.weeks, "authors": AUTHORS, **measured, "scaling": scaling,
         "machine": f"{os.cpu_count()} cores, {memory:.0f} GB, {platform.system()} "
                    f"{platform.release()}, Python {platform.python_version()}",
         "loadavg_before": loadavg_before,

@@ -122,17 +122,27 @@ class ProgressBar:
 @ROOT_OPTION
 @DATA_OPTION
 def check(root: Path | None, data_dir: Path | None) -> None:
-    """Validate every file under data/; print each problem as path:line: message."""
-    from generator.check import check_data
+    """Validate every file under data/; print each problem as path:line: message.
 
-    project = Project.at(root, data_dir)
-    problems, notices = check_data(project)
-    for notice in notices:
-        click.echo(f"notice: {notice}")
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    if problems:
-        click.echo(f"{len(problems)} problem(s) found", err=True)
+    Problems fail the check (exit status 1); warnings and notices do not. Under GitHub Actions
+    (GITHUB_ACTIONS=true) each is also written as a workflow annotation on its file and line."""
+    import os
+
+    from generator.check import check_data, github_annotation
+
+    result = check_data(Project.at(root, data_dir))
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for kind, lines in (("notice", result.notices), ("warning", result.warnings)):
+        for line in lines:
+            click.echo(f"{kind}: {line}")
+            if in_actions:
+                click.echo(github_annotation(kind, line))
+    for problem in result.problems:
+        click.echo(problem, err=True)
+        if in_actions:
+            click.echo(github_annotation("error", problem))
+    if result.problems:
+        click.echo(f"{len(result.problems)} problem(s) found", err=True)
         sys.exit(1)
     click.echo("check: all data files are valid")
 

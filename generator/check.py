@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from generator.corrections import (
-    ANNOTATIONS_FILE,
-    corrections_path,
-    match_corrections,
-    parse_annotations,
-    parse_corrections,
-)
+from generator.annotations import ANNOTATIONS_FILE, parse_annotations
+from generator.corrections import corrections_path, match_corrections, parse_corrections
 from generator.derive import parse_permaslug
 from generator.errors import TrackerError
 from generator.load import (
@@ -29,7 +26,21 @@ from generator.load import (
     week_versions,
 )
 from generator.paths import Project, shown
-from generator.registry import Problem, Registry, check_registry
+from generator.registry import (
+    CLOAKED_AUTHORS,
+    Problem,
+    Registry,
+    check_registry,
+    first_crlf_line,
+)
+
+# corrections.yaml on a checkout without fetched data: the build uses the sample's corrections
+NO_FETCHED_DATA = (
+    "this checkout has no fetched data (no snapshot under data/raw/), and data/corrections.yaml "
+    "applies to fetched weeks only, so this correction cannot be checked or shown: to preview a "
+    "correction, write it in data/sample/corrections.yaml with a week and a model of the bundled "
+    "sample and run `make site` (do not commit that file), or fetch the data first (`make "
+    "fetch`, with OPENROUTER_API_KEY set)")
 
 
 def check_sidecar(path: Path) -> list[str]:
@@ -82,13 +93,22 @@ def check_raw(source_dir: Path) -> tuple[list[str], set[str], pd.DataFrame | Non
     return problems, authors, weekly
 
 
+@dataclass
+class CheckResult:
+    problems: list[str] = field(default_factory=list)  # each fails the check
+    warnings: list[str] = field(default_factory=list)  # shown (in CI as annotations), pass
+    notices: list[str] = field(default_factory=list)  # for information
+
+
 def check_corrections(source_dir: Path, registry: Registry, weekly: pd.DataFrame | None,
                       registry_ok: bool) -> list[str]:
     """corrections.yaml beside the data it corrects: its own rules, then against the data."""
     path = corrections_path(source_dir)
     problems: list[Problem] = []
     corrections = parse_corrections(path, registry if registry_ok else None, problems)
-    if weekly is not None:
+    if weekly is not None and weekly.empty and corrections:
+        problems.append(Problem(path, corrections[0].week_line, NO_FETCHED_DATA))
+    elif weekly is not None:
         match_corrections(path, corrections, weekly, problems)
     return [str(p) for p in problems]
 
@@ -104,25 +124,82 @@ def check_annotations(project: Project, registry: Registry, registry_ok: bool,
     return [str(p) for p in problems], notices
 
 
-def check_data(project: Project) -> tuple[list[str], list[str]]:
-    """All problems (which fail the check) and notices (which do not)."""
+def check_model_overrides(registry: Registry, path: Path, slugs: set[str]) -> list[str]:
+    """A models.csv row must name a model of the data (or the base of a variant such as
+    ':free'): one that matches nothing changes nothing, silently."""
+    known = slugs | {parse_permaslug(slug).base for slug in slugs}
+    return [str(Problem(path, model.line, f"permaslug {slug!r} matches no model in the data, "
+                                          "so this row changes nothing: copy the OpenRouter "
+                                          "slug from the model's page on the site"))
+            for slug, model in registry.models.items() if slug not in known]
+
+
+def line_ending_warnings(paths: list[Path]) -> list[str]:
+    """Contributor files re-saved with Windows line endings: every line shows as changed."""
+    warnings = []
+    for path in paths:
+        line = first_crlf_line(path.read_bytes()) if path.is_file() else None
+        if line is not None:
+            warnings.append(f"{shown(path)}:{line}: this file has Windows line endings (CRLF): "
+                            "save it with Unix (LF) line endings, or the pull request shows "
+                            "every line as changed")
+    return warnings
+
+
+def unknown_author_notices(project: Project, registry: Registry, authors: set[str]) -> list[str]:
+    """Authors of the fetched data that the registry lacks. Cloaked authors are meant to be
+    missing, and so is the bundled sample's made-up unmapped lab: neither is mentioned."""
+    return [f"author {slug!r} appears in the fetched data but not in "
+            f"{shown(project.registry_dir / 'authors.csv')}: shown as Unattributed"
+            for slug in sorted(authors - set(registry.authors) - set(CLOAKED_AUTHORS)) if slug]
+
+
+def check_data(project: Project) -> CheckResult:
+    """All problems (which fail the check), warnings and notices (which do not)."""
     registry, registry_problems = check_registry(project.registry_dir)
-    problems = [str(p) for p in registry_problems]
-    seen: set[str] = set()
+    result = CheckResult(problems=[str(p) for p in registry_problems])
     slugs: set[str] = set()
+    data_ok = True
     for source_dir in (project.data_dir, project.sample_dir):
         raw_problems, authors, weekly = check_raw(source_dir)
-        problems.extend(raw_problems)
-        seen |= authors
+        result.problems.extend(raw_problems)
+        data_ok = data_ok and weekly is not None
         if weekly is not None and weekly.empty and source_dir == project.sample_dir:
             weekly = None  # no sample bundled: nothing to check its corrections against
-        problems.extend(check_corrections(source_dir, registry, weekly, not registry_problems))
+        result.problems.extend(check_corrections(source_dir, registry, weekly,
+                                                 not registry_problems))
         if weekly is not None:
             slugs |= set(weekly["model_permaslug"])
+        if source_dir == project.data_dir:
+            result.notices += unknown_author_notices(project, registry, authors)
     annotation_problems, notices = check_annotations(project, registry, not registry_problems,
                                                      slugs)
-    problems.extend(annotation_problems)
-    notices += [f"author {slug!r} appears in the data but not in "
-                f"{shown(project.registry_dir / 'authors.csv')}: shown as Unattributed"
-                for slug in sorted(seen - set(registry.authors)) if slug]
-    return problems, notices
+    result.problems.extend(annotation_problems)
+    result.notices += notices
+    if data_ok and slugs:
+        result.problems.extend(check_model_overrides(registry, project.registry_dir
+                                                     / "models.csv", slugs))
+    result.warnings += line_ending_warnings(editable_files(project))
+    return result
+
+
+def editable_files(project: Project) -> list[Path]:
+    return [project.registry_dir / "authors.csv", project.registry_dir / "models.csv",
+            corrections_path(project.data_dir), project.data_dir / ANNOTATIONS_FILE]
+
+
+LOCATED_RE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+): (?P<message>.*)$", re.DOTALL)
+
+
+def github_annotation(kind: str, text: str) -> str:
+    """A ``path:line: message`` line as a GitHub Actions workflow command (``::warning file=…,
+    line=…::message``), so CI shows it on the pull request's changed file."""
+    def escape(value: str, properties: bool = False) -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if properties else value
+
+    match = LOCATED_RE.match(text)
+    if not match:
+        return f"::{kind}::{escape(text)}"
+    return (f"::{kind} file={escape(match['file'], True)},line={match['line']}::"
+            f"{escape(match['message'])}")

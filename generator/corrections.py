@@ -1,7 +1,7 @@
-"""Contributor-edited YAML: data corrections (corrections.yaml) and chart annotations
-(annotations.yaml), parsed with the line of every key so `check` can point at the exact spot.
+"""Corrections to the fetched figures (corrections.yaml), parsed with the line of every key so
+`check` can point at the exact spot.
 
-Corrections apply to the weekly rows before they are attributed and derived (DESIGN §3):
+Corrections apply to the weekly rows before they are attributed and derived:
 ``override_tokens`` replaces a model's figure, ``drop`` removes a model's (or an author's) rows,
 ``reassign_author`` credits a model's rows to another author, and ``flag`` changes nothing but
 marks the rows. Every applied correction is recorded so pages, embeds and downloads can say so.
@@ -10,285 +10,38 @@ marks the rows. Every applied correction is recorded so pages, embeds and downlo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from generator.errors import TrackerError
-from generator.registry import Problem, Registry, is_country_code, is_http_url
+from generator.registry import Problem, Registry
+from generator.yamlfile import (
+    Entry,
+    check_keys,
+    choice_field,
+    date_field,
+    monday_field,
+    raise_first,
+    read_yaml_entries,
+    text_field,
+    unique_id,
+    url_field,
+)
 
 CORRECTIONS_FILE = "corrections.yaml"
-ANNOTATIONS_FILE = "annotations.yaml"
 
 ACTIONS = ("override_tokens", "drop", "reassign_author", "flag")
 STATUSES = ("open", "reported", "fixed_upstream")
-KINDS = ("launch", "free_promotion", "price_change", "method_change", "outage", "other")
-SCOPES = ("global", "model", "company", "country")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 AUTHOR_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-MAX_NODES = 100_000  # a contributor file is small; anything bigger is refused, not parsed
-LABEL_MAX = 40
 
 CORRECTION_KEYS = ("id", "week", "weeks", "target", "action", "value", "reason", "source_url",
                    "status", "date", "credit")
-ANNOTATION_KEYS = ("id", "date", "label", "kind", "scope", "target", "description", "source_url")
 
 APPLIED_COLUMNS = ["correction_id", "week_start", "model_permaslug", "action", "tokens_before",
                    "tokens_after", "author_before", "author_after"]
 
-
-# ---------------------------------------------------------------- YAML with line numbers
-
-@dataclass(frozen=True)
-class Field:
-    value: object
-    line: int
-
-
-@dataclass(frozen=True)
-class Entry:
-    line: int  # the line of the entry's first key
-    fields: dict[str, Field]
-
-    def line_of(self, key: str) -> int:
-        return self.fields[key].line if key in self.fields else self.line
-
-
-def walk(node: yaml.Node) -> Iterator[yaml.Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
-
-
-def compose(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or exc.context or "invalid YAML"
-        if "\t" in what or "'\\t'" in what:
-            what = "a tab character: indent with spaces, not tabs"
-        elif exc.context and exc.context_mark and exc.context_mark.line + 1 < line:
-            # an unclosed [ or {: point at where it opened, and say where it went wrong
-            what = f"{exc.context}: {what} (on line {line})"
-            line = exc.context_mark.line + 1
-        empty = re.search(r"^\[\]\s*$", text, re.MULTILINE)
-        if empty and re.search(r"^- ", text, re.MULTILINE):
-            # the committed empty list `[]` plus a first entry written below it
-            line = text.count("\n", 0, empty.start()) + 1
-            what = "the empty list '[]' is still here: delete this line when adding entries"
-        problems.append(Problem(path, line, f"YAML syntax error: {what}"))
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position only
-        line = text.count("\n", 0, getattr(exc, "position", 0) or 0) + 1
-        problems.append(Problem(path, line, f"YAML syntax error: {exc}".splitlines()[0]))
-    except RecursionError:
-        problems.append(Problem(path, 1, "YAML nested too deeply"))
-    return None
-
-
-def scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> object:
-    """A Python value for a node: scalars as YAML types them, lists and mappings as built."""
-    return constructor.construct_object(node, deep=True)
-
-
-def read_yaml_entries(path: Path, problems: list[Problem], what: str) -> list[Entry]:
-    """Every entry (a mapping) of a YAML file whose document is a list. A missing file, an
-    empty file or one with only comments has no entries. Accepts a UTF-8 BOM and CRLF."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        problems.append(Problem(path, 1, f"cannot read: {exc.strerror or exc}"))
-        return []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(path, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
-        return []
-    root = compose(path, text, problems)
-    if root is None:
-        return []
-    seen: set[int] = set()
-    count = 0
-    for node in walk(root):
-        count += 1
-        if id(node) in seen:
-            problems.append(Problem(path, node.start_mark.line + 1,
-                                    "YAML aliases (*name) are not allowed; write the value out"))
-            return []
-        seen.add(id(node))
-        if count > MAX_NODES:
-            problems.append(Problem(path, 1, f"file too large (over {MAX_NODES} YAML nodes)"))
-            return []
-    if isinstance(root, yaml.ScalarNode) and root.value == "" and root.tag.endswith(":null"):
-        return []
-    if not isinstance(root, yaml.SequenceNode):
-        problems.append(Problem(path, root.start_mark.line + 1,
-                                f"expected a list of {what}, each starting with '- id: ...'"))
-        return []
-    constructor = yaml.SafeLoader("")
-    entries = []
-    for item in root.value:
-        line = item.start_mark.line + 1
-        if not isinstance(item, yaml.MappingNode):
-            problems.append(Problem(path, line, f"expected one of the {what} as 'key: value' "
-                                                "lines, found a single value"))
-            continue
-        fields: dict[str, Field] = {}
-        ok = True
-        for key_node, value_node in item.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
-                problems.append(Problem(path, key_line, "expected a plain key name"))
-                ok = False
-                continue
-            key = key_node.value
-            if key in fields:
-                problems.append(Problem(path, key_line, f"duplicate key {key!r} "
-                                                        f"(first on line {fields[key].line})"))
-                ok = False
-                continue
-            try:
-                value = scalar(value_node, constructor)
-            except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-                message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raw = value_node.value if isinstance(value_node, yaml.ScalarNode) else "value"
-                problems.append(Problem(path, key_line, f"{key}: {raw!r} is not a valid value "
-                                                        f"({message})"))
-                ok = False
-                continue
-            fields[key] = Field(value, key_line)
-        if ok:
-            entries.append(Entry(line, fields))
-    return entries
-
-
-# ---------------------------------------------------------------- field checks
-
-def check_keys(path: Path, entry: Entry, allowed: tuple[str, ...], required: tuple[str, ...],
-               problems: list[Problem]) -> bool:
-    ok = True
-    for key, field in entry.fields.items():
-        if key not in allowed:
-            problems.append(Problem(path, field.line, f"unknown key {key!r}; expected one of "
-                                                      f"{', '.join(allowed)}"))
-            ok = False
-    for key in required:
-        if key not in entry.fields or entry.fields[key].value in (None, ""):
-            problems.append(Problem(path, entry.line, f"missing required key {key!r}"))
-            ok = False
-    return ok
-
-
-def text_field(path: Path, entry: Entry, key: str, problems: list[Problem]) -> str | None:
-    if key not in entry.fields or entry.fields[key].value is None:
-        return None
-    value = entry.fields[key].value
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        problems.append(Problem(path, entry.line_of(key), f"{key}: expected text, found "
-                                                          f"{type_name(value)}"))
-        return None
-    text = str(value).strip()
-    if not text:
-        return None
-    if any(ch in text for ch in "\x00\r") or (key != "description" and "\n" in text):
-        problems.append(Problem(path, entry.line_of(key), f"{key}: expected one line of text"))
-        return None
-    return text
-
-
-def type_name(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return type(value).__name__
-
-
-def date_field(path: Path, entry: Entry, key: str, value: object,
-               problems: list[Problem]) -> date | None:
-    """A YAML date (2026-03-02) or a quoted ISO date string."""
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    problems.append(Problem(path, entry.line_of(key),
-                            f"{key}: {value!r} is not a date (expected YYYY-MM-DD)"))
-    return None
-
-
-def monday_field(path: Path, entry: Entry, key: str, value: object,
-                 problems: list[Problem]) -> date | None:
-    day = date_field(path, entry, key, value, problems)
-    if day is not None and day.isoweekday() != 1:
-        monday = day - timedelta(days=day.isoweekday() - 1)
-        problems.append(Problem(path, entry.line_of(key),
-                                f"{key}: {day} is a {day.strftime('%A')}; weeks start on a "
-                                f"Monday (that week's Monday is {monday})"))
-        return None
-    return day
-
-
-def url_field(path: Path, entry: Entry, key: str, problems: list[Problem]) -> str | None:
-    url = text_field(path, entry, key, problems)
-    if url is not None and not is_http_url(url):
-        problems.append(Problem(path, entry.line_of(key),
-                                f"{key}: {url!r} is not an http(s) URL"))
-        return None
-    return url
-
-
-def choice_field(path: Path, entry: Entry, key: str, choices: tuple[str, ...],
-                 problems: list[Problem]) -> str | None:
-    value = text_field(path, entry, key, problems)
-    if value is not None and value not in choices:
-        problems.append(Problem(path, entry.line_of(key),
-                                f"{key}: unknown {key} {value!r}; expected one of "
-                                f"{', '.join(choices)}"))
-        return None
-    return value
-
-
-def unique_id(path: Path, entry: Entry, ids: dict[str, int],
-              problems: list[Problem]) -> str | None:
-    value = text_field(path, entry, "id", problems)
-    if value is None:
-        return None
-    if not ID_RE.match(value):
-        problems.append(Problem(path, entry.line_of("id"),
-                                f"id {value!r}: expected lower-case letters, digits, '.', '_' or "
-                                "'-' (at most 80), e.g. deepseek-v3-2025-03-double-count"))
-        return None
-    if value in ids:
-        problems.append(Problem(path, entry.line_of("id"),
-                                f"duplicate id {value!r} (first on line {ids[value]})"))
-        return None
-    ids[value] = entry.line_of("id")
-    return value
-
-
-# ---------------------------------------------------------------- corrections
 
 @dataclass(frozen=True)
 class Correction:
@@ -335,61 +88,80 @@ def describe(action: str, target: str, value: object) -> str:
     return f"{target} flagged, figures unchanged"
 
 
+def parse_weeks(path: Path, entry: Entry, problems: list[Problem]
+                ) -> tuple[date | None, date | None]:
+    """The first and last Monday of ``week`` or of ``weeks: {from, to}``."""
+    if "week" in entry.fields and "weeks" in entry.fields:
+        problems.append(Problem(path, entry.line_of("weeks"),
+                                "give either week or weeks, not both"))
+        return None, None
+    if "week" in entry.fields:
+        day = monday_field(path, entry, "week", entry.fields["week"].value, problems)
+        return day, day
+    if "weeks" not in entry.fields:
+        problems.append(Problem(path, entry.line, "missing required key 'week' (a Monday) "
+                                                  "or 'weeks' ({from: ..., to: ...})"))
+        return None, None
+    weeks = entry.fields["weeks"].value
+    if not isinstance(weeks, dict) or set(weeks) != {"from", "to"}:
+        problems.append(Problem(path, entry.line_of("weeks"),
+                                "weeks: expected {from: YYYY-MM-DD, to: YYYY-MM-DD} "
+                                "(two Mondays)"))
+        return None, None
+    first = monday_field(path, entry, "weeks", weeks["from"], problems)
+    last = monday_field(path, entry, "weeks", weeks["to"], problems)
+    if first and last and last < first:
+        problems.append(Problem(path, entry.line_of("weeks"),
+                                f"weeks: 'to' ({last}) is before 'from' ({first})"))
+    return first, last
+
+
+def parse_target(path: Path, entry: Entry, problems: list[Problem]) -> str | None:
+    target = text_field(path, entry, "target", problems)
+    if target is not None and (any(ch.isspace() for ch in target)
+                               or target.startswith("/") or target.endswith("/")):
+        problems.append(Problem(path, entry.line_of("target"),
+                                f"target {target!r}: expected a model permaslug "
+                                "(author/model) or an author slug"))
+        return None
+    return target
+
+
+def parse_correction(path: Path, entry: Entry, ids: dict[str, int], registry: Registry | None,
+                     problems: list[Problem]) -> Correction | None:
+    """One entry as a Correction; None when any of its keys has a problem (all reported)."""
+    start = len(problems)
+    check_keys(path, entry, CORRECTION_KEYS,
+               ("id", "target", "action", "reason", "source_url", "status", "date"), problems)
+    cid = unique_id(path, entry, ids, problems)
+    first, last = parse_weeks(path, entry, problems)
+    target = parse_target(path, entry, problems)
+    action = choice_field(path, entry, "action", ACTIONS, problems)
+    value = check_value(path, entry, action, target, registry, problems)
+    reason = text_field(path, entry, "reason", problems)
+    source_url = url_field(path, entry, "source_url", problems)
+    status = choice_field(path, entry, "status", STATUSES, problems)
+    when = None
+    if "date" in entry.fields and entry.fields["date"].value is not None:
+        when = date_field(path, entry, "date", entry.fields["date"].value, problems)
+    credit = text_field(path, entry, "credit", problems) or ""
+    if len(problems) > start:
+        return None
+    return Correction(
+        id=cid, first_week=first, last_week=last, target=target, action=action,
+        value=value, reason=reason, source_url=source_url, status=status, date=when,
+        credit=credit, line=entry.line, target_line=entry.line_of("target"),
+        week_line=entry.line_of("week" if "week" in entry.fields else "weeks"))
+
+
 def parse_corrections(path: Path, registry: Registry | None,
                       problems: list[Problem]) -> list[Correction]:
     """Validate corrections.yaml on its own (shape, types, values); see match_corrections for
     the checks against the data."""
-    corrections: list[Correction] = []
     ids: dict[str, int] = {}
-    for entry in read_yaml_entries(path, problems, "corrections"):
-        start = len(problems)
-        check_keys(path, entry, CORRECTION_KEYS,
-                   ("id", "target", "action", "reason", "source_url", "status", "date"), problems)
-        cid = unique_id(path, entry, ids, problems)
-        first = last = None
-        if "week" in entry.fields and "weeks" in entry.fields:
-            problems.append(Problem(path, entry.line_of("weeks"),
-                                    "give either week or weeks, not both"))
-        elif "week" in entry.fields:
-            first = last = monday_field(path, entry, "week", entry.fields["week"].value, problems)
-        elif "weeks" in entry.fields:
-            weeks = entry.fields["weeks"].value
-            if not isinstance(weeks, dict) or set(weeks) != {"from", "to"}:
-                problems.append(Problem(path, entry.line_of("weeks"),
-                                        "weeks: expected {from: YYYY-MM-DD, to: YYYY-MM-DD} "
-                                        "(two Mondays)"))
-            else:
-                first = monday_field(path, entry, "weeks", weeks["from"], problems)
-                last = monday_field(path, entry, "weeks", weeks["to"], problems)
-                if first and last and last < first:
-                    problems.append(Problem(path, entry.line_of("weeks"),
-                                            f"weeks: 'to' ({last}) is before 'from' ({first})"))
-        else:
-            problems.append(Problem(path, entry.line, "missing required key 'week' (a Monday) "
-                                                      "or 'weeks' ({from: ..., to: ...})"))
-        target = text_field(path, entry, "target", problems)
-        if target is not None and (any(ch.isspace() for ch in target)
-                                   or target.startswith("/") or target.endswith("/")):
-            problems.append(Problem(path, entry.line_of("target"),
-                                    f"target {target!r}: expected a model permaslug "
-                                    "(author/model) or an author slug"))
-            target = None
-        action = choice_field(path, entry, "action", ACTIONS, problems)
-        value = check_value(path, entry, action, target, registry, problems)
-        reason = text_field(path, entry, "reason", problems)
-        source_url = url_field(path, entry, "source_url", problems)
-        status = choice_field(path, entry, "status", STATUSES, problems)
-        when = None
-        if "date" in entry.fields and entry.fields["date"].value is not None:
-            when = date_field(path, entry, "date", entry.fields["date"].value, problems)
-        credit = text_field(path, entry, "credit", problems) or ""
-        if len(problems) == start:
-            corrections.append(Correction(
-                id=cid, first_week=first, last_week=last, target=target, action=action,
-                value=value, reason=reason, source_url=source_url, status=status, date=when,
-                credit=credit, line=entry.line, target_line=entry.line_of("target"),
-                week_line=entry.line_of("week" if "week" in entry.fields else "weeks")))
-    return corrections
+    parsed = [parse_correction(path, entry, ids, registry, problems)
+              for entry in read_yaml_entries(path, problems, "corrections")]
+    return [correction for correction in parsed if correction is not None]
 
 
 def check_value(path: Path, entry: Entry, action: str | None, target: str | None,
@@ -492,12 +264,6 @@ def load_corrections(path: Path, registry: Registry, weekly: pd.DataFrame) -> li
     return corrections
 
 
-def raise_first(problems: list[Problem]) -> None:
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise TrackerError(f"{problems[0]}{more}; run `python -m generator check` for all")
-
-
 def apply_corrections(weekly: pd.DataFrame, corrections: list[Correction]
                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The weekly rows with every correction applied (in file order), and one record per row
@@ -554,70 +320,3 @@ def corrections_table(corrections: list[Correction], applied: pd.DataFrame) -> p
     frame = frame.astype({"rows_affected": "int64", "tokens_before": "int64",
                           "tokens_after": "int64"})
     return frame.sort_values(["date", "id"], ascending=[False, True]).reset_index(drop=True)
-
-
-# ---------------------------------------------------------------- annotations
-
-@dataclass(frozen=True)
-class Annotation:
-    id: str
-    date: date
-    label: str
-    kind: str
-    scope: str
-    target: str
-    description: str
-    source_url: str
-    line: int
-
-
-def parse_annotations(path: Path, registry: Registry | None,
-                      problems: list[Problem]) -> list[Annotation]:
-    annotations: list[Annotation] = []
-    ids: dict[str, int] = {}
-    for entry in read_yaml_entries(path, problems, "annotations"):
-        start = len(problems)
-        check_keys(path, entry, ANNOTATION_KEYS,
-                   ("id", "date", "label", "kind", "scope", "description", "source_url"), problems)
-        aid = unique_id(path, entry, ids, problems)
-        when = None
-        if "date" in entry.fields and entry.fields["date"].value is not None:
-            when = date_field(path, entry, "date", entry.fields["date"].value, problems)
-        label = text_field(path, entry, "label", problems)
-        if label is not None and len(label) > LABEL_MAX:
-            problems.append(Problem(path, entry.line_of("label"),
-                                    f"label: {len(label)} characters; keep it to {LABEL_MAX} "
-                                    "(the description holds the detail)"))
-        kind = choice_field(path, entry, "kind", KINDS, problems)
-        scope = choice_field(path, entry, "scope", SCOPES, problems)
-        target = text_field(path, entry, "target", problems) or ""
-        if scope == "global" and target:
-            problems.append(Problem(path, entry.line_of("target"),
-                                    "target: a global annotation has no target; remove it"))
-        elif scope in ("model", "company", "country") and not target:
-            problems.append(Problem(path, entry.line, f"missing required key 'target' for scope "
-                                                      f"{scope}"))
-        elif scope == "country" and not is_country_code(target):
-            problems.append(Problem(path, entry.line_of("target"),
-                                    f"target {target!r} is not an ISO 3166-1 alpha-2 code"))
-        elif scope == "model" and "/" not in target:
-            problems.append(Problem(path, entry.line_of("target"),
-                                    f"target {target!r}: expected a model permaslug "
-                                    "(author/model)"))
-        elif scope == "company" and registry is not None and target not in registry.authors:
-            problems.append(Problem(path, entry.line_of("target"),
-                                    f"target {target!r}: unknown author slug (see "
-                                    "data/registry/authors.csv)"))
-        description = text_field(path, entry, "description", problems)
-        source_url = url_field(path, entry, "source_url", problems)
-        if len(problems) == start:
-            annotations.append(Annotation(aid, when, label, kind, scope, target, description,
-                                          source_url, entry.line))
-    return sorted(annotations, key=lambda a: (a.date, a.id))
-
-
-def load_annotations(path: Path, registry: Registry) -> list[Annotation]:
-    problems: list[Problem] = []
-    annotations = parse_annotations(path, registry, problems)
-    raise_first(problems)
-    return annotations

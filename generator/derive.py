@@ -1,4 +1,5 @@
-"""Attribute weekly rows to companies and countries, then derive the public tables (DESIGN §5).
+"""Attribute weekly rows to companies and countries, then derive the public tables (totals,
+models, companies, countries: the data contract of /downloads/v1/).
 
 Token columns stay exact int64 throughout (never float); previous-week joins use nullable Int64 so
 a missing week never turns integers into floats.

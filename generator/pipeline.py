@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.annotations import ANNOTATIONS_FILE, Annotation, load_annotations
 from generator.corrections import (
-    ANNOTATIONS_FILE,
-    Annotation,
     Correction,
     apply_corrections,
     corrections_path,
     corrections_table,
-    load_annotations,
     load_corrections,
 )
 from generator.derive import Tables, attribute, derive_tables

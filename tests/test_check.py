@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_data
+from generator.check import check_data, github_annotation
 from generator.paths import REPO_ROOT, Project
 from generator.registry import check_registry
 
@@ -77,14 +78,53 @@ def test_unknown_columns_are_reported_on_the_header_line(data_copy: Path) -> Non
 def test_an_edited_snapshot_fails_its_checksum(tiny_data: Path) -> None:
     snapshot = next((tiny_data / "raw/openrouter/rankings/week").glob("*_????-??-??.json"))
     snapshot.write_bytes(snapshot.read_bytes().replace(b'"50"', b'"51"'))
-    problems, _ = check_data(Project.at(REPO_ROOT, tiny_data))
+    problems = check_data(Project.at(REPO_ROOT, tiny_data)).problems
     assert any("sha256 does not match" in p for p in problems)
 
 
 def test_authors_missing_from_the_registry_are_a_notice_not_a_failure(tiny_data: Path) -> None:
-    problems, notices = check_data(Project.at(REPO_ROOT, tiny_data))
-    assert problems == []
-    assert any("'openrouter'" in n and "Unattributed" in n for n in notices)
+    authors = tiny_data / "registry" / "authors.csv"
+    authors.write_text("".join(line for line in authors.read_text().splitlines(keepends=True)
+                               if not line.startswith("mistralai,")))
+    result = check_data(Project.at(REPO_ROOT, tiny_data))
+    assert result.problems == []
+    assert result.notices == [f"author 'mistralai' appears in the fetched data but not in "
+                              f"{authors}: shown as Unattributed"]
+
+
+def test_cloaked_authors_are_not_asked_for(tiny_data: Path) -> None:
+    result = check_data(Project.at(REPO_ROOT, tiny_data))  # openrouter/sonoma-alpha is ranked
+    assert (result.problems, result.warnings, result.notices) == ([], [], [])
+
+
+def test_the_committed_data_prints_no_standing_notice() -> None:
+    result = run_check()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "check: all data files are valid\n"
+
+
+def test_under_github_actions_each_line_is_also_an_annotation(data_copy: Path) -> None:
+    authors = data_copy / "registry" / "authors.csv"
+    lines = authors.read_text().splitlines()
+    lines[3] = lines[3].replace(lines[3].split(",")[2], "UK", 1)  # line 4
+    authors.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--data-dir",
+                             str(data_copy)], cwd=data_copy.parent, capture_output=True,
+                            text=True, check=False,
+                            env={**os.environ, "GITHUB_ACTIONS": "true",
+                                 "PYTHONPATH": str(REPO_ROOT)})
+    assert result.returncode == 1
+    assert ("::warning file=data/registry/authors.csv,line=1::this file has Windows line "
+            "endings (CRLF)") in result.stdout
+    assert ("::error file=data/registry/authors.csv,line=4::country 'UK' is not an ISO 3166-1 "
+            "alpha-2 code: use GB for the United Kingdom") in result.stdout
+    assert "data/registry/authors.csv:4: country 'UK'" in result.stderr
+
+
+def test_github_annotations_escape_what_would_end_them() -> None:
+    assert github_annotation("warning", "a,b:c.csv:3: 100% sure\nreally") == \
+        "::warning file=a%2Cb%3Ac.csv,line=3::100%25 sure%0Areally"
+    assert github_annotation("notice", "no location here") == "::notice::no location here"
 
 
 def test_a_build_with_a_bad_registry_is_one_line_and_exit_1(tiny_data: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -56,17 +57,45 @@ def data(tmp_path: Path) -> Path:
 
 
 def problems_for(data_dir: Path) -> list[str]:
-    problems, _ = check_data(Project.at(REPO_ROOT, data_dir))
+    problems = check_data(Project.at(REPO_ROOT, data_dir)).problems
     return [p.replace(f"{data_dir}/", "") for p in problems]
 
 
 AUTHORS_OK = AUTHORS_HEADER + "openai,OpenAI,US,https://example.org/openai,\n"
+INDENT = ("this line does not line up with the lines above it: the keys of an entry start in the "
+          "same column (two spaces in, under the 'id' of its '- id:' line), and each entry starts "
+          "with '- ' at the start of a line")
 
 # (case, file under data/, its new content, the exact problem expected)
 BAD_EDITS = [
-    ("malformed YAML", "corrections.yaml", GOOD.replace("value: 1200", "value: [1200"),
-     "corrections.yaml:5: YAML syntax error: while parsing a flow sequence: expected ',' or "
-     "']', but got ':' (on line 6)"),
+    ("unclosed bracket", "corrections.yaml", GOOD.replace("value: 1200", "value: [1200"),
+     "corrections.yaml:5: YAML syntax error: the '[' opened on this line is not closed before "
+     "line 6: close it, or put the whole value in quotes if it is part of the text"),
+    ("unquoted @handle", "corrections.yaml", GOOD + "  credit: @someone\n",
+     "corrections.yaml:10: YAML syntax error: credit: put the value in quotes (a value cannot "
+     "start with '@'), as in credit: \"@someone\""),
+    ("colon inside a value", "corrections.yaml",
+     GOOD.replace("Counted twice", "Note: counted twice"),
+     "corrections.yaml:6: YAML syntax error: reason: put the value in quotes (it contains ': '), "
+     "as in reason: \"Note: counted twice\""),
+    ("value starting with a quote", "corrections.yaml",
+     GOOD.replace("Counted twice", '"Counted" twice'),
+     "corrections.yaml:6: YAML syntax error: reason: put the value in quotes (it starts with a "
+     "quote or a bracket that closes before its end), as in reason: '\"Counted\" twice'"),
+    ("key indented too far", "corrections.yaml", GOOD.replace("  reason:", "   reason:"),
+     "corrections.yaml:6: YAML syntax error: " + INDENT),
+    ("second entry without its dash", "corrections.yaml",
+     GOOD + GOOD.replace("- id: gpt5-fix", "  id: second").replace("2026-03-09", "2026-03-16"),
+     "corrections.yaml:10: duplicate key 'id' (first on line 1): a new entry starts with '- ' "
+     "before its id, as in '- id: ...'"),
+    ("second entry without its dash or indent", "corrections.yaml",
+     GOOD + GOOD.replace("- id: gpt5-fix", "id: second").replace("2026-03-09", "2026-03-16"),
+     "corrections.yaml:10: YAML syntax error: " + INDENT),
+    ("unclosed quote", "corrections.yaml", GOOD.replace("Counted twice", '"Counted twice'),
+     "corrections.yaml:6: YAML syntax error: the quote opened on this line is never closed"),
+    ("no space after the colon", "corrections.yaml", GOOD.replace("reason: C", "reason:C"),
+     "corrections.yaml:6: YAML syntax error: expected 'key: value', with a space after the "
+     "colon"),
     ("tab indentation", "corrections.yaml", GOOD.replace("  reason:", "\treason:"),
      "corrections.yaml:6: YAML syntax error: a tab character: indent with spaces, not tabs"),
     ("unknown action", "corrections.yaml", GOOD.replace("override_tokens", "override"),
@@ -124,10 +153,47 @@ BAD_EDITS = [
      "annotations.yaml:1: missing required key 'target' for scope model"),
     ("annotation country target", "annotations.yaml",
      ANNOTATION.replace("scope: model", "scope: country").replace(GPT5, "USA"),
-     "annotations.yaml:6: target 'USA' is not an ISO 3166-1 alpha-2 code"),
+     "annotations.yaml:6: target 'USA' is not an ISO 3166-1 alpha-2 code: use US for United "
+     "States"),
     ("invalid country", "registry/authors.csv",
      AUTHORS_OK.replace(",US,", ",XX,"),
-     "registry/authors.csv:2: country 'XX' is not an ISO 3166-1 alpha-2 code (e.g. CN, US, FR)"),
+     "registry/authors.csv:2: country 'XX' is not an ISO 3166-1 alpha-2 code: expected two "
+     "capital letters, e.g. CN, US, FR"),
+    ("UK for the United Kingdom", "registry/authors.csv", AUTHORS_OK.replace(",US,", ",UK,"),
+     "registry/authors.csv:2: country 'UK' is not an ISO 3166-1 alpha-2 code: use GB for the "
+     "United Kingdom"),
+    ("lower-case country", "registry/authors.csv", AUTHORS_OK.replace(",US,", ",fr,"),
+     "registry/authors.csv:2: country 'fr' is not an ISO 3166-1 alpha-2 code: use FR (in "
+     "capitals)"),
+    ("country name", "registry/authors.csv", AUTHORS_OK.replace(",US,", ",France,"),
+     "registry/authors.csv:2: country 'France' is not an ISO 3166-1 alpha-2 code: use FR for "
+     "France"),
+    ("unquoted comma in a company", "registry/authors.csv",
+     AUTHORS_OK + "newlab,NewLab, Inc.,SE,https://example.org/newlab,\n",
+     "registry/authors.csv:3: expected 5 fields, found 6: a value with a comma must be in double "
+     "quotes, as in \"NewLab, Inc.\""),
+    ("a company written two ways", "registry/authors.csv",
+     AUTHORS_OK + "bytedance,ByteDance,CN,https://example.org/b,\n"
+     "bytedance-seed,Bytedance,CN,https://example.org/b,\n",
+     "registry/authors.csv:4: company 'Bytedance' is written 'ByteDance' on line 3: write it "
+     "the same way on every row, or the site shows two companies"),
+    ("a company with two countries", "registry/authors.csv",
+     AUTHORS_OK + "bytedance,ByteDance,CN,https://example.org/b,\n"
+     "bytedance-seed,ByteDance,SG,https://example.org/b,\n",
+     "registry/authors.csv:4: company 'ByteDance' has country CN on line 3 but SG here: a "
+     "company has one headquarters country"),
+    ("a cloaked author in the registry", "registry/authors.csv",
+     AUTHORS_OK + "openrouter,OpenAI,US,https://example.org/guess,\n",
+     "registry/authors.csv:3: slug 'openrouter': openrouter/... models are cloaked, so their "
+     "developer is not known: leave them out of the registry (they stay Unattributed); once a "
+     "developer is revealed, credit the model to it with a reassign_author correction in "
+     "data/corrections.yaml"),
+    ("a model override that matches no model", "registry/models.csv",
+     "permaslug,display_name,family,open_weights,notes\n"
+     "openai/gpt-5-20250807,GPT-5,GPT-5,false,\n"
+     "openai/gpt-5-2025-08-07,GPT-5,GPT-5,false,\n",
+     "registry/models.csv:3: permaslug 'openai/gpt-5-2025-08-07' matches no model in the data, "
+     "so this row changes nothing: copy the OpenRouter slug from the model's page on the site"),
     ("duplicate author slug", "registry/authors.csv",
      AUTHORS_OK + "openai,OpenAI Inc,US,https://example.org/b,\n",
      "registry/authors.csv:3: duplicate slug 'openai' (first on line 2)"),
@@ -154,9 +220,46 @@ def test_the_good_files_pass_with_bom_and_crlf(data: Path) -> None:
     assert problems_for(data) == []
 
 
+def test_windows_line_endings_are_a_warning_on_the_file(data: Path) -> None:
+    (data / "corrections.yaml").write_bytes(GOOD.replace("\n", "\r\n").encode())
+    result = check_data(Project.at(REPO_ROOT, data))
+    assert result.problems == []
+    assert result.warnings == [
+        f"{data}/corrections.yaml:1: this file has Windows line endings (CRLF): save it with "
+        "Unix (LF) line endings, or the pull request shows every line as changed"]
+
+
+@pytest.mark.parametrize(("target", "advice"), [
+    ("registry/authors.csv", 'save the file as "CSV UTF-8" (in Excel: File > Save As > CSV '
+                             "UTF-8), or as UTF-8 in your editor"),
+    ("corrections.yaml", "save the file as UTF-8 in your editor (GitHub's web editor always "
+                         "does)")])
+def test_a_windows_1252_file_names_the_line_and_how_to_save_it(data: Path, target: str,
+                                                               advice: str) -> None:
+    content = (AUTHORS_OK + "examplelab,Société Exemple,FR,https://example.org/a,\n"
+               if target.endswith(".csv") else GOOD.replace("Counted twice", "Compté deux fois"))
+    (data / target).write_bytes(content.encode("cp1252"))
+    line = 3 if target.endswith(".csv") else 6
+    assert problems_for(data) == [f"{target}:{line}: not UTF-8 text: 'é' is written as "
+                                  f"Windows-1252 (byte 0xE9); {advice}"]
+
+
+def test_a_correction_without_fetched_data_says_how_to_preview_one(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"  # a fresh clone: the registry and the bundled sample only
+    shutil.copytree(REPO_ROOT / "data" / "registry", data_dir / "registry")
+    (data_dir / "sample").symlink_to(REPO_ROOT / "data" / "sample")
+    (data_dir / "corrections.yaml").write_text(GOOD)
+    assert problems_for(data_dir) == [
+        "corrections.yaml:2: this checkout has no fetched data (no snapshot under data/raw/), "
+        "and data/corrections.yaml applies to fetched weeks only, so this correction cannot be "
+        "checked or shown: to preview a correction, write it in data/sample/corrections.yaml "
+        "with a week and a model of the bundled sample and run `make site` (do not commit that "
+        "file), or fetch the data first (`make fetch`, with OPENROUTER_API_KEY set)"]
+
+
 def test_the_committed_files_pass_check() -> None:
-    problems, _ = check_data(Project.at())
-    assert problems == []
+    result = check_data(Project.at())
+    assert result.problems == [] and result.warnings == []
 
 
 def test_the_cli_prints_every_problem_and_exits_1(data: Path) -> None:
@@ -288,4 +391,7 @@ def test_an_edit_moves_through_pages_downloads_and_the_data_diff(tmp_path: Path,
     assert "| Canada | 0 | 250 | +250 |" in diff
     assert "| France | 250 | 0 | -250 |" in diff
     assert "| OpenAI | 900 | 1,600 | +700 |" in diff
-    assert f"| {W2} | openai/gpt\\-5\\-20250807 | 500 → 1,200 |" in diff
+    assert (f"| {W2} | openai/gpt\\-5\\-20250807 | gpt\\-5\\-20250807 | OpenAI | US | "
+            "500 → 1,200 |") in diff
+    assert "| authors.csv | mistralai | Mistral AI, FR, " in diff
+    assert "| gpt5\\-fix | added | tokens of openai/gpt\\-5\\-20250807 set to 1,200 |" in diff

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generator.derive import UNATTRIBUTED, attribute, derive_tables, model_display_name
+from generator.derive import attribute, derive_tables, model_display_name
 from generator.load import MODELS_SUBDIR, load_catalogue, load_rankings
 from generator.paths import Project
 from generator.registry import ModelOverride, Registry, load_registry
@@ -79,7 +79,9 @@ def test_unknown_authors_are_kept_as_unattributed(tables) -> None:
     cloaked = row(tables.models, "2026-03-16", model_permaslug="openrouter/sonoma-alpha")
     assert cloaked.country == "" and cloaked.company == ""
     assert int(cloaked.tokens) == 10
-    assert UNATTRIBUTED == "Unattributed"
+    # its tokens are the week's unknown tokens, and no country's or company's
+    assert int(row(tables.totals, "2026-03-16").unknown_tokens) == 10
+    assert "" not in set(tables.countries["country"]) | set(tables.companies["company"])
 
 
 def test_shares_and_week_on_week_change(tables) -> None:

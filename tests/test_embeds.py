@@ -1,4 +1,4 @@
-"""Embeds (issue 4) without a browser: every chart has its embed page, frozen weeks never change
+"""Embeds without a browser: every chart has its embed page, frozen weeks never change
 when a week is added, restatements are said, downloads have their promised shape, outside text
 is escaped for each place it lands, and pages offer the snippets."""
 
@@ -21,6 +21,7 @@ from generator.charts.catalogue import SITE_WIDE
 from generator.embeds.collect import EmbedMemo
 from generator.paths import Project
 from generator.site import Publication, week_publications
+from helpers import tree
 
 W1, W2, W3, W4, W5 = weeks_from("2026-03-02", 5)
 FIRST_AS_OF = "2026-03-23T02:00:00.000Z"
@@ -53,11 +54,6 @@ def fresh_project(root: Path, data_dir: Path) -> Project:
     folder.mkdir()
     copy_skeleton(folder)
     return Project.at(folder, data_dir)
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
 
 
 @pytest.fixture(scope="module")

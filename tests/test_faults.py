@@ -29,6 +29,7 @@ from generator.client import MAX_BODY_BYTES, FetchConfig, RetryPolicy
 from generator.errors import TrackerError
 from generator.fetch import fetch, lock_path
 from generator.paths import GENERATED_DIRS, REPO_ROOT, Project
+from helpers import data_state
 
 KEY = "sk-or-v1-fault-test-key"
 PRIMITIVES = ("write_temp", "move", "remove", "remove_tree")
@@ -62,22 +63,6 @@ class Faults:
                 raise InjectedFault(f"after {name} #{len(self.calls)}")
             return result
         return faulty
-
-
-def tree(folder: Path) -> dict[str, object]:
-    """The data folder's content; fetched_at, the only field that differs between two runs
-    fetching the same thing, is left out of sidecars."""
-    found: dict[str, object] = {}
-    for path in sorted(folder.rglob("*")):
-        key = path.relative_to(folder).as_posix()
-        if path.is_dir():
-            found[key] = "dir"
-        elif path.name.endswith(".meta.json"):
-            found[key] = {k: v for k, v in json.loads(path.read_bytes()).items()
-                          if k != "fetched_at"}
-        else:
-            found[key] = path.read_bytes()
-    return found
 
 
 # ---------------------------------------------------------------- fetch
@@ -118,12 +103,12 @@ def expected_after(held: Path, tmp_path: Path, api: FakeDataAPI,
         counter = Faults(patch)
         report = fetch(Project.at(REPO_ROOT, clean), config(api, "2025-04-09"))
     assert len(report.written) == 4
-    return tree(clean), len(counter.calls)
+    return data_state(clean), len(counter.calls)
 
 
 def test_a_fault_at_any_file_operation_of_fetch_leaves_data_before_or_after(
         held: Path, tmp_path: Path, api: FakeDataAPI, monkeypatch: pytest.MonkeyPatch) -> None:
-    before = tree(held)
+    before = data_state(held)
     after, operations = expected_after(held, tmp_path, api, monkeypatch)
     assert after != before and operations >= 8
     outcomes = {"before": 0, "after": 0}
@@ -137,11 +122,11 @@ def test_a_fault_at_any_file_operation_of_fetch_leaves_data_before_or_after(
             with pytest.raises(InjectedFault):
                 fetch(project, config(api, "2025-04-09"))
             assert faults.fired
-        state = tree(data_dir)
+        state = data_state(data_dir)
         assert state in (before, after), f"partial data after a fault at operation {n}"
         outcomes["before" if state == before else "after"] += 1
         fetch(project, config(api, "2025-04-09"))  # the next run succeeds
-        assert tree(data_dir) == after
+        assert data_state(data_dir) == after
     assert outcomes["before"] > 0 and outcomes["after"] > 0  # both sides of the commit point
     print(f"\nfaults: fetch: {operations} file operations, {len(trials)} faults injected, "
           f"data/ left as before {outcomes['before']}x, as after {outcomes['after']}x")
@@ -159,7 +144,7 @@ def test_a_fetch_killed_after_its_commit_point_is_finished_by_the_next_run(
             fetch(project, config(api, "2025-04-09"))
     assert (held / files.STAGING_DIR / files.MANIFEST).exists()
     fetch(project, config(api, "2025-04-09"))
-    assert tree(held) == after
+    assert data_state(held) == after
     assert not (held / files.STAGING_DIR).exists()
 
 
@@ -170,11 +155,11 @@ def test_an_uncommitted_leftover_is_discarded_by_the_next_run(
     staging.mkdir()
     (staging / ".0.half.tmp").write_bytes(b'{"data": [')  # killed while staging
     fetch(Project.at(REPO_ROOT, held), config(api, "2025-04-09"))
-    assert tree(held) == after
+    assert data_state(held) == after
 
 
 def test_a_second_fetch_is_turned_away_while_one_runs(held: Path, api: FakeDataAPI) -> None:
-    before = tree(held)
+    before = data_state(held)
     env = {**os.environ, "OPENROUTER_API_KEY": KEY, "OPENROUTER_BASE_URL": api.base_url}
     command = [sys.executable, "-m", "generator", "fetch", "--data-dir", str(held),
                "--today", "2025-04-09"]
@@ -185,7 +170,7 @@ def test_a_second_fetch_is_turned_away_while_one_runs(held: Path, api: FakeDataA
     lines = result.stderr.strip().splitlines()
     assert lines[-1].startswith("error: ") and "another fetch is running" in lines[-1]
     assert "Traceback" not in result.stderr
-    assert tree(held) == before
+    assert data_state(held) == before
     assert api.state.requests[-1].startswith("/api/v1/models")  # nothing asked since the first
     again = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True,
                            timeout=120)
@@ -209,12 +194,12 @@ BODIES = {
 def test_oversized_or_absurdly_nested_responses_are_refused(
         held: Path, api: FakeDataAPI, kind: str) -> None:
     make_body, message = BODIES[kind]
-    before = tree(held)
+    before = data_state(held)
     api.state.canned = [(200, {}, make_body())]
     with pytest.raises(TrackerError, match=message) as caught:
         fetch(Project.at(REPO_ROOT, held), config(api, "2025-04-09"))
     assert "\n" not in str(caught.value)
-    assert tree(held) == before
+    assert data_state(held) == before
 
 
 # ---------------------------------------------------------------- generate
@@ -243,7 +228,7 @@ def test_a_fault_anywhere_in_generate_never_touches_data_and_the_next_run_recove
     root = tmp_path / "project"
     root.mkdir()
     project = Project.at(copy_skeleton(root).root, tiny_data)
-    data_before = tree(tiny_data)
+    data_before = data_state(tiny_data)
     today = date(2026, 3, 31)
     generate(project, today=today)  # the render cache is warm: every run below does the same
     fresh(project)
@@ -263,7 +248,7 @@ def test_a_fault_anywhere_in_generate_never_touches_data_and_the_next_run_recove
             with pytest.raises(InjectedFault):
                 generate(project, today=today)
             assert faults.fired
-        assert tree(tiny_data) == data_before
+        assert data_state(tiny_data) == data_before
         generate(project, today=today)
         assert generated(project) == reference, f"fault at operation {n} left a difference"
     print(f"\nfaults: generate: {operations} file operations, {len(points) + 1} faults injected")

@@ -20,15 +20,11 @@ from generator.errors import TrackerError
 from generator.fetch import complete_weeks, fetch, last_complete_week, plan_windows
 from generator.load import load_rankings
 from generator.paths import REPO_ROOT, Project
+from helpers import tree
 
 BASE = "https://api.test/api/v1"
 KEY = "sk-or-v1-secret-test-key"
 TODAY = date(2025, 4, 2)  # a Wednesday: complete weeks run to Sunday 2025-03-30
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # ---------------------------------------------------------------- planning

@@ -1,4 +1,4 @@
-"""Issue 7, part 3: property-based fuzzing of everything that reads outside input. Arbitrary bytes
+"""Property-based fuzzing of everything that reads outside input. Arbitrary bytes
 and arbitrary (or almost valid) JSON and CSV give either a valid result or the project's one-line
 error (a TrackerError, or `check`'s list of one-line problems), never another exception.
 
@@ -30,13 +30,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.annotations import parse_annotations
 from generator.client import Received, decode_json
-from generator.corrections import (
-    CORRECTION_KEYS,
-    match_corrections,
-    parse_annotations,
-    parse_corrections,
-)
+from generator.corrections import CORRECTION_KEYS, match_corrections, parse_corrections
 from generator.errors import TrackerError
 from generator.load import (
     MODELS_SUBDIR,

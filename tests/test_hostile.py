@@ -5,7 +5,6 @@ are safe and collision-free, and CSV downloads cannot run spreadsheet formulas."
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -27,6 +26,7 @@ from generator.errors import TrackerError
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
 from generator.slugs import SAFE_NAME, assign_file_names, hashed_name
 from generator.tableio import csv_cell, csv_row, to_csv_bytes, to_json_bytes
+from helpers import folder_state
 
 # Deep enough that six '../' from site_src/models/ still land inside the snapshot folder.
 NESTING = ("n1", "n2", "n3", "n4", "n5", "n6", "n7")
@@ -38,15 +38,6 @@ CACHE_NAME = re.compile(r"^(?:[0-9a-f]{64}\.(?:svg|png)|vega-bundle-[0-9a-z.]+-[
                         r"|layout-[0-9a-f]{64}\.html)$")
 NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def tree(folder: Path) -> dict[str, str]:
-    """Every file and folder under ``folder``: relative path -> sha256 (or 'dir')."""
-    found = {}
-    for path in folder.rglob("*"):
-        key = path.relative_to(folder).as_posix()
-        found[key] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
-    return found
 
 
 @dataclass(frozen=True)
@@ -66,16 +57,16 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
     root.mkdir(parents=True)
     copy_skeleton(root)
     project = Project.at(root, hostile.write_hostile_data(base / "data"))
-    before = tree(base)
+    before = folder_state(base)
     absolute_before = {path: path.exists() for path in ABSOLUTE_TARGETS}
     cache_before = cache_files(project.cache_dir)
     build(project)
-    return HostileBuild(base, project, before, tree(base),
+    return HostileBuild(base, project, before, folder_state(base),
                         cache_files(project.cache_dir) - cache_before, absolute_before)
 
 
 def cache_files(folder: Path) -> set[str]:
-    return {path for path, kind in tree(folder).items() if kind != "dir"} \
+    return {path for path, kind in folder_state(folder).items() if kind != "dir"} \
         if folder.exists() else set()
 
 

@@ -20,11 +20,11 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 
+from generator.annotations import Annotation
 from generator.charts import data as chart_data
 from generator.charts import specs
 from generator.charts.theme import Caption, Size, sized
@@ -36,9 +36,6 @@ from generator.fmt import week_range
 from generator.registry import Registry
 from generator.site import Site
 from generator.tableio import frame_digest, to_csv_bytes
-
-if TYPE_CHECKING:
-    from generator.corrections import Annotation
 
 SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models")
 FROZEN = SITE_WIDE[:3]  # frozen at a week for their embeds (top-models/<week> is a site chart)
