@@ -46,6 +46,12 @@ def build(root: Path | None, data_dir: Path | None, require_real_data: bool,
                           builder=builder)
     report(generated)
     site_report(project, not generated.site_unchanged, generated.builder_seconds)
+    if generated.is_sample:
+        from generator.check import unused_corrections
+
+        notice = unused_corrections(project)
+        if notice:
+            click.echo(f"notice: {notice}", err=True)
     if timings is not None:
         timings.write_text(json.dumps({
             "total_s": generated.total_seconds, "generator_s": generated.seconds,

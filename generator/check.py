@@ -10,9 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from generator.annotations import ANNOTATIONS_FILE, parse_annotations
-from generator.corrections import corrections_path, match_corrections, parse_corrections
+from generator.corrections import (
+    CORRECTIONS_FILE,
+    corrections_path,
+    match_corrections,
+    parse_corrections,
+)
 from generator.derive import parse_permaslug
 from generator.errors import TrackerError
 from generator.load import (
@@ -41,6 +47,17 @@ NO_FETCHED_DATA = (
     "correction, write it in data/sample/corrections.yaml with a week and a model of the bundled "
     "sample and run `make site` (do not commit that file), or fetch the data first (`make "
     "fetch`, with OPENROUTER_API_KEY set)")
+
+
+def unused_corrections(project: Project) -> str | None:
+    """A build from the sample leaves data/corrections.yaml out: say so when it holds entries
+    (a contributor previewing a correction would otherwise see nothing happen)."""
+    path = project.data_dir / CORRECTIONS_FILE
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # absent, or unreadable: `make check` says what is wrong with it
+    return f"{shown(path)}: {NO_FETCHED_DATA}" if entries else None
 
 
 def check_sidecar(path: Path) -> list[str]:

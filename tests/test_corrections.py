@@ -257,6 +257,26 @@ def test_a_correction_without_fetched_data_says_how_to_preview_one(tmp_path: Pat
         "file), or fetch the data first (`make fetch`, with OPENROUTER_API_KEY set)"]
 
 
+def test_a_build_from_the_sample_says_it_leaves_the_corrections_out(tmp_path: Path) -> None:
+    from generator.check import unused_corrections
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data" / "registry", data_dir / "registry")
+    project = Project.at(tmp_path, data_dir)
+    assert unused_corrections(project) is None  # no file
+    (data_dir / "corrections.yaml").write_text("# Corrections, one entry each.\n[]\n")
+    assert unused_corrections(project) is None  # no entry
+    (data_dir / "corrections.yaml").write_text(GOOD)
+    notice = unused_corrections(project)
+    assert notice.endswith("corrections.yaml: this checkout has no fetched data (no snapshot "
+                           "under data/raw/), and data/corrections.yaml applies to fetched weeks "
+                           "only, so this correction cannot be checked or shown: to preview a "
+                           "correction, write it in data/sample/corrections.yaml with a week and "
+                           "a model of the bundled sample and run `make site` (do not commit "
+                           "that file), or fetch the data first (`make fetch`, with "
+                           "OPENROUTER_API_KEY set)")
+
+
 def test_the_committed_files_pass_check() -> None:
     result = check_data(Project.at())
     assert result.problems == [] and result.warnings == []
