@@ -1,6 +1,6 @@
 """The public data contract: /downloads/v1/ tables as CSV, JSON and Parquet, plus datapackage.json.
 
-Columns are only ever added within v1 (DESIGN §5). Token columns are exact integers. Fractions
+Columns are only ever added within v1. Token columns are exact integers. Fractions
 (shares, changes, coverage) are rounded to 6 decimal places (0.898568) in every format: plain
 decimals in CSV, JSON numbers, float64 in Parquet holding the same rounded values.
 """

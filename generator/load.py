@@ -1,6 +1,6 @@
 """Load raw OpenRouter snapshots from data/ into tidy weekly rows.
 
-Rules (DESIGN §2-§3): ``total_tokens`` is a decimal string parsed into an exact integer; buckets
+Rules: ``total_tokens`` is a decimal string parsed into an exact integer; buckets
 start on the ISO Monday; a week is complete only when its Sunday is on or before the snapshot's
 ``meta.end_date``; when several snapshots hold the same week, the newest ``as_of`` wins.
 """

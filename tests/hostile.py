@@ -1,4 +1,4 @@
-"""A hostile dataset in the exact raw upstream format (issue 7): model names, permaslugs, author
+"""A hostile dataset in the exact raw upstream format: model names, permaslugs, author
 slugs and company names built to break every place outside text lands (HTML, Markdown, Jinja,
 CSV, file names). ``write_hostile_data(data_dir)`` writes the rankings snapshot, the models
 catalogue (each with its .meta.json sidecar), the registry CSVs, and contributors' corrections

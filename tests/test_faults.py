@@ -1,4 +1,4 @@
-"""Issue 7, part 2: failure and data loss. An exception at any file operation of `fetch` leaves
+"""Failure and data loss. An exception at any file operation of `fetch` leaves
 data/ exactly as before or exactly as after, never partial, and the next run succeeds; the same
 holds for `generate` (whose output is site_src/, never data/). Oversized and absurdly nested
 responses are refused; a second concurrent fetch is turned away by the lock.

@@ -1,4 +1,4 @@
-"""Issue 7, part 1: the hostile dataset (tests/hostile.py) builds into a site where nothing
+"""The hostile dataset (tests/hostile.py) builds into a site where nothing
 executes, every name shows as literal text, no file lands outside the output folders, file names
 are safe and collision-free, and CSV downloads cannot run spreadsheet formulas."""
 
