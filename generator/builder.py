@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from generator.digests import installed_versions, tree_digest
@@ -69,6 +70,7 @@ class SiteBuilder:
         self.started = False
         self.seconds = 0.0  # the builder's own wall time
         self.since = 0.0
+        self.clock: threading.Thread | None = None
 
     def start(self) -> None:
         self.started = True
@@ -78,10 +80,17 @@ class SiteBuilder:
             return
         clear_stamp(self.project, STAGE)
         self.since = time.perf_counter()
-        self.process = subprocess.Popen(
+        self.process = process = subprocess.Popen(
             builder_command(self.project, self.builder), cwd=self.project.root,
             stdout=self.log, stderr=subprocess.STDOUT,
             env={**os.environ, "TZ": "UTC", "NO_MKDOCS_2_WARNING": "1"})
+
+        def clock() -> None:  # the builder's own time, however long the generator still works
+            process.wait()
+            self.seconds = time.perf_counter() - self.since
+
+        self.clock = threading.Thread(target=clock, daemon=True)
+        self.clock.start()
 
     def cancel(self) -> None:
         """Stop a running builder (the build failed)."""
@@ -99,7 +108,7 @@ class SiteBuilder:
         ran = self.process is not None
         if self.process is not None:
             code = self.process.wait()
-            self.seconds = time.perf_counter() - self.since
+            self.clock.join()
             self.process = None
             self.report(code)
         self.log.close()

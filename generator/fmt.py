@@ -176,6 +176,11 @@ def front(text: object) -> str:
 
 
 
+def code(text: object) -> str:
+    """Escape for the text of an HTML <code> block: &, < and > only, line breaks kept."""
+    return html.escape(XML_INVALID.sub("\ufffd", str(text)), quote=False)
+
+
 def attr(text: object) -> str:
     """Escape for an HTML attribute or element text (control characters HTML forbids become
     U+FFFD). Runs of whitespace fold to one space: a line break in outside text must not end an

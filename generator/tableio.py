@@ -59,6 +59,8 @@ def rows(frame: pd.DataFrame) -> Iterator[tuple]:
 def records(frame: pd.DataFrame, decimals: int | None = None) -> list[dict[str, object]]:
     """Each row as a dict of plain values; floats rounded when ``decimals`` is given."""
     columns = list(frame.columns)
+    if decimals is None:  # most callers (pages, words): plain values, nothing to round
+        return [dict(zip(columns, map(cell, row))) for row in rows(frame)]
     return [dict(zip(columns, (rounded(v, decimals) for v in row))) for row in rows(frame)]
 
 

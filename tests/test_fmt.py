@@ -48,3 +48,16 @@ def test_the_licence_file_covers_the_code_and_cites_the_data_as_every_chart_does
     assert text.startswith("MIT License\n\nCopyright (c) 2026 AI Token Tracker contributors\n")
     assert "CC BY 4.0" in text
     assert fmt.source_line("{as_of}") in text  # the same source line as the charts and downloads
+
+
+def test_html_text_escapes_markup_and_a_line_break_cannot_end_an_html_block() -> None:
+    """In generated HTML (attributes, table cells) outside text is escaped and its whitespace
+    folded: a blank line would end the HTML block, and Markdown would read the rest. A code
+    block's text keeps its line breaks and quotes, escaping only markup."""
+    import markdown
+
+    hostile = 'Evil <b>"Co"</b>\n\n# Heading & more'
+    assert fmt.attr(hostile) == "Evil &lt;b&gt;&quot;Co&quot;&lt;/b&gt; # Heading &amp; more"
+    html = markdown.markdown(f'<table><tr><td>{fmt.attr(hostile)}</td></tr></table>\n\nAfter.')
+    assert "<h1" not in html and "<b>" not in html and html.count("<table>") == 1
+    assert fmt.code('<iframe src="x">\n<script>') == '&lt;iframe src="x"&gt;\n&lt;script&gt;'

@@ -46,8 +46,9 @@ class PageWriter:
             lstrip_blocks=True,
         )
         self.env.filters.update({
-            "md": fmt.md, "attr": fmt.attr, "front": fmt.front, "tokens_words": fmt.tokens_words,
-            "tokens_short": fmt.tokens_short, "tokens_exact": fmt.tokens_exact,
+            "md": fmt.md, "attr": fmt.attr, "code": fmt.code, "front": fmt.front,
+            "tokens_words": fmt.tokens_words, "tokens_short": fmt.tokens_short,
+            "tokens_exact": fmt.tokens_exact,
             "percent": fmt.percent, "change": fmt.change, "up_down": fmt.up_down,
             "week_range": fmt.week_range, "country_name": fmt.country_name,
         })
