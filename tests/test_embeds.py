@@ -392,9 +392,8 @@ def recalls(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
     seen: dict[str, bool] = {}
     real = EmbedMemo.recall
 
-    def recall(self: EmbedMemo, embed_id: str, week: str,
-               extra: str = "") -> embeds.Embed | None:
-        found = real(self, embed_id, week, extra)
+    def recall(self: EmbedMemo, embed_id: str, inputs: str) -> embeds.Embed | None:
+        found = real(self, embed_id, inputs)
         seen[embed_id] = found is not None
         return found
 
@@ -429,6 +428,30 @@ def test_a_new_week_takes_the_earlier_frozen_embeds_as_they_stand(
         "models/mistralai-mistral-small-20250601": True, "companies/mistral-ai": True,
         "countries/fr": True, "models/openai-gpt-5-20250807": False, "countries/us": False}
     # the same files as a build from scratch (no memo, other folder)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    assert tree(embed_dir(project)) == tree(embed_dir(generate_into(scratch, data_dir)))
+
+
+def test_a_registry_edit_works_out_again_only_the_embeds_whose_figures_it_moves(
+        tiny: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mistral AI moves from France to Germany: its model's, its company's and the countries'
+    embeds and every frozen site-wide embed are made again; DeepSeek's are taken as they stand."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny.data_dir, data_dir)
+    project = fresh_project(tmp_path, data_dir)
+    generate(project)
+    authors = data_dir / "registry" / "authors.csv"
+    authors.write_text(authors.read_text().replace("Mistral AI,FR", "Mistral AI,DE"))
+    seen = recalls(monkeypatch)
+    generate(project)
+    assert {name: seen[name] for name in (
+        "models/deepseek-deepseek-v3-20250324", "companies/deepseek", "countries/cn",
+        "models/mistralai-mistral-small-20250601", "companies/mistral-ai", "countries/de")} == {
+        "models/deepseek-deepseek-v3-20250324": True, "companies/deepseek": True,
+        "countries/cn": True, "models/mistralai-mistral-small-20250601": False,
+        "companies/mistral-ai": False, "countries/de": False}
+    assert not any(site_wide(seen).values())  # every week had Mistral's figures
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     assert tree(embed_dir(project)) == tree(embed_dir(generate_into(scratch, data_dir)))

@@ -6,11 +6,12 @@ company or country absent from a new week; yet working one out (the tables up to
 chart, words and screen-reader table) and writing it costs ~10-25 ms, ~850 of them at two years
 of history: most of a weekly rebuild. So each build records, per embed of these kinds, a digest
 of everything it is made from and the size and time of each file it wrote (``EmbedMemo``); the
-next build takes an embed whose digest and files are unchanged as it stands. The digest covers
+next build takes an embed whose digest and files are unchanged as it stands. Every digest covers
 the generator's code and the installed versions, the embed templates, the site address, the
-sample flag, the contributors' corrections, each week's cited as_of and restated flag and every
-row of the four weekly tables up to the embed's (last) week; for a history, its chart's spec and
-whether its last week is the latest too.
+sample flag and the contributors' corrections; a frozen embed's, every row of the four weekly
+tables up to its week and what each of those weeks cites (``week_chain``); a history's, its
+chart's spec, what each of its weeks cites and whether its last week is the latest
+(``history_inputs``).
 """
 
 from __future__ import annotations
@@ -62,11 +63,9 @@ def collect_embeds(site: Site, charts: dict[str, Chart], specs: SpecMemo,
     for chart in charts.values():
         if chart.kind not in HISTORY_ROWS:
             continue
-        recalled = memo.recall(chart.chart_id, chart.week, "|".join((
-            hashlib.sha256(chart.spec_json.encode()).hexdigest(),
-            str(chart.week == site.latest_week))))
+        recalled = memo.recall(chart.chart_id, history_inputs(site, chart))
         if recalled is not None:
-            yield recalled
+            yield dataclasses.replace(recalled, week=site.latest_week)
             continue
         if not histories:  # each table grouped once, when the first history is worked out
             histories = {kind: dict(tuple(getattr(site.tables, table).groupby(column,
@@ -90,7 +89,7 @@ def latest_embed(site: Site, chart: Chart) -> Embed:
 def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMemo,
                   memo: EmbedMemo) -> Iterator[Embed]:
     """The site-wide charts as they stood when ``week`` was the latest."""
-    recalled = {kind: memo.recall(f"{kind}/{week}", week) for kind in SITE_WIDE}
+    recalled = {kind: memo.recall(f"{kind}/{week}", memo.chain[week]) for kind in SITE_WIDE}
     upto: Tables | None = None
     for kind in SITE_WIDE:
         if recalled[kind] is not None:
@@ -129,6 +128,18 @@ def history_embed(site: Site, chart: Chart,
         f"{chart.chart_id}/", week=site.latest_week)
 
 
+def history_inputs(site: Site, chart: Chart) -> str:
+    """What a history's embed is made from besides the build's seed: its chart's spec (its data,
+    names, span, cited as_of), whether its last week is the latest, and what each of its weeks
+    cites and whether it was restated. Rows of other entities are not: an edit that moves
+    another company's figures leaves this embed as it stands."""
+    weeks = [str(week) for week in chart.data["week_start"]]
+    return hashlib.sha256(json.dumps([
+        chart.spec_json, chart.week == site.latest_week,
+        [(week, site.cited_as_of(week), site.restated(week)) for week in weeks]]).encode()
+    ).hexdigest()
+
+
 def make_embed(embed_id: str, chart: Chart, frozen: bool, headline: str, subtitle: str,
                notes: list[Note], credit_path: str, week: str = "") -> Embed:
     description = chart.description.strip()
@@ -144,9 +155,8 @@ def make_embed(embed_id: str, chart: Chart, frozen: bool, headline: str, subtitl
 
 # ---------------------------------------------------------------- embeds, remembered
 
-def week_chain(tables: Tables, cited: dict[str, tuple[str, bool]], seed: bytes
-               ) -> dict[str, str]:
-    """Week -> a digest of ``seed`` and, for every week up to that one, of its table rows, the
+def week_chain(tables: Tables, cited: dict[str, tuple[str, bool]]) -> dict[str, str]:
+    """Week -> a digest of every week up to that one: its table rows, the
     as_of its embeds cite and whether it was restated. The rows' own ``as_of`` (the snapshot
     each came from) is left out: a weekly fetch re-reads recent weeks, and unchanged figures
     keep citing their first publication, so their frozen embeds stay the same bytes."""
@@ -155,7 +165,7 @@ def week_chain(tables: Tables, cited: dict[str, tuple[str, bool]], seed: bytes
                                  tables.countries))
     rows = [(frame.columns, frame.dtypes, pd.util.hash_pandas_object(frame, index=False)
              .to_numpy(), frame.groupby("week_start", sort=False).indices) for frame in frames]
-    running = hashlib.sha256(seed)
+    running = hashlib.sha256()
     running.update(json.dumps([[list(map(str, c)), list(map(str, d))] for c, d, _, _ in rows])
                    .encode())
     chain = {}
@@ -187,15 +197,15 @@ class EmbedMemo:
             site.is_sample]).encode())
         seed.update(frame_digest(site.tables.corrections))
         seed.update(frame_digest(site.tables.corrected))
+        self.seed = seed.hexdigest()
         cited = {week: (site.cited_as_of(week), site.restated(week)) for week in site.tables.weeks}
-        self.chain = week_chain(site.tables, cited, seed.digest())
+        self.chain = week_chain(site.tables, cited)
 
-    def recall(self, embed_id: str, week: str, extra: str = "") -> Embed | None:
-        """The embed as the last build recorded it, if made from the same inputs: those up to
-        ``week`` and ``extra`` (what else it is made from), its files as that build left them
-        and its renders still in the cache."""
+    def recall(self, embed_id: str, inputs: str) -> Embed | None:
+        """The embed as the last build recorded it, if made from the same ``inputs`` (and the
+        same seed), its files as that build left them and its renders still in the cache."""
         key = self.keys[embed_id] = hashlib.sha256(
-            f"{self.chain[week]}|{embed_id}|{extra}".encode()).hexdigest()
+            f"{self.seed}|{embed_id}|{inputs}".encode()).hexdigest()
         record = self.old.get(embed_id) if isinstance(self.old, dict) else None
         if not isinstance(record, dict) or record.get("key") != key:
             return None
