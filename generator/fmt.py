@@ -11,8 +11,8 @@ from datetime import date, timedelta
 import pandas as pd
 import pycountry
 
-from generator.charts.draw import XML_INVALID
 from generator.derive import UNATTRIBUTED
+from generator.xmltext import xml_text
 
 SOURCE_LINE = ("Source: OpenRouter (openrouter.ai/rankings), as of {as_of}. "
                "Licensed under CC BY 4.0.")
@@ -158,14 +158,10 @@ def as_of_date(as_of: str) -> str:
 # trigger any of them.
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
-# Characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF).
-# SVG is XML: one of them in a label makes the chart renderer abort the whole process.
-
-
 def md(text: object) -> str:
     """Escape outside text for Markdown prose or a table cell: newlines folded to spaces, every
     Markdown control character backslash-escaped, then &, < and > turned into entities."""
-    value = " ".join(XML_INVALID.sub("\ufffd", str(text)).split())
+    value = " ".join(xml_text(str(text)).split())
     return html.escape(MD_SPECIAL.sub(r"\\\1", value), quote=False)
 
 
@@ -178,11 +174,11 @@ def front(text: object) -> str:
 
 def code(text: object) -> str:
     """Escape for the text of an HTML <code> block: &, < and > only, line breaks kept."""
-    return html.escape(XML_INVALID.sub("\ufffd", str(text)), quote=False)
+    return html.escape(xml_text(str(text)), quote=False)
 
 
 def attr(text: object) -> str:
     """Escape for an HTML attribute or element text (control characters HTML forbids become
     U+FFFD). Runs of whitespace fold to one space: a line break in outside text must not end an
     HTML block that a Markdown page holds (the rest would then be read as Markdown)."""
-    return html.escape(" ".join(XML_INVALID.sub("\ufffd", str(text)).split()), quote=True)
+    return html.escape(" ".join(xml_text(str(text)).split()), quote=True)

@@ -18,10 +18,10 @@ import vl_convert as vlc
 from zlib_ng import zlib_ng
 
 from generator.files import write_bytes_if_changed
+from generator.xmltext import xml_safe
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 PNG_SCALE = 2
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PATH_DATA = re.compile(r'\sd="[^"]*"')
 LONG_DECIMAL = re.compile(r"-?\d+\.\d\d+")
 # In JSON written with ensure_ascii (every spec is), a character XML forbids can only appear as
@@ -62,16 +62,12 @@ def use_builtin_fonts() -> None:
     _fonts_ready = True
 
 
-def xml_safe(value: object) -> object:
-    """Every string in a JSON-like value (e.g. a Vega-Lite spec) with XML-forbidden characters
-    replaced by U+FFFD, so outside text can land in SVG."""
-    if isinstance(value, str):
-        return XML_INVALID.sub("\ufffd", value)
-    if isinstance(value, dict):
-        return {key: xml_safe(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [xml_safe(item) for item in value]
-    return value
+def start_worker(niceness: int) -> None:
+    """A render worker process starts here: below the main process in priority (it goes on
+    writing pages meanwhile), its renderer ready. Defined in this module, as everything a worker
+    runs: a worker imports only what it unpickles, and this module imports nothing heavy."""
+    os.nice(niceness)
+    use_builtin_fonts()
 
 
 def round_path_data(svg: str) -> str:

@@ -34,7 +34,7 @@ from generator.files import write_bytes_if_changed, write_text_if_changed
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # What a worker process imports of the generator (and so what its drawings depend on).
 RENDER_MODULES = ("generator", "generator.charts", "generator.charts.draw", "generator.errors",
-                  "generator.files")
+                  "generator.files", "generator.xmltext")
 WORKER_NICENESS = 10
 RENDERED = (".svg", ".png", ".spec")  # what the render cache holds (see prune_cache)
 
@@ -66,7 +66,8 @@ class Renderer:
         cache_dir.mkdir(parents=True, exist_ok=True)
         self.pool = ProcessPoolExecutor(max_workers=processes or os.cpu_count() or 1,
                                         mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=start_worker)
+                                        initializer=draw.start_worker,
+                                        initargs=(WORKER_NICENESS,))
         self.pending: list[Future] = []
         self.queued: set[Path] = set()
         self.used: set[Path] = set()  # every cache file this build needs
@@ -113,11 +114,6 @@ class Renderer:
         for future in self.pending:
             future.result()
         self.pending.clear()
-
-
-def start_worker() -> None:
-    os.nice(WORKER_NICENESS)
-    draw.use_builtin_fonts()
 
 
 def write_chart_files(chart: Chart, svg: Path, charts_dir: Path) -> list[Path]:
