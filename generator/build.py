@@ -33,9 +33,10 @@ from generator.pages.data import render_data, render_revisions
 from generator.pages.home import render_home
 from generator.pages.models import render_models
 from generator.pages.rankings import render_rankings
-from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project, site_url
+from generator.pages.sharing import HOME_CHART, theme_facts
+from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project, repo_url, site_url
 from generator.pipeline import Prepared, prepare
-from generator.site import Site, week_publications
+from generator.site import Site, iso_minute, long_date, read_schedules, week_publications
 from generator.stamps import (
     clear_stamp,
     generator_inputs,
@@ -75,7 +76,8 @@ def make_site(project: Project, prepared: Prepared, require_real_data: bool) -> 
         raise TrackerError(f"{rankings.source_dir}: refusing to build a publishable site from "
                            "the sample data (no real snapshot under data/raw/; run fetch first)")
     return Site(tables=prepared.tables, is_sample=rankings.is_sample, site_url=site_url(project),
-                publications=week_publications(rankings.snapshots))
+                publications=week_publications(rankings.snapshots),
+                repo_url=repo_url(project), schedules=read_schedules(project.weekly_workflow))
 
 
 def generate(project: Project, today: date | None = None, require_real_data: bool = False,
@@ -152,12 +154,19 @@ def write_pages(writer: PageWriter, site: Site, prepared: Prepared) -> None:
 
 def write_data_status(project: Project, writer: PageWriter, site: Site, today: date) -> None:
     """The banner every page shows (templates/overrides/main.html includes it): the sample
-    warning, the stale-data warning, or the data's as-of date."""
+    warning, or when the data was updated and the next update is due (with the stale-data
+    warning when it is old); and the facts the theme's templates import (site_facts.html)."""
+    due = site.next_update(today)
     status = writer.env.get_template("data_status.html.j2").render(
         stale=not site.is_sample and stale_since(site.latest_week, today),
         is_sample=site.is_sample, notice=writer.env.globals["sample_notice"],
-        as_of=site.as_of, week=site.latest_week)
+        as_of=site.as_of, updated=long_date(date.fromisoformat(site.as_of[:10])),
+        week=site.latest_week,
+        next_update=f"{due:%A} {long_date(due.date())}" if due else "",
+        next_update_iso=iso_minute(due) if due else "")
     write_text_if_changed(project.generated_overrides / "data_status.html", status)
+    write_text_if_changed(project.generated_overrides / "site_facts.html",
+                          theme_facts(site, writer.embeds, writer.charts[HOME_CHART]))
 
 
 def prune_generated(project: Project, keep: set[Path]) -> None:

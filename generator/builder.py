@@ -3,12 +3,13 @@ generated static folders (charts/, embed/) into site/.
 
 MkDocs has no incremental mode and lays out every page (~600 at two years of history, 5-10 s),
 so it runs only when something it reads (site_src/ but the linked folders, templates/,
-mkdocs.yml, SITE_URL, the installed versions) or its output (site/ but the linked folders)
-differs from its last successful run. It runs as a plain ``mkdocs build --strict``: no hook, no
-plugin of ours, so Zensical (Material's successor, which reads the same mkdocs.yml) builds the
-same site. The static folders hold no page and pages point into them with HTML only, so
-mkdocs.yml excludes them (``exclude_docs``) rather than have the builder copy ~2,700 files; the
-build hard-links them into site/ afterwards (a copy where a link is impossible).
+mkdocs.yml, SITE_URL, TRACKER_REPO_URL, the installed versions) or its output (site/ but the
+linked folders) differs from its last successful run. It runs as a plain ``mkdocs build
+--strict``: no hook, no plugin of ours, so Zensical (Material's successor, which reads the same
+mkdocs.yml) builds the same site. The static folders hold no page and pages point into them
+with HTML only, so mkdocs.yml excludes them (``exclude_docs``) rather than have the builder copy
+~2,700 files; the build hard-links them into site/ afterwards (a copy where a link is
+impossible).
 
 ``start`` is called as soon as every page is written, while the worker processes still draw:
 the builder runs alongside them.
@@ -37,7 +38,8 @@ STAGE = "site"
 
 def builder_inputs(project: Project, builder: str) -> str:
     return hashlib.sha256(json.dumps([
-        builder, os.environ.get("SITE_URL", ""), str(project.root), installed_versions(),
+        builder, os.environ.get("SITE_URL", ""), os.environ.get("TRACKER_REPO_URL", ""),
+        str(project.root), installed_versions(),
         project.mkdocs_yml.read_text(encoding="utf-8") if project.mkdocs_yml.exists() else "",
         tree_digest(project.site_src, skip=LINKED_DIRS), tree_digest(project.templates_dir),
     ]).encode()).hexdigest()

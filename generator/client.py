@@ -24,13 +24,12 @@ from tenacity import (
 
 from generator import __version__
 from generator.errors import TrackerError
+from generator.paths import repo_url
 
 DEFAULT_BASE_URL = "https://openrouter.ai/api/v1"
 MAX_BODY_BYTES = 50 * 1024 * 1024
 MAX_JSON_DEPTH = 64  # a rankings response is 3 levels deep, the models catalogue about 5
 NESTED = f"response nested more than {MAX_JSON_DEPTH} levels deep; refused"
-# Named in the User-Agent. In GitHub Actions the running repository is used.
-DEFAULT_REPOSITORY_URL = "https://github.com/ai-token-tracker/ai-token-tracker"
 
 
 class RetryableResponse(Exception):
@@ -79,12 +78,9 @@ def config_from_env(environ: Mapping[str, str], today: date | None = None) -> Fe
 
 
 def user_agent(environ: Mapping[str, str]) -> str:
-    """'ai-token-tracker/0.1.0 (+https://github.com/owner/repo)': the project and its repository."""
-    repository = DEFAULT_REPOSITORY_URL
-    if environ.get("GITHUB_REPOSITORY"):
-        server = environ.get("GITHUB_SERVER_URL", "https://github.com")
-        repository = f"{server}/{environ['GITHUB_REPOSITORY']}"
-    return f"ai-token-tracker/{__version__} (+{repository})"
+    """'ai-token-tracker/0.1.0 (+https://github.com/owner/repo)': the project and its repository
+    (the TRACKER_REPO_URL setting, which the workflows set to the repository they run in)."""
+    return f"ai-token-tracker/{__version__} (+{repo_url(environ=environ)})"
 
 
 def make_client(config: FetchConfig) -> httpx.Client:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,12 @@ GENERATED_FILES = ("index.md",)
 # ~2,700 files at two years of history, which the build links into site/ itself.
 LINKED_DIRS = ("charts", "embed")
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+# The project's repository: $TRACKER_REPO_URL (the workflows set it to the repository they run
+# in), else the default that mkdocs.yml gives its repo_url. The header links to it, every page
+# to its issue forms, and the fetcher names it in its User-Agent.
+REPO_URL_DEFAULT_RE = re.compile(
+    r"^repo_url:\s*!ENV\s*\[\s*TRACKER_REPO_URL\s*,\s*[\"']?([^\"'\]\s]+)", re.MULTILINE)
+REPO_URL_RE = re.compile(r"^https?://[^\s\"'<>/]+/[^\s\"'<>?#]+$")
 SITE_URL_RE = re.compile(r"^site_url:\s*(?:!ENV\s*\[\s*SITE_URL\s*,\s*)?[\"']?([^\"'\]\s]+)",
                          re.MULTILINE)
 
@@ -80,6 +87,11 @@ class Project:
         return self.root / "mkdocs.yml"
 
     @property
+    def weekly_workflow(self) -> Path:
+        """The publishing workflow, whose schedule says when the next update is due."""
+        return self.root / ".github" / "workflows" / "weekly.yml"
+
+    @property
     def cache_dir(self) -> Path:
         """Render caches (content-addressed, safe to share): TRACKER_CACHE_DIR or ROOT/.cache."""
         shared = os.environ.get("TRACKER_CACHE_DIR")
@@ -97,3 +109,28 @@ def site_url(project: Project) -> str:
     if not re.match(r"^https?://[^\s\"'<>]+$", url):
         raise TrackerError(f"SITE_URL: not an http(s) address: {url!r}")
     return url.rstrip("/") + "/"
+
+
+def repo_url(project: Project | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The project's repository, without a trailing slash: $TRACKER_REPO_URL, else the default
+    in mkdocs.yml (``repo_url: !ENV [TRACKER_REPO_URL, "..."]``, its one place)."""
+    environ = os.environ if environ is None else environ
+    project = project or Project.at()
+    url = environ.get("TRACKER_REPO_URL", "").strip()
+    if not url:
+        text = (project.mkdocs_yml.read_text(encoding="utf-8")
+                if project.mkdocs_yml.exists() else "")
+        match = REPO_URL_DEFAULT_RE.search(text)
+        if not match:
+            raise TrackerError(f"{shown(project.mkdocs_yml)}: no default repository address: "
+                               'expected repo_url: !ENV [TRACKER_REPO_URL, "https://..."]')
+        url = match.group(1)
+    url = url.rstrip("/")
+    if not REPO_URL_RE.match(url):
+        raise TrackerError(f"TRACKER_REPO_URL: not the http(s) address of a repository: {url!r}")
+    return url
+
+
+def new_issue_url(repository: str) -> str:
+    """Where a reader reports a problem: the repository's issue forms (GitHub's chooser)."""
+    return f"{repository}/issues/new/choose"

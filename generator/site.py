@@ -7,16 +7,26 @@ The citing rule lives here and only here. The latest week's site-wide views cite
 embed, the history of a model, company or country) cites when that week's current figures were
 first published (``Site.cited_as_of``): a weekly fetch re-reads recent weeks, and figures it finds
 unchanged are not a new publication, so those pages, charts and embeds stay the same bytes.
+
+So does the freshness rule, which every page states: the data was last updated at ``Site.as_of``
+and the next update is due at the publishing workflow's next scheduled run (``next_update``).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import yaml
 
 from generator.corrections import ACTION_LABELS, describe
 from generator.derive import Tables
+from generator.errors import TrackerError
 from generator.load import Snapshot, week_versions
+from generator.paths import shown
 from generator.slugs import assign_file_names
 from generator.tableio import records
 
@@ -41,6 +51,94 @@ def week_publications(snapshots: list[Snapshot]) -> dict[str, Publication]:
     return published
 
 
+# ---------------------------------------------------------------- freshness
+
+CRON_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When the publishing workflow runs, in UTC: at one time of day on some days of the week."""
+
+    hour: int
+    minute: int
+    weekdays: frozenset[int]  # date.weekday(): Monday 0 ... Sunday 6
+
+
+def cron_day(token: str) -> int:
+    """A cron day of the week as cron numbers it: 0 or 7 Sunday, 1 Monday ..., or 'mon'."""
+    if token.lower() in CRON_DAYS:
+        return CRON_DAYS.index(token.lower())
+    if token.isdigit() and int(token) <= 7:
+        return int(token)
+    raise ValueError(f"{token!r} is not a day of the week")
+
+
+def parse_cron(expression: str) -> Schedule:
+    """A cron expression of the form the publishing workflow uses: 'M H * * D' with one minute
+    and one hour, any day of the month and month, and days of the week as '*', numbers, names,
+    ranges and lists ('30 6 * * 1', '0 7 * * mon-fri')."""
+    fields = str(expression).split()
+    try:
+        if len(fields) != 5 or fields[2:4] != ["*", "*"]:
+            raise ValueError("expected 'minute hour * * day-of-week'")
+        minute, hour = int(fields[0]), int(fields[1])
+        if not (0 <= minute <= 59 and 0 <= hour <= 23):
+            raise ValueError("minute or hour out of range")
+        days: set[int] = set()
+        for part in fields[4].split(","):
+            if part == "*":
+                days.update(range(7))
+                continue
+            first, _, last = part.partition("-")
+            start, end = cron_day(first), cron_day(last or first)
+            if start > end:
+                raise ValueError(f"{part!r} is not a range of days")
+            days.update((number - 1) % 7 for number in range(start, end + 1))  # to weekday()
+    except ValueError as exc:
+        raise ValueError(f"cron {expression!r}: {exc}") from None
+    return Schedule(hour=hour, minute=minute, weekdays=frozenset(days))
+
+
+def read_schedules(workflow: Path) -> tuple[Schedule, ...]:
+    """The ``on.schedule`` crons of a workflow file; none when the file is absent (a project
+    folder without the publishing workflow states no next update)."""
+    if not workflow.is_file():
+        return ()
+    try:
+        document = yaml.safe_load(workflow.read_text(encoding="utf-8")) or {}
+        triggers = document.get(True, document.get("on")) or {}  # YAML 1.1 reads `on` as True
+        entries = triggers.get("schedule") or [] if isinstance(triggers, dict) else []
+        return tuple(parse_cron(entry["cron"]) for entry in entries)
+    except (yaml.YAMLError, AttributeError, TypeError, KeyError, ValueError) as exc:
+        raise TrackerError(f"{shown(workflow)}: cannot read its schedule: {exc}") from None
+
+
+def next_update(as_of: str, today: date, schedules: Iterable[Schedule]) -> datetime | None:
+    """When the next update is due: the first scheduled run on a day after both the data's
+    as-of and the day of the build. A run on the build's own day never counts: the weekly run
+    builds minutes after it starts, so a run that day is this one, or one that failed (a
+    missed run is then followed by the next one, not by a date in the past)."""
+    after = max(date.fromisoformat(as_of[:10]), today)
+    due = []
+    for schedule in schedules:
+        day = next(after + timedelta(days=n) for n in range(1, 8)
+                   if (after + timedelta(days=n)).weekday() in schedule.weekdays)
+        due.append(datetime(day.year, day.month, day.day, schedule.hour, schedule.minute,
+                            tzinfo=UTC))
+    return min(due, default=None)
+
+
+def long_date(day: date) -> str:
+    """'9 April 2026': a date as people write it."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def iso_minute(when: datetime) -> str:
+    """'2026-04-13T06:30Z': for a <time datetime> attribute."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
 @dataclass
 class Site:
     """Everything the chart, page, embed and download stages share."""
@@ -49,6 +147,8 @@ class Site:
     is_sample: bool
     site_url: str  # the published address, absolute, ending in "/"
     publications: dict[str, Publication] = field(default_factory=dict)
+    repo_url: str = ""  # the project's repository (paths.repo_url)
+    schedules: tuple[Schedule, ...] = ()  # the publishing workflow's (read_schedules)
 
     @functools.cached_property
     def model_files(self) -> dict[str, str]:
@@ -71,6 +171,10 @@ class Site:
     def as_of(self) -> str:
         """What the latest week's site-wide views cite: the newest snapshot's as_of."""
         return self.snapshot_as_of[self.latest_week]
+
+    def next_update(self, today: date) -> datetime | None:
+        """When the next update is due (never for the sample, which is never updated)."""
+        return None if self.is_sample else next_update(self.as_of, today, self.schedules)
 
     def cited_as_of(self, week: str) -> str:
         """What anything ending at ``week`` cites: when that week's figures were first

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.digests import code_digest, files_digest, source_files, tree_digest
 from generator.files import write_text_if_changed
-from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
+from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project, repo_url
 
 
 def stamp_path(project: Project, stage: str) -> Path:
@@ -45,16 +45,18 @@ def write_stamp(project: Project, stage: str, stamp: dict) -> None:
 
 def generator_inputs(project: Project, today: date, require_real_data: bool) -> str:
     """Everything the generator reads: data/, templates/ (but what it writes there), its own
-    code and the installed versions, mkdocs.yml, SITE_URL, the date and the flags."""
+    code and the installed versions, mkdocs.yml, SITE_URL, the repository's address, the
+    publishing workflow (its schedule), the date and the flags."""
     data = [path for path in source_files(project.data_dir)
             if not path.is_relative_to(project.data_dir / ".staging")]
     templates = [path for path in source_files(project.templates_dir)
                  if not path.is_relative_to(project.generated_overrides)]
     return hashlib.sha256(json.dumps([
         code_digest(), today.isoformat(), require_real_data, os.environ.get("SITE_URL", ""),
-        str(project.root), files_digest(data, project.data_dir),
+        repo_url(project), str(project.root), files_digest(data, project.data_dir),
         files_digest(templates, project.templates_dir),
-        files_digest([project.mkdocs_yml] if project.mkdocs_yml.exists() else [], project.root),
+        files_digest([path for path in (project.mkdocs_yml, project.weekly_workflow)
+                      if path.exists()], project.root),
     ]).encode()).hexdigest()
 
 

@@ -113,11 +113,15 @@ def tiny_project(tiny_data: Path) -> Project:
 
 
 def copy_skeleton(dest: Path) -> Project:
-    """A project folder with the hand-written parts of this repository (no generated output)."""
+    """A project folder with the hand-written parts of this repository (no generated output)
+    and the publishing workflow."""
     shutil.copy2(REPO_ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     ignore_generated = shutil.ignore_patterns("generated", *GENERATED_DIRS, *GENERATED_FILES)
     shutil.copytree(REPO_ROOT / "site_src", dest / "site_src", ignore=ignore_generated)
     shutil.copytree(REPO_ROOT / "templates", dest / "templates", ignore=ignore_generated)
+    # the publishing workflow: its schedule says when the next update is due
+    (dest / ".github" / "workflows").mkdir(parents=True)
+    shutil.copy2(REPO_ROOT / ".github/workflows/weekly.yml", dest / ".github/workflows")
     return Project.at(dest, REPO_ROOT / "data")
 
 

@@ -119,6 +119,51 @@ def test_colliding_and_reserved_slugs_get_their_own_pages(hostile_build: Hostile
     assert len(list(models.glob("*.md"))) == len(ranked) + 1
 
 
+def test_social_tags_keep_hostile_names_as_text(hostile_build: HostileBuild) -> None:
+    """Each page's title, description and card alt land in meta attributes: escaped once (the
+    front matter's escaping undone, then redone), so each is one attribute holding the text."""
+    from test_sharing import SOCIAL, Head
+
+    class HeadTags(Head):
+        def __init__(self) -> None:
+            super().__init__()
+            self.in_head, self.foreign = False, []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            super().handle_starttag(tag, attrs)
+            self.in_head = self.in_head or tag == "head"
+            if self.in_head and tag not in ("head", "meta", "link", "title", "script", "style"):
+                self.foreign.append(tag)
+            if any(name.startswith("on") for name, _ in attrs):
+                self.foreign.append(f"{tag} with {attrs}")
+
+        def handle_endtag(self, tag: str) -> None:
+            super().handle_endtag(tag)
+            self.in_head = self.in_head and tag != "head"
+
+    site = hostile_build.project.site_dir
+    files = assign_file_names([s for s in hostile.MODELS if s != "other"])
+    titles = {  # permaslug -> the page's title, as given (whitespace folded)
+        f"openai/{hostile.SCRIPT}": hostile.SCRIPT_FLAG,
+        "mistralai/m-20260101": hostile.HYPERLINK,
+        "a/b": hostile.HTML_ENTITY,
+        f"cohere/{hostile.JINJA_EXPR}{hostile.JINJA_RAW}": hostile.JINJA_EXPR + hostile.JINJA_RAW,
+        f"newline/{hostile.NEWLINES}": " ".join(hostile.NEWLINES.split()),
+    }
+    for slug, title in titles.items():
+        head = HeadTags()
+        head.feed((site / "models" / files[slug] / "index.html").read_text(encoding="utf-8"))
+        assert head.meta["og:title"] == head.meta["twitter:title"] == [title], slug
+        assert title in head.meta["og:description"][0], slug
+    for path in site.rglob("*.html"):
+        if path.relative_to(site).parts[0] == "embed":
+            continue
+        head = HeadTags()
+        head.feed(path.read_text(encoding="utf-8"))
+        assert head.foreign == [], path
+        assert all(len(head.meta.get(key, [])) == 1 for key in SOCIAL), path
+
+
 def test_file_names_are_safe_and_unique_for_any_names() -> None:
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.text(), max_size=30))

@@ -124,3 +124,21 @@ def test_no_expression_is_expanded_inside_a_run_script() -> None:
         for job in yaml.safe_load(workflow.read_text())["jobs"].values():
             for step in job.get("steps", []):
                 assert "${{" not in step.get("run", ""), (workflow.name, step.get("name"))
+
+
+def test_both_workflows_give_the_build_the_repository_they_run_in() -> None:
+    """TRACKER_REPO_URL (the repository's address: page links, mkdocs.yml's repo_url, the
+    fetcher's User-Agent) comes from GitHub's own context, so a fork's site links to the fork."""
+    for workflow in WORKFLOWS:
+        env = yaml.safe_load(workflow.read_text())["env"]
+        assert env["TRACKER_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}", \
+            workflow.name
+
+
+def test_the_next_update_the_site_announces_is_the_weekly_schedule() -> None:
+    from generator.paths import Project
+    from generator.site import parse_cron, read_schedules
+
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/weekly.yml").read_text())
+    crons = [entry["cron"] for entry in workflow[True]["schedule"]]
+    assert read_schedules(Project.at(REPO_ROOT).weekly_workflow) == tuple(map(parse_cron, crons))

@@ -14,6 +14,8 @@ from generator import fmt
 from generator.charts.catalogue import Chart
 from generator.embeds import Embeds
 from generator.files import write_text_if_changed
+from generator.pages import sharing
+from generator.paths import new_issue_url
 from generator.site import Site
 from generator.tableio import records
 
@@ -55,6 +57,19 @@ class PageWriter:
         self.env.globals.update({"rank_move": fmt.rank_move, "source_line": fmt.source_line,
                                  "sample_notice": fmt.SAMPLE_NOTICE, "charts": self.charts,
                                  "embeds": self.embeds})
+        # The front matter's social card and finding (generator/pages/sharing.py), and where a
+        # reader reports a problem.
+        site, home = self.site, self.charts[sharing.HOME_CHART]
+        self.env.globals.update({
+            "card": lambda chart=None: sharing.card_front(self.embeds, chart, home),
+            "week_finding": lambda week: sharing.week_finding(site, week),
+            "ranking_finding": lambda week: sharing.ranking_finding(site, week),
+            "companies_finding": lambda week: sharing.companies_finding(site, week),
+            "country_finding": lambda code: sharing.country_finding(site, code),
+            "company_finding": lambda company: sharing.company_finding(site, company),
+            "model_finding": lambda slug: sharing.model_finding(site, slug),
+            "new_issue_url": new_issue_url(site.repo_url),
+        })
 
     def render(self, template: str, source: str, **context: object) -> Path:
         md_root, url_root = page_roots(source)

@@ -21,6 +21,7 @@ def render_countries(writer: PageWriter, site: Site) -> None:
         current = history[history["week_start"] == week]
         writer.render(
             "country.md.j2", f"countries/{site.country_files[code]}.md",
+            code=code,
             name=fmt.country_name(code),
             demonym=fmt.country_models(code),
             latest=frame_records(current)[0] if len(current) else None,
