@@ -29,10 +29,13 @@ def test_stale_data_gets_a_banner_after_14_days(project: Project) -> None:
     # the newest published week 2026-03-16 ends on Monday 2026-03-23
     generate(project, today=date(2026, 4, 6))  # 14 days later: still fresh
     assert "tt-stale-banner" not in status(project)
-    assert "Data as of 2026-03-26T02:00:00.000Z" in status(project)
+    assert 'Data as of <time datetime="2026-03-26T02:00:00.000Z">26 March 2026</time>' \
+        in status(project)
+    assert "latest complete week 16–22 March 2026" in status(project)
     generate(project, today=date(2026, 4, 7))  # 15 days later
     assert "The data may be stale" in status(project)
-    assert "last updated (as of) 2026-03-26" in status(project)
+    assert ('last updated (as of) <time datetime="2026-03-26T02:00:00.000Z">26 March 2026'
+            '</time>; the newest published week is that of 16–22 March 2026') in status(project)
 
 
 def test_the_sample_shows_the_sample_banner_not_the_stale_one(tmp_path: Path) -> None:

@@ -50,11 +50,19 @@ class PageWriter:
             "tokens_words": fmt.tokens_words, "tokens_short": fmt.tokens_short,
             "tokens_exact": fmt.tokens_exact,
             "percent": fmt.percent, "change": fmt.change, "up_down": fmt.up_down,
-            "week_range": fmt.week_range, "country_name": fmt.country_name,
+            "week_range": fmt.week_range, "week_short": fmt.week_short,
+            "long_date": fmt.long_date, "short_date": fmt.short_date,
+            "country_name": fmt.country_name, "sentence_case": fmt.sentence_case,
         })
-        self.env.globals.update({"rank_move": fmt.rank_move, "source_line": fmt.source_line,
+        self.env.globals.update({"rank_move": fmt.rank_move,
+                                 "rank_move_words": fmt.rank_move_words,
+                                 "source_line": fmt.source_line,
+                                 "source_line_html": fmt.source_line_html,
                                  "sample_notice": fmt.SAMPLE_NOTICE, "charts": self.charts,
-                                 "embeds": self.embeds})
+                                 "embeds": self.embeds, "OF_ALL": fmt.OF_ALL,
+                                 "OF_KNOWN": fmt.OF_KNOWN, "NO_COUNTRY": fmt.NO_COUNTRY,
+                                 "OUTSIDE_TOP_50": fmt.OUTSIDE_TOP_50,
+                                 "WEEK_SPAN": fmt.WEEK_SPAN})
 
     def render(self, template: str, source: str, **context: object) -> Path:
         md_root, url_root = page_roots(source)
