@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from generator import fmt
 from generator.builder import SiteBuilder
 from generator.charts.catalogue import SpecMemo, annotation_events, site_chart_jobs
 from generator.charts.render import Renderer, prune_cache, write_chart_files, write_vega_bundle
@@ -36,7 +37,7 @@ from generator.pages.rankings import render_rankings
 from generator.pages.sharing import HOME_CHART, theme_facts
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project, repo_url, site_url
 from generator.pipeline import Prepared, prepare
-from generator.site import Site, iso_minute, long_date, read_schedules, week_publications
+from generator.site import Site, iso_minute, read_schedules, week_publications
 from generator.stamps import (
     clear_stamp,
     generator_inputs,
@@ -160,9 +161,9 @@ def write_data_status(project: Project, writer: PageWriter, site: Site, today: d
     status = writer.env.get_template("data_status.html.j2").render(
         stale=not site.is_sample and stale_since(site.latest_week, today),
         is_sample=site.is_sample, notice=writer.env.globals["sample_notice"],
-        as_of=site.as_of, updated=long_date(date.fromisoformat(site.as_of[:10])),
+        as_of=site.as_of, updated=fmt.long_date(site.as_of),
         week=site.latest_week,
-        next_update=f"{due:%A} {long_date(due.date())}" if due else "",
+        next_update=f"{due:%A} {fmt.long_date(due)}" if due else "",
         next_update_iso=iso_minute(due) if due else "")
     write_text_if_changed(project.generated_overrides / "data_status.html", status)
     write_text_if_changed(project.generated_overrides / "site_facts.html",

@@ -32,7 +32,7 @@ ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "string": pa.strin
                "date": pa.string()}
 ROUNDED = f"rounded to {FRACTION_DECIMALS} decimal places"
 NUMBERS = (f"Token columns are exact integers. Fractions (shares, changes, coverage: 0.569 = "
-           f"56.9 %) are {ROUNDED} (0.898568) in every format: plain decimals in CSV, JSON "
+           f"56.9%) are {ROUNDED} (0.898568) in every format: plain decimals in CSV, JSON "
            "numbers, float64 in Parquet holding the same rounded values.")
 
 
@@ -40,21 +40,26 @@ def fraction(name: str, description: str) -> Column:
     return Column(name, "number", f"{description}; a fraction {ROUNDED}")
 
 
-WEEK = Column("week_start", "date", "ISO week start: Monday 00:00 UTC, inclusive; the week ends "
-                                    "the next Monday 00:00 UTC, exclusive")
+WEEK = Column("week_start", "date", "The Monday that starts the week: the week runs from Monday "
+                                    "00:00 UTC, inclusive, to the next Monday 00:00 UTC, "
+                                    "exclusive (an ISO week)")
 COUNTRY = Column("country", "string", "ISO 3166-1 alpha-2 code of the developer's headquarters; "
                                       "empty when unknown")
-WOW = Column("wow_change", "number", "Change on the previous week as a fraction (0.569 = +56.9 %), "
+WOW = Column("wow_change", "number", "Change on the previous week as a fraction (0.569 = +56.9%), "
                                      f"{ROUNDED}; empty when there is no previous figure")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "totals_weekly": (
         WEEK,
-        Column("total_tokens", "integer", "All tokens of the week, the `other` row included"),
-        Column("attributed_tokens", "integer", "total - other - unknown"),
-        Column("unknown_tokens", "integer", "Ranked models whose developer has no known country"),
-        Column("other_tokens", "integer", "OpenRouter's `other` row: models outside the top 50"),
-        fraction("coverage", "1 - other/total"),
+        Column("total_tokens", "integer", "All tokens of the week, models outside the top 50 "
+                                          "included"),
+        Column("attributed_tokens", "integer", "Tokens from models with a known country: "
+                                               "total - other - unknown"),
+        Column("unknown_tokens", "integer", "Tokens of ranked models whose developer has no known "
+                                            "country"),
+        Column("other_tokens", "integer", "Tokens of the models outside the top 50 (OpenRouter's "
+                                          "`other` row)"),
+        fraction("coverage", "The top 50 models' share of all tokens: 1 - other/total"),
         Column("as_of", "string", "When OpenRouter computed the figures (meta.as_of)"),
     ),
     "models_weekly": (
@@ -68,7 +73,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("company", "string", "Developer company; empty when unknown"),
         COUNTRY,
         Column("tokens", "integer", "Tokens processed in the week (prompt + completion)"),
-        fraction("share_of_total", "tokens / total_tokens of the week"),
+        fraction("share_of_total", "Share of all tokens: tokens / total_tokens of the week"),
         WOW,
     ),
     "companies_weekly": (
@@ -76,14 +81,16 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("company", "string", "Developer company"),
         COUNTRY,
         Column("tokens", "integer", "Tokens of the company's ranked models in the week"),
-        fraction("share_of_attributed", "tokens / attributed_tokens of the week"),
+        fraction("share_of_attributed", "Share of tokens from models with a known country: "
+                                        "tokens / attributed_tokens of the week"),
         WOW,
     ),
     "countries_weekly": (
         WEEK,
         COUNTRY,
         Column("tokens", "integer", "Tokens of ranked models developed in the country"),
-        fraction("share_of_attributed", "tokens / attributed_tokens of the week"),
+        fraction("share_of_attributed", "Share of tokens from models with a known country: "
+                                        "tokens / attributed_tokens of the week"),
         WOW,
     ),
     "revisions": (

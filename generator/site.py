@@ -129,11 +129,6 @@ def next_update(as_of: str, today: date, schedules: Iterable[Schedule]) -> datet
     return min(due, default=None)
 
 
-def long_date(day: date) -> str:
-    """'9 April 2026': a date as people write it."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def iso_minute(when: datetime) -> str:
     """'2026-04-13T06:30Z': for a <time datetime> attribute."""
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")

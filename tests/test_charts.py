@@ -57,7 +57,7 @@ def test_tokens_by_country_spec(tables) -> None:
     assert spec["description"]
     scale = spec["encoding"]["color"]["scale"]
     assert scale["range"][scale["domain"].index("China")] == theme.COUNTRY_COLOURS["CN"]
-    assert "Source: OpenRouter (openrouter.ai/rankings), as of 2026-03-23T02:00:00.000Z. " \
+    assert "Source: OpenRouter (openrouter.ai/rankings), as of 23 March 2026. " \
            "Licensed under CC BY 4.0." in spec["title"]["subtitle"]
 
 

@@ -403,7 +403,7 @@ def test_an_edit_moves_through_pages_downloads_and_the_data_diff(tmp_path: Path,
     assert [(r["id"], r["action"], r["value"], r["tokens_before"], r["tokens_after"])
             for r in rows] == [("gpt5-fix", "override_tokens", "1200", "500", "1200")]
     embed = (src / f"embed/tokens-by-country/{W2}/index.html").read_text()
-    assert "Corrected on 2026-03-20" in embed
+    assert "Corrected on 20 March 2026" in embed
     assert "Corrected on" not in (src / f"embed/tokens-by-country/{W1}/index.html").read_text()
 
     diff = data_diff(project, "HEAD")

@@ -202,7 +202,8 @@ def test_downloads_have_their_sizes_and_carry_title_source_date_and_credit(
     headline = re.search(r'<h1 class="tt-embed__title">(.*?)</h1>', page).group(1)
     assert fmt.week_range(week) in headline
     assert headline.split(" was ")[0] in svg  # the model named in the headline is drawn in
-    assert "Source: OpenRouter (openrouter.ai/rankings), as of 2025-" in svg
+    assert re.search(r"Source: OpenRouter \(openrouter\.ai/rankings\), as of \d{1,2} \w+ 202\d\.",
+                     svg)
     assert f"Chart: AI Token Tracker · 127.0.0.1:8000/rankings/{week}/" in svg
     # the CSV is exactly the chart's data (the same file the ranking page offers)
     assert (folder / f"{stem}.csv").read_bytes() == \
@@ -370,8 +371,8 @@ def test_a_restated_week_changes_its_frozen_embed_and_says_so(tiny: Project,
         after = tree(embed_dir(project))
         page = after[f"top-models/{W3}/index.html"].decode()
         assert "Restated: the source revised its figures for the week of " \
-               f"{fmt.week_range(W3)} on 2026-03-28" in page
-        assert "as of 2026-03-28T02:00:00.000Z" in page
+               f"{fmt.week_range(W3)} on 28 March 2026" in page
+        assert "as of 28 March 2026" in page
         for chart_id in SITE_WIDE:  # the week before is untouched
             assert after[f"{chart_id}/{W2}/index.html"] == before[f"{chart_id}/{W2}/index.html"]
     finally:

@@ -354,7 +354,7 @@ def test_hostile_names_show_literally_and_tables_stay_whole(
         }""")
         ranked = [s for s, tokens in hostile.MODELS.items()
                   if s != "other" and tokens[hostile.WEEKS.index(week)] is not None]
-        assert shape == [8] * len(ranked)
+        assert shape == [5] * len(ranked)  # rank, model (company, country), tokens, share, change
         text = page.locator("article").inner_text()
         for payload in (hostile.SCRIPT, hostile.IMG, hostile.JINJA_EXPR, hostile.PIPES,
                         hostile.HYPERLINK, hostile.EMOJI_CHINESE, hostile.MD_LINK):

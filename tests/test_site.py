@@ -4,6 +4,7 @@ match an independent recomputation from the raw snapshots, no third-party reques
 from __future__ import annotations
 
 import csv
+import html as html_module
 import json
 import re
 from collections import defaultdict
@@ -199,8 +200,13 @@ def test_the_contract_columns_are_exactly_as_documented(built_site: Project) -> 
                                           "share_of_attributed", "wow_change"]
 
 
+INLINE = re.compile(r"</?(a|time|strong|em|code|span|abbr)\b[^>]*>")
+
+
 def text_of(html_path: Path) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html_path.read_text()))
+    """The page's text: inline tags dropped, block tags read as a space."""
+    html = INLINE.sub("", html_path.read_text())
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def test_home_page_states_the_latest_week_figures(built_site: Project, expected: dict) -> None:
@@ -323,9 +329,15 @@ def test_chart_and_embed_files_are_linked_into_the_site_and_the_rest_is_mkdocs_o
         assert (site / name).stat().st_nlink == 1, name  # MkDocs' own copy or page
 
 
+TABLE_BOX = re.compile(r'<div class="tt-table-scroll" role="region" aria-label="([^"]*)" '
+                       r'tabindex="0"><table class="tt-table">\s*'
+                       r'<caption><span>([^<]*)</span></caption>')
+
+
 def test_generated_tables_are_html_with_their_class_and_box(built_site: Project) -> None:
     """Material's script reworks every bare table after load (~150 ms of a phone's main thread
-    on a ranking page): the generated pages write their tables as HTML, class and box included."""
+    on a ranking page): the generated pages write their tables as HTML, class and box included.
+    Every table has a caption; its scroll box takes keyboard focus and is named after it."""
     tables = 0
     for page in built_site.site_dir.rglob("*.html"):
         parts = page.relative_to(built_site.site_dir).parts
@@ -333,7 +345,11 @@ def test_generated_tables_are_html_with_their_class_and_box(built_site: Project)
             continue
         html = page.read_text()
         assert "<table>" not in html, page
-        tables += html.count('<div class="tt-table-scroll"><table class="tt-table">')
+        boxes = TABLE_BOX.findall(html)
+        assert len(boxes) == html.count('<table class="tt-table">'), page
+        for label, caption in boxes:  # the box is named after the table's caption
+            assert label == caption and caption.strip(), page
+        tables += len(boxes)
     assert tables > 200
     ranking = (built_site.site_dir / "rankings" / "index.html").read_text()
     assert "navigation.instant" not in ranking
@@ -409,3 +425,131 @@ def test_every_internal_link_and_anchor_of_the_built_site_resolves(built_site: P
                     and unquote(parts.fragment) not in page(target).ids:
                 broken.append(f"{path.relative_to(site)}: {url} (no such anchor)")
     assert broken == []
+
+
+def country_change(expected: dict, weeks: list[str], i: int, code: str) -> float | None:
+    before = expected[weeks[i - 1]]["countries"].get(code) if i else None
+    return expected[weeks[i]]["countries"][code] / before - 1 if before else None
+
+
+def test_every_week_states_the_china_us_story_with_changes_and_its_base(
+        built_site: Project, expected: dict) -> None:
+    """The sentence a dated news story needs, on every week's page and in its description (the
+    summary feeds and shared links show), with figures recomputed here from the raw snapshots."""
+    weeks = sorted(expected)
+    for i, week in enumerate(weeks):
+        figures = expected[week]
+        known = figures["total"] - figures["other"] - figures["unknown"]
+        path = built_site.site_dir / "rankings" / week / "index.html"
+        page = text_of(path)
+        codes = sorted(("CN", "US"), key=lambda c: -figures["countries"][c])
+        lead, trail = codes
+        words = {c: fmt.country_models(c) for c in codes}
+        sentence = (f"{fmt.sentence_case(words[lead])} processed "
+                    f"{fmt.tokens_words(figures['countries'][lead])} tokens")
+        if i:
+            sentence += f", {fmt.up_down(country_change(expected, weeks, i, lead))}"
+        sentence += (f", against {fmt.tokens_words(figures['countries'][trail])} for "
+                     f"{words[trail]}")
+        if i:
+            trail_change = country_change(expected, weeks, i, trail)
+            sentence += f" ({fmt.up_down(trail_change, suffix='')})"
+        sentence += (f". Of tokens from models with a known country, {words[lead]} had "
+                     f"{fmt.percent(figures['countries'][lead] / known)} and {words[trail]} "
+                     f"{fmt.percent(figures['countries'][trail] / known)}.")
+        assert sentence in page, week
+        description = re.search(r'<meta name="description" content="([^"]*)"',
+                                path.read_text()).group(1)
+        assert sentence in html_module.unescape(description), week
+    first = text_of(built_site.site_dir / "rankings" / weeks[0] / "index.html")
+    assert "no earlier week to compare with" in first
+
+
+def test_home_and_the_latest_week_open_with_the_same_story(built_site: Project,
+                                                         expected: dict) -> None:
+    latest = sorted(expected)[-1]
+    lead = re.compile(r"AI models on OpenRouter processed .*? most used models were .*?\.(?= )")
+    home = lead.search(text_of(built_site.site_dir / "index.html")).group(0)
+    week = lead.search(text_of(built_site.site_dir / "rankings" / latest / "index.html")).group(0)
+    assert home == week
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees: not scripts, styles, code blocks or attribute values."""
+
+    SKIP = {"script", "style", "code", "pre", "template"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.depth += tag in self.SKIP
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag in self.SKIP
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.text.append(data)
+
+
+ISO_DATE = re.compile(r"\b20\d\d-\d\d-\d\d(T[\d:.]+Z?)?\b")
+
+
+def test_no_page_shows_an_iso_date_or_timestamp(built_site: Project) -> None:
+    """Dates read as people write them ("9 April 2026", "16–22 March 2026"); the ISO forms stay
+    in the data files, links and datetime attributes. (A model's own name may hold a date, as
+    "Claude 3.5 Sonnet (2024-06-20)": names are shown as their makers write them.)"""
+    names = sorted({row["model_name"] for row in read_csv(downloads(built_site)
+                                                          / "models_weekly.csv")},
+                   key=len, reverse=True)
+    shown = []
+    for page in built_site.site_dir.rglob("*.html"):
+        parser = VisibleText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        text = " ".join(parser.text)
+        for name in names:
+            text = text.replace(name, "")
+        match = ISO_DATE.search(text)
+        if match:
+            shown.append(f"{page.relative_to(built_site.site_dir)}: {match.group(0)}")
+    assert shown == []
+
+
+def test_pages_say_the_base_of_every_share(built_site: Project) -> None:
+    site = built_site.site_dir
+    models = text_of(site / "models" / "index.html")
+    assert "Tokens Share" not in models
+    for page in ("countries/index.html", "companies/index.html", "countries/cn/index.html"):
+        text = text_of(site / page)
+        assert "Share of tokens from models with a known country" in text, page
+        assert "of attributed" not in text and "WoW" not in text, page
+    week = sorted(p.name for p in (site / "rankings").iterdir() if p.name[:2] == "20")[-1]
+    text = text_of(site / "rankings" / week / "index.html")
+    assert "Share of all tokens" in text and "On the week" in text
+    assert "`other`" not in text and "other row" not in text
+    home = text_of(site / "index.html")
+    assert "of tokens from models with a known country" in home
+    assert "Share of all tokens in the top 50" in home
+    assert "Attributed to a top-50 model" not in home and "of attributed" not in home
+
+
+def test_rank_moves_have_words_for_screen_readers(built_site: Project) -> None:
+    html = (built_site.site_dir / "index.html").read_text()
+    moves = re.findall(r'<span class="tt-move" aria-hidden="true">([^<]*)</span>'
+                       r'<span class="tt-sr">, ([^<]*)</span>', html)
+    assert moves
+    for shown, words in moves:
+        assert words in ("new entry", "no change") or re.fullmatch(
+            r"(up|down) \d+ places?", words), words
+        assert shown in ("new", "=") or shown[0] in "▲▼"
+
+
+def test_chart_csvs_have_at_most_six_decimals(built_site: Project) -> None:
+    """The CSV behind every chart, like the downloads: fractions rounded to six decimals."""
+    files = list((built_site.site_dir / "charts").rglob("*.csv"))
+    assert len(files) > 100
+    for path in files:
+        assert not re.search(r"\d\.\d{7}", path.read_text()), path

@@ -22,14 +22,10 @@ TOKENS_CAVEAT = ("Tokens are counted by each model's own tokenizer; the data is 
 COUNTRY_CAVEAT = "Country: the developer's headquarters, not the host serving the model."
 
 
-def short_day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def period(first_week: str, last_week: str) -> str:
     """'6 Jan 2025 – 5 Apr 2026': from the first Monday to the last week's Sunday."""
     end = date.fromisoformat(last_week) + timedelta(days=6)
-    return f"{short_day(date.fromisoformat(first_week))} – {short_day(end)}"
+    return f"{fmt.short_date(first_week)} – {fmt.short_date(end)}"
 
 
 def models_of(code: str) -> str:
@@ -49,17 +45,17 @@ def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
         rows = week_rows(upto.countries, week, ["tokens", "country"])
         headline = (f"{models_of(rows[0]['country'])} processed the most tokens {in_week}: "
                     f"{fmt.tokens_words(rows[0]['tokens'])}, "
-                    f"{fmt.percent(rows[0]['share_of_attributed'])} of attributed tokens"
+                    f"{fmt.percent(rows[0]['share_of_attributed'])} {fmt.OF_KNOWN}"
                     if rows else f"Weekly tokens by country of origin, {in_week}")
         return headline, ("Tokens processed per week on OpenRouter, by the country of each "
                           f"model's developer; {span}")
     if kind == "country-share":
         rows = week_rows(upto.countries, week, ["tokens", "country"])
-        headline = f"Share of attributed tokens by country, {in_week}"
+        headline = f"Share {fmt.OF_KNOWN} by country, {in_week}"
         if rows:
             lead = rows[0]
             headline = (f"{models_of(lead['country'])} took "
-                        f"{fmt.percent(lead['share_of_attributed'])} of attributed tokens "
+                        f"{fmt.percent(lead['share_of_attributed'])} {fmt.OF_KNOWN} "
                         f"{in_week}")
             before = upto.countries[(upto.countries["country"] == lead["country"])
                                     & (upto.countries["week_start"] < week)]
@@ -68,13 +64,12 @@ def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
                 direction = "up" if lead["share_of_attributed"] > previous else "down"
                 if fmt.percent(previous) != fmt.percent(lead["share_of_attributed"]):
                     headline += f", {direction} from {fmt.percent(previous)} the week before"
-        return headline, ("Each country's share of the week's tokens attributed to a country "
-                          f"(%), per week; {span}")
+        return headline, (f"Each country's share {fmt.OF_KNOWN} (%), per week; {span}")
     if kind == "tokens-by-company":
         rows = week_rows(upto.companies, week, ["tokens", "company"])
         headline = (f"{rows[0]['company']} led all companies {in_week}, with "
                     f"{fmt.tokens_words(rows[0]['tokens'])} tokens "
-                    f"({fmt.percent(rows[0]['share_of_attributed'])} of attributed)"
+                    f"({fmt.percent(rows[0]['share_of_attributed'])} {fmt.OF_KNOWN})"
                     if rows else f"Weekly tokens by company, {in_week}")
         return headline, ("Tokens processed per week on OpenRouter by the ten largest companies "
                           f"of the last week, the rest summed; {span}")
@@ -103,7 +98,7 @@ def entity_words(kind: str, name: str, rows: pd.DataFrame, site: Site) -> tuple[
         return headline, f"Tokens processed per week on OpenRouter while in the top 50; {span}"
     subject = f"{name}'s models" if kind == "company" else models_of(name)
     headline = (f"{subject} processed {fmt.tokens_words(last['tokens'])} tokens {in_week}, "
-                f"{fmt.percent(last['share_of_attributed'])} of attributed tokens" if current
+                f"{fmt.percent(last['share_of_attributed'])} {fmt.OF_KNOWN}" if current
                 else f"{subject} were last in the top 50 {in_week}")
     where = (f"{name}'s ranked models" if kind == "company"
              else f"ranked models developed in {fmt.country_name(name)}")
@@ -116,8 +111,8 @@ def caveats(kind: str) -> list[Note]:
         notes.append(Note("“Other models”: usage outside the top 50. “Unattributed”: ranked "
                           "models with no known country."))
     if kind == "country-share":
-        notes.append(Note("Shares of attributed tokens: usage outside the top 50 and "
-                          "unattributed models are left out."))
+        notes.append(Note(f"Shares {fmt.OF_KNOWN}: models outside the top 50 and ranked "
+                          "models whose developer is not known are left out."))
     if kind in ("tokens-by-country", "country-share", "country", "top-models"):
         notes.append(Note(COUNTRY_CAVEAT))
     notes.append(Note(TOKENS_CAVEAT))
@@ -130,7 +125,7 @@ def restatement_notes(site: Site, weeks: list[str]) -> list[Note]:
     if not restated:
         return []
     newest = max(restated, key=lambda w: (site.cited_as_of(w), w))
-    when = fmt.as_of_date(site.cited_as_of(newest))
+    when = fmt.long_date(site.cited_as_of(newest))
     if len(restated) == 1:
         what = f"the week of {fmt.week_range(restated[0])} on {when}"
     else:
@@ -158,11 +153,11 @@ def correction_notes(site: Site, weeks: list[str], models: set[str] | None = Non
     what = describe(newest["action"], newest["target"], newest["value"])
     if len(entries) == 1:
         reason = newest["reason"] if newest["reason"][-1:] in ".!?" else f"{newest['reason']}."
-        return [Note(f"{verb} on {newest['date']}: {what}. {reason}",
+        return [Note(f"{verb} on {fmt.long_date(newest['date'])}: {what}. {reason}",
                      href=f"data/revisions/#{newest['id']}", label="Corrections log")]
     # several: one line (an embed must stay short), the log has each one
     return [Note(f"Corrected: {len(entries)} contributor corrections apply to these figures; "
-                 f"the latest, on {newest['date']}: {what}.",
+                 f"the latest, on {fmt.long_date(newest['date'])}: {what}.",
                  href="data/revisions/#corrections", label="Corrections log")]
 
 
@@ -178,22 +173,23 @@ def data_table(kind: str, data: pd.DataFrame) -> DataTable:
                  else list(data.sort_values(["week_start", value], ascending=[False, False])
                            [label].drop_duplicates()))
         wide = data.pivot(index="week_start", columns=label, values=value)[order]
-        rows = tuple((week, *("–" if pd.isna(cell) else show(cell) for cell in cells))
+        rows = tuple((fmt.short_date(week), *("–" if pd.isna(cell) else show(cell)
+                                              for cell in cells))
                      for week, cells in zip(wide.index, wide.itertuples(index=False, name=None)))
-        what = "Share of attributed tokens" if kind == "country-share" else "Tokens"
+        what = f"Share {fmt.OF_KNOWN}" if kind == "country-share" else "Tokens"
         return DataTable(f"{what} per week (week starting)", ("Week", *order), rows)
     if kind == "top-models":
         rows = tuple((str(r["rank"]), r["model_name"], r["company"] or "–", r["country_name"],
                       fmt.tokens_words(r["tokens"]), fmt.percent(r["share_of_total"]))
                      for r in records(data))
         return DataTable("Tokens in the week by model", ("Rank", "Model", "Company", "Country",
-                                                         "Tokens", "Share of all tokens"), rows)
+                                                         "Tokens", f"Share {fmt.OF_ALL}"), rows)
     share = "share_of_total" if kind == "model" else "share_of_attributed"
-    headers = ["Week", "Tokens", "Share of all tokens" if kind == "model"
-               else "Share of attributed tokens"]
+    headers = ["Week", "Tokens", f"Share {fmt.OF_ALL}" if kind == "model"
+               else f"Share {fmt.OF_KNOWN}"]
     if kind == "model":
         headers.insert(1, "Rank")
-    rows = tuple((r["week_start"], *([str(r["rank"])] if kind == "model" else []),
+    rows = tuple((fmt.short_date(r["week_start"]), *([str(r["rank"])] if kind == "model" else []),
                   fmt.tokens_words(r["tokens"]), fmt.percent(r[share])) for r in records(data))
     return DataTable("Tokens per week (week starting)", tuple(headers), rows)
 

@@ -15,6 +15,7 @@ from generator.charts.catalogue import Chart
 from generator.embeds import Embeds
 from generator.files import write_text_if_changed
 from generator.pages import sharing
+from generator.pages.story import week_summary
 from generator.paths import new_issue_url
 from generator.site import Site
 from generator.tableio import records
@@ -52,18 +53,25 @@ class PageWriter:
             "tokens_words": fmt.tokens_words, "tokens_short": fmt.tokens_short,
             "tokens_exact": fmt.tokens_exact,
             "percent": fmt.percent, "change": fmt.change, "up_down": fmt.up_down,
-            "week_range": fmt.week_range, "country_name": fmt.country_name,
+            "week_range": fmt.week_range, "week_short": fmt.week_short,
+            "long_date": fmt.long_date, "short_date": fmt.short_date,
+            "country_name": fmt.country_name, "sentence_case": fmt.sentence_case,
         })
-        self.env.globals.update({"rank_move": fmt.rank_move, "source_line": fmt.source_line,
+        self.env.globals.update({"rank_move": fmt.rank_move,
+                                 "rank_move_words": fmt.rank_move_words,
+                                 "source_line": fmt.source_line,
+                                 "source_line_html": fmt.source_line_html,
                                  "sample_notice": fmt.SAMPLE_NOTICE, "charts": self.charts,
-                                 "embeds": self.embeds})
+                                 "embeds": self.embeds, "OF_ALL": fmt.OF_ALL,
+                                 "OF_KNOWN": fmt.OF_KNOWN, "NO_COUNTRY": fmt.NO_COUNTRY,
+                                 "OUTSIDE_TOP_50": fmt.OUTSIDE_TOP_50,
+                                 "WEEK_SPAN": fmt.WEEK_SPAN})
         # The front matter's social card and finding (generator/pages/sharing.py), and where a
         # reader reports a problem.
         site, home = self.site, self.charts[sharing.HOME_CHART]
         self.env.globals.update({
             "card": lambda chart=None: sharing.card_front(self.embeds, chart, home),
-            "week_finding": lambda week: sharing.week_finding(site, week),
-            "ranking_finding": lambda week: sharing.ranking_finding(site, week),
+            "week_summary": lambda week: week_summary(site, week),
             "companies_finding": lambda week: sharing.companies_finding(site, week),
             "country_finding": lambda code: sharing.country_finding(site, code),
             "company_finding": lambda company: sharing.company_finding(site, company),

@@ -22,4 +22,16 @@ def render_revisions(writer: PageWriter, site: Site) -> None:
                         what=describe(row["action"], row["target"], row["value"]))
                    for row in frame_records(public["corrections"])]
     writer.render("revisions.md.j2", "data/revisions.md", corrections=corrections,
-                  revisions=frame_records(public["revisions"]))
+                  restatements=restatements(frame_records(public["revisions"])))
+
+
+def restatements(revisions: list[dict]) -> list[dict]:
+    """The restated figures grouped by the snapshot that restated them (newest first, as the
+    rows come), each with the as_of dates of the figures it replaced."""
+    groups: dict[str, dict] = {}
+    for row in revisions:
+        group = groups.setdefault(row["new_as_of"], {"as_of": row["new_as_of"], "rows": [],
+                                                     "replaced": set()})
+        group["rows"].append(row)
+        group["replaced"].add(row["old_as_of"])
+    return [dict(group, replaced=sorted(group["replaced"])) for group in groups.values()]

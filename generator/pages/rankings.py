@@ -1,8 +1,12 @@
-"""Rankings: the latest week with an index of every week, and one permanent page per week."""
+"""Rankings: the latest week with an index of every week, and one permanent page per week, each
+opening with the week's story (the same lead as the home page's for that week)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from generator.pages import PageWriter
+from generator.pages.story import week_lead, week_summary
 from generator.site import Site
 from generator.tableio import records
 
@@ -20,9 +24,12 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
         writer.render(
             "ranking_week.md.j2", f"rankings/{week}.md",
             week=week,
+            week_end=(date.fromisoformat(week) + timedelta(days=6)).isoformat(),
             previous=weeks[i - 1] if i > 0 else None,
             next=weeks[i + 1] if i + 1 < len(weeks) else None,
             totals=site.week_totals(week),
             rows=site.week_models(week),
+            lead=week_lead(site, week),
+            summary=week_summary(site, week),
             chart=writer.charts[f"top-models/{week}"],
         )

@@ -21,7 +21,6 @@ from generator.site import Site
 from generator.tableio import records
 
 HOME_CHART = "tokens-by-country"  # the card of every page without a chart of its own
-STORY_COUNTRIES = ("CN", "US")
 
 
 def card_front(embeds: Embeds, chart: Chart | None, fallback: Chart) -> str:
@@ -63,39 +62,6 @@ def short_change(fraction: object) -> str:
 def latest_row(frame: pd.DataFrame, column: str, key: str) -> dict | None:
     rows = frame[frame[column] == key].sort_values("week_start")
     return records(rows.tail(1))[0] if len(rows) else None
-
-
-def week_figures(site: Site, week: str) -> str:
-    """'30.658 trillion tokens, up 2.5% on the week: Chinese models 18.933 trillion (up 4.1%),
-    U.S. models 8.804 trillion (up 2.1%)', larger country first; no change for a first week."""
-    totals = site.week_totals(week)
-    text = f"{fmt.tokens_words(totals['total_tokens'])} tokens"
-    if not fmt.is_missing(totals["wow_change"]):
-        text += f", {fmt.up_down(totals['wow_change'])}"
-    countries = site.tables.countries
-    rows = records(countries[(countries["week_start"] == week)
-                             & countries["country"].isin(STORY_COUNTRIES)]
-                   .sort_values(["tokens", "country"], ascending=[False, True]))
-    parts = [f"{fmt.country_models(row['country'])} {fmt.tokens_words(row['tokens'])}"
-             + ("" if fmt.is_missing(row["wow_change"])
-                else f" ({short_change(row['wow_change'])})") for row in rows]
-    return text + (": " + ", ".join(parts) if parts else "")
-
-
-def week_finding(site: Site, week: str) -> str:
-    """The week's total and the Chinese and U.S. figures with their changes."""
-    return (f"In the week of {fmt.week_range(week)}, AI models on OpenRouter processed "
-            f"{week_figures(site, week)}.")
-
-
-def ranking_finding(site: Site, week: str) -> str:
-    """The week's most used model, then the week's figures."""
-    top = site.week_models(week)[:1]
-    if not top:
-        return week_finding(site, week)
-    return (f"{top[0]['model_name']} was the most used AI model on OpenRouter in the week of "
-            f"{fmt.week_range(week)}, with {fmt.tokens_words(top[0]['tokens'])} tokens. "
-            f"All models: {week_figures(site, week)}.")
 
 
 def companies_finding(site: Site, week: str) -> str:
