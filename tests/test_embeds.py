@@ -174,6 +174,32 @@ def test_embed_pages_are_strict_and_complete(built_site: Project) -> None:
             assert target.is_file() or (target / "index.html").is_file(), (path, href)
 
 
+def notes_of(page: Path) -> list[str]:
+    text = page.read_text()
+    listed = re.search(r'<ul class="tt-embed__notes">(.*?)</ul>', text, re.S)
+    import html
+
+    return [html.unescape(n) for n in re.findall(r"<li>(.*?)</li>", listed.group(1), re.S)] \
+        if listed else []
+
+
+def test_an_embed_carries_only_the_notes_its_chart_needs(built_site: Project) -> None:
+    from generator.embeds.words import COUNTRY_CAVEAT, TOKENS_CAVEAT
+
+    embed = built_site.site_dir / "embed"
+    model = notes_of(next((embed / "models").glob("*/index.html")))
+    assert not any(COUNTRY_CAVEAT in n or TOKENS_CAVEAT in n for n in model), model
+    top = notes_of(embed / "top-models" / "index.html")
+    assert any(TOKENS_CAVEAT in n for n in top) and not any(COUNTRY_CAVEAT in n for n in top)
+    share = notes_of(embed / "country-share" / "index.html")
+    assert any(fmt.OF_KNOWN in n for n in share) and any(COUNTRY_CAVEAT in n for n in share)
+    # besides a restatement's or a correction's note, at most four on any embed
+    standing = [[n for n in notes_of(p) if not n.startswith(("Restated", "Corrected",
+                                                             "Flagged"))]
+                for p in embed.rglob("index.html")]
+    assert max(map(len, standing)) <= 4
+
+
 def test_sample_builds_say_sample_on_embeds_and_images(built_site: Project) -> None:
     if any((built_site.data_dir / "raw").glob("openrouter/rankings/week/*.json")):
         pytest.skip("built from real data")

@@ -106,16 +106,17 @@ def entity_words(kind: str, name: str, rows: pd.DataFrame, site: Site) -> tuple[
 
 
 def caveats(kind: str) -> list[Note]:
+    """The notes this kind of chart needs, and no others: what a share is of, where a country
+    comes from (charts by country), and what a token comparison across models means (site-wide
+    charts). A single model's, company's or country's history needs none of them."""
     notes = []
-    if kind == "tokens-by-country":
-        notes.append(Note("“Other models”: usage outside the top 50. “Unattributed”: ranked "
-                          "models with no known country."))
     if kind == "country-share":
         notes.append(Note(f"Shares {fmt.OF_KNOWN}: models outside the top 50 and ranked "
                           "models whose developer is not known are left out."))
-    if kind in ("tokens-by-country", "country-share", "country", "top-models"):
+    if kind in ("tokens-by-country", "country-share", "country"):
         notes.append(Note(COUNTRY_CAVEAT))
-    notes.append(Note(TOKENS_CAVEAT))
+    if kind in ("tokens-by-country", "country-share", "tokens-by-company", "top-models"):
+        notes.append(Note(TOKENS_CAVEAT))
     return notes
 
 
