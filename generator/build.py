@@ -113,7 +113,7 @@ def generate_files(project: Project, today: date, require_real_data: bool,
         for job in site_chart_jobs(site, annotation_events(prepared.annotations,
                                                            prepared.registry)):
             charts[job.chart_id] = chart = specs.chart(job)
-            svgs[job.chart_id] = renderer.chart_svg(chart.spec_json)  # drawn meanwhile
+            svgs[job.chart_id] = renderer.chart_renders(chart)  # drawn meanwhile
         index = Embeds(site.site_url, site.latest_week)
         folders = EmbedFolders(project, index, site.is_sample, renderer,
                                EmbedMemo(project, site))

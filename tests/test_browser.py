@@ -67,7 +67,7 @@ def test_page_loads_cleanly_and_charts_upgrade(page: Page, site_url: str, built_
     page.goto(site_url + path, wait_until="load")
     expect(page.locator("h1").first).to_be_visible()
     first = page.locator("figure.tt-chart").first
-    static = first.locator("img.tt-chart__static")
+    static = first.locator("picture.tt-chart__static--system img")
     # loaded (it may already be swapped for the live chart; the no-JS test sees it shown)
     assert static.evaluate("img => img.complete && img.naturalWidth > 0")
     first.hover()  # the reader points at it (in view at load, it stays static until then)
@@ -87,7 +87,7 @@ def test_vega_loads_only_once_the_reader_engages(page: Page, site_url: str) -> N
     page.on("request", lambda r: "vega-bundle" in r.url and bundles.append(r.url))
     page.goto(site_url, wait_until="networkidle")
     first = page.locator("figure.tt-chart").first
-    expect(first.locator("img.tt-chart__static")).to_be_visible()
+    expect(first.locator("picture.tt-chart__static--system img")).to_be_visible()
     page.wait_for_timeout(500)
     assert bundles == [] and first.get_attribute("data-tt-state") is None
     page.mouse.wheel(0, 40)  # the reader scrolls: charts in view upgrade
@@ -99,7 +99,7 @@ def test_static_chart_is_shown_without_javascript(browser, site_url: str) -> Non
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url)
-    image = page.locator("figure.tt-chart img.tt-chart__static").first
+    image = page.locator("figure.tt-chart picture.tt-chart__static--system img").first
     expect(image).to_be_visible()
     assert image.evaluate("img => img.naturalWidth > 0")
     context.close()

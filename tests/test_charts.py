@@ -1,17 +1,21 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date, timedelta
 
 import altair as alt
+import pandas as pd
 import pytest
 
+from generator import fmt
 from generator.charts import data as chart_data
-from generator.charts import specs, theme
-from generator.charts.theme import Caption, Size
+from generator.charts import palette, specs, theme, variants
+from generator.charts.theme import Caption
+from generator.charts.variants import NARROW, WIDE
 from generator.derive import attribute, derive_tables
-from generator.fmt import SAMPLE_NOTICE
 from generator.load import load_catalogue, load_rankings
-from generator.paths import Project
+from generator.paths import REPO_ROOT, Project
 from generator.registry import load_registry
 
 
@@ -24,7 +28,6 @@ def tables(tiny_project: Project):
 
 
 CAPTION = Caption(as_of="2026-03-23T02:00:00.000Z", is_sample=False)
-SIZE = Size(740, 490)
 
 
 def encoding_types(spec: dict) -> dict[str, str]:
@@ -32,50 +35,112 @@ def encoding_types(spec: dict) -> dict[str, str]:
             if isinstance(value, dict) and "type" in value}
 
 
+def units(spec: dict) -> list[dict]:
+    """The spec and its layers, each a unit with a mark."""
+    return [unit for unit in (spec, *spec.get("layer", [])) if "mark" in unit]
+
+
+def finished(chart: alt.TopLevelMixin, kind: str, variant: variants.Variant) -> dict:
+    spec, _, _ = variants.finish(chart, variant, variants.size(kind, variant), validate=True)
+    return spec
+
+
+def weekly(weeks: int, first: str = "2025-01-06", **columns: object) -> pd.DataFrame:
+    start = date.fromisoformat(first)
+    frame = pd.DataFrame({"week_start": [(start + timedelta(days=7 * i)).isoformat()
+                                         for i in range(weeks)],
+                          "tokens": [10**11 * (i + 1) for i in range(weeks)]})
+    return frame.assign(**columns)
+
+
 def test_one_theme_is_registered_and_enabled() -> None:
     theme.register_theme()
     assert alt.theme.active == theme.THEME
     spec = alt.Chart().mark_point().to_dict()
     assert spec["config"]["font"] == theme.FONT
+    assert spec["config"]["font"].startswith("Arial")  # the renderer's metrics: labels fit
 
 
 def test_country_bands_add_up_to_the_week_total(tables) -> None:
     data = chart_data.country_bands_data(tables)
     per_week = data.groupby("week_start")["tokens"].sum()
     assert (per_week == tables.totals.set_index("week_start")["total_tokens"]).all()
-    assert {theme.OTHER_BAND, "Unattributed", "China", "United States"} <= set(data["band"])
+    assert {theme.OUTSIDE_BAND, theme.NO_COUNTRY, "China", "United States"} <= set(data["band"])
 
 
 def test_tokens_by_country_spec(tables) -> None:
     bands = chart_data.country_bands_data(tables)
-    spec = specs.tokens_by_country_chart(bands, CAPTION, SIZE).to_dict()
+    spec = finished(specs.tokens_by_country_chart(bands, CAPTION, WIDE), "tokens-by-country",
+                    WIDE)
     assert spec["mark"]["type"] == "area"
     types = encoding_types(spec)
     assert (types["x"], types["y"], types["color"]) == ("temporal", "quantitative", "nominal")
     assert spec["encoding"]["x"]["field"] == "week_start"
-    assert spec["encoding"]["y"]["title"] == "Tokens per week"
+    assert spec["encoding"]["y"]["axis"]["title"] == "Tokens per week"
     assert spec["description"]
     scale = spec["encoding"]["color"]["scale"]
-    assert scale["range"][scale["domain"].index("China")] == theme.COUNTRY_COLOURS["CN"]
-    assert "Source: OpenRouter (openrouter.ai/rankings), as of 23 March 2026. " \
-           "Licensed under CC BY 4.0." in spec["title"]["subtitle"]
+    assert scale["range"][scale["domain"].index("China")] == palette.COUNTRY_COLOURS["CN"]
+    assert scale["range"][scale["domain"].index("United States")] == \
+        palette.COUNTRY_COLOURS["US"]
+    assert "title" not in spec  # pages and embeds show it as text
 
 
-def test_sample_charts_say_sample(tables) -> None:
-    caption = Caption(as_of="x", is_sample=True)
+def test_the_legend_lists_the_bands_in_their_stacking_order(tables) -> None:
+    data = chart_data.country_bands_data(tables)
+    spec = specs.tokens_by_country_chart(data, CAPTION, WIDE).to_dict()
+    stacking = list(data.sort_values("order")["band"].drop_duplicates())
+    assert spec["encoding"]["order"] == {"field": "order", "type": "quantitative",
+                                         "sort": "ascending"}  # order 0 at the baseline
+    assert spec["encoding"]["color"]["sort"] == stacking
+    assert stacking[0] == "China" and stacking[-2:] == [theme.NO_COUNTRY, theme.OUTSIDE_BAND]
+    assert spec["encoding"]["color"]["legend"]["orient"] == "top"
+
+
+def test_the_caption_gives_the_title_subtitle_source_and_sample_warning(tables) -> None:
     shares = chart_data.country_share_data(tables)
-    spec = specs.country_share_chart(shares, caption, SIZE).to_dict()
-    assert SAMPLE_NOTICE.upper() in spec["title"]["subtitle"]
-    real = specs.country_share_chart(shares, CAPTION, SIZE).to_dict()
-    assert SAMPLE_NOTICE.upper() not in real["title"]["subtitle"]
+    sample = specs.country_share_chart(shares, Caption("x", True), WIDE).to_dict()
+    assert fmt.SAMPLE_NOTICE.upper() in sample["title"]["subtitle"]
+    real = specs.country_share_chart(shares, CAPTION, WIDE).to_dict()
+    assert fmt.SAMPLE_NOTICE.upper() not in real["title"]["subtitle"]
+    assert fmt.source_line(CAPTION.as_of) in real["title"]["subtitle"]
+    spec, title, subtitle = variants.finish(specs.country_share_chart(shares, CAPTION, WIDE),
+                                            WIDE, variants.size("country-share", WIDE), False)
+    assert title == "Share of tokens by country of origin"
+    assert subtitle == real["title"]["subtitle"][0] and "title" not in spec
 
 
 def test_top_models_are_coloured_by_country_and_sorted_by_rank(tables) -> None:
     data = chart_data.top_models_data(tables, tables.latest_week)
-    spec = specs.top_models_chart(data, CAPTION, "16–22 March 2026", SIZE).to_dict()
+    spec = specs.top_models_chart(data, CAPTION, "16–22 March 2026", WIDE).to_dict()
     assert spec["encoding"]["color"]["field"] == "country_name"
     assert spec["encoding"]["y"]["sort"] == {"field": "rank", "order": "ascending"}
     assert list(data["rank"]) == [1, 2, 3]
+
+
+def test_the_narrow_top_models_chart_shows_the_top_10_with_short_labels() -> None:
+    data = pd.DataFrame({
+        "week_start": "2026-03-16", "rank": range(1, 16),
+        "model_permaslug": [f"lab/model-{i}" for i in range(15)],
+        "model_name": [f"Qwen3 Coder 480B A35B Instruct Turbo ({i})" for i in range(15)],
+        "company": "Alibaba", "country": "CN", "country_name": "China",
+        "tokens": [10**12 - i * 10**10 for i in range(15)], "share_of_total": 0.05})
+    wide = finished(specs.top_models_chart(data, CAPTION, "16–22 March 2026", WIDE),
+                    "top-models", WIDE)
+    narrow = finished(specs.top_models_chart(data, CAPTION, "16–22 March 2026", NARROW),
+                      "top-models", NARROW)
+    assert "transform" not in wide
+    assert narrow["transform"] == [{"filter": "datum.rank <= 10"}]
+    assert narrow["encoding"]["y"]["axis"]["labelLimit"] < \
+        wide["encoding"]["y"]["axis"]["labelLimit"]
+    labels = [row["label"] for row in data_values(narrow)]
+    assert len(set(labels)) == 15  # shortened on purpose, never two alike
+    assert all(label.startswith("Qwen3 Coder") and "…" in label for label in labels)
+    wide_labels = [row["label"] for row in data_values(wide)]
+    assert all(label.endswith(f"({i})") for i, label in enumerate(wide_labels))
+    assert sum(map(len, wide_labels)) > sum(map(len, labels))
+    assert (narrow["width"], wide["width"]) == (320, 720)
+    assert narrow["encoding"]["x"]["axis"]["tickCount"] <= wide["encoding"]["x"]["axis"][
+        "tickCount"] <= 6  # the Top-15 axis is not crammed
 
 
 def test_company_bands_keep_every_token(tables) -> None:
@@ -83,33 +148,345 @@ def test_company_bands_keep_every_token(tables) -> None:
     assert set(data["band"]) == {"DeepSeek", theme.OTHER_COMPANIES}
     per_week = data.groupby("week_start")["tokens"].sum()
     assert (per_week == tables.totals.set_index("week_start")["attributed_tokens"]).all()
+    assert set(data.loc[data["band"] == "DeepSeek", "country"]) == {"CN"}
 
 
-def test_history_chart_spec(tables) -> None:
-    data = tables.countries[tables.countries.country == "CN"][["week_start", "tokens"]]
-    spec = specs.country_history_chart(data, CAPTION, "CN", ("2026-03-02", "2026-03-16"), SIZE)\
-        .to_dict()
-    assert spec["encoding"]["x"]["scale"]["domain"][0] == {"year": 2026, "month": 3, "date": 2,
-                                                           "utc": True}
-    assert spec["mark"]["type"] == "bar"
-    assert spec["title"]["text"] == "China: weekly tokens"
-    assert encoding_types(spec)["y"] == "quantitative"
+# ---------------------------------------------------------------- numbers
 
+def test_token_axes_write_b_for_billions_and_start_at_0() -> None:
+    for variant in variants.VARIANTS:
+        axis = specs.tokens_axis(variant).to_dict()
+        assert axis["labelExpr"] == "replace(format(datum.value, '~s'), 'G', 'B')"
+        assert "format" not in axis  # no common prefix: "0", not "0T"
+
+
+def data_values(spec: dict) -> list[dict]:
+    data = spec["data"]
+    return data["values"] if "values" in data else spec["datasets"][data["name"]]
+
+
+def tooltip_fields(spec: dict) -> list[dict]:
+    found = []
+    for unit in units(spec):
+        tooltip = unit.get("encoding", {}).get("tooltip", [])
+        found.extend(tooltip if isinstance(tooltip, list) else [tooltip])
+    return found
+
+
+def all_specs(tables) -> dict[str, dict]:
+    week = tables.latest_week
+    return {
+        "country": specs.tokens_by_country_chart(chart_data.country_bands_data(tables), CAPTION,
+                                                 WIDE).to_dict(),
+        "share": specs.country_share_chart(chart_data.country_share_data(tables), CAPTION,
+                                           WIDE).to_dict(),
+        "company": specs.tokens_by_company_chart(chart_data.company_bands_data(tables),
+                                                 CAPTION, WIDE).to_dict(),
+        "top": specs.top_models_chart(chart_data.top_models_data(tables, week), CAPTION,
+                                      fmt.week_range(week), WIDE).to_dict(),
+        "history": specs.model_history_chart(
+            tables.models[tables.models.model_permaslug == "openai/gpt-5-20250807"],
+            CAPTION, "GPT-5", "US", (tables.weeks[0], week), WIDE).to_dict(),
+    }
+
+
+def test_tooltips_show_formatted_text_under_plain_names(tables) -> None:
+    """Every tooltip shows a string written by generator.fmt (no raw number, no e+12, no
+    16-digit fraction) under a plain name (never "Band")."""
+    for name, spec in all_specs(tables).items():
+        fields = tooltip_fields(spec)
+        assert fields, name
+        values = data_values(spec)
+        for field in fields:
+            assert field["type"] in ("nominal", "ordinal"), (name, field)
+            assert "format" not in field
+            assert field["title"] not in ("Band", "band", "week_start", "tokens"), (name, field)
+            for row in values:
+                text = str(row[field["field"]])
+                assert "e+" not in text, (name, text)
+        by_title = {f["title"]: f["field"] for f in fields}
+        for row in values:  # each text is generator.fmt's (its own tests check how it writes)
+            if "Tokens" in by_title:
+                assert row[by_title["Tokens"]] == fmt.tokens_words(row["tokens"])
+                assert not re.search(r"\d{10}", row[by_title["Tokens"]])
+            if "Week" in by_title:
+                assert row[by_title["Week"]] == fmt.week_range(row["week_start"])
+            for title in ("Share of tokens with a known country", "Share of all tokens"):
+                if title in by_title:
+                    share = row.get("share_of_attributed", row.get("share_of_total"))
+                    assert row[by_title[title]] == fmt.percent(share)
+
+
+def test_the_chart_csv_keeps_raw_numbers(tables) -> None:
+    """The tooltip texts go into the spec's data, not into the chart's data (its CSV)."""
+    data = chart_data.country_bands_data(tables)
+    before = data.copy()
+    specs.tokens_by_country_chart(data, CAPTION, WIDE)
+    assert list(data.columns) == list(before.columns) == ["week_start", "country", "band",
+                                                          "tokens", "order"]
+
+
+def test_alt_text_states_the_finding_with_figures(tables) -> None:
+    described = {name: spec["description"] for name, spec in all_specs(tables).items()}
+    week = fmt.week_range(tables.latest_week)
+    countries = tables.countries[tables.countries.week_start == tables.latest_week] \
+        .sort_values("tokens", ascending=False)
+    lead = countries.iloc[0]
+    assert described["country"].startswith(
+        f"{fmt.sentence_case(fmt.country_models(lead['country']))} processed "
+        f"{fmt.tokens_words(lead['tokens'])} tokens in the week of {week}")
+    assert "ahead of" in described["country"]
+    assert described["share"].startswith(fmt.sentence_case(fmt.country_models(lead["country"])))
+    assert fmt.percent(lead["share_of_attributed"]) in described["share"]
+    assert "the most of any company" in described["company"]
+    assert "was the most used model in the week of" in described["top"]
+    assert described["history"].startswith("GPT-5 processed ")
+    assert "its latest week" in described["history"] and "peak" in described["history"]
+    for text in described.values():
+        assert not text.startswith(("Stacked", "Bar", "Line"))  # the finding first
+
+
+# ---------------------------------------------------------------- short series
+
+def axis_labels(x: dict) -> list[str]:
+    """The labels a week axis with explicit values writes (its labelExpr's lookup table)."""
+    texts = re.match(r"(\[.*?\])\[indexof", x["axis"]["labelExpr"]).group(1)
+    return [text for text in json.loads(texts) if text]
+
+
+@pytest.mark.parametrize("weeks", [2, 3, 5, 8])
+def test_a_short_history_gets_a_tick_per_week_and_no_repeated_label(weeks: int) -> None:
+    data = weekly(weeks, rank=3, share_of_total=0.01)
+    span = ("2024-06-03", data["week_start"].iloc[-1])  # published long before: zoomed in
+    for variant in variants.VARIANTS:
+        spec = finished(specs.model_history_chart(data, CAPTION, "M", "US", span, variant),
+                        "model", variant)
+        x = spec["encoding"]["x"]
+        assert len(x["axis"]["values"]) == weeks  # one tick per week
+        labels = axis_labels(x)
+        assert len(labels) == len(set(labels)) >= min(weeks, 2)
+        assert labels[0].endswith("2025") and not any("G" in label for label in labels)
+        # bars run from each Monday to its Sunday, inside the domain's first and last day
+        assert spec["mark"]["type"] == "rect" and spec["encoding"]["x2"]["field"] == "week_end"
+        first, end = x["scale"]["domain"]
+        assert (first["month"], first["date"]) == (1, 6)
+        last = date.fromisoformat(data["week_start"].iloc[-1]) + timedelta(days=7)
+        assert (end["month"], end["date"]) == (last.month, last.day)
+
+
+def test_a_long_axis_ticks_months_with_room_for_each_label() -> None:
+    for variant, most in ((WIDE, 8), (NARROW, 4)):
+        x = specs.x_week("2025-01-06", "2026-12-28", variant).to_dict()
+        step = x["axis"]["tickCount"]["step"]
+        assert x["axis"]["tickCount"]["interval"] == "month"
+        assert 24 / step <= most, variant.name
+        assert x["axis"]["format"] == "%b %Y"  # a month and its year: never twice the same
+
+
+def test_one_week_of_data_is_a_number_not_a_chart() -> None:
+    data = weekly(1, rank=7, share_of_total=0.02)
+    chart = specs.model_history_chart(data, CAPTION, "Solo", "FR", ("2025-01-06", "2025-01-06"),
+                                      WIDE)
+    assert chart.usermeta["stat"] == {
+        "value": fmt.tokens_words(10**11),
+        "words": "tokens in the week of 6–12 January 2025, its only week in the top 50"}
+    spec = chart.to_dict()
+    assert {unit["mark"]["type"] for unit in units(spec) if unit is not spec} == {"text"}
+    assert spec["description"].startswith("Solo processed")
+
+
+def test_the_catalogue_hands_pages_the_stat_of_a_one_week_history(tmp_path) -> None:
+    from conftest import weeks_from, write_authors, write_snapshot
+    from generator.build import make_site
+    from generator.charts.catalogue import SpecMemo, site_chart_jobs
+    from generator.pipeline import prepare
+
+    w1, w2, w3 = weeks_from("2026-03-02", 3)
+    rows = [(w1, "openai/gpt-5-20250807", 900), (w1, "mistralai/solo-20250601", 100),
+            (w2, "openai/gpt-5-20250807", 1000), (w3, "openai/gpt-5-20250807", 5),
+            (w1, "other", 5), (w2, "other", 5)]
+    write_snapshot(tmp_path / "data", rows, start=w1, end=w3, as_of="2026-03-20T02:00:00.000Z")
+    write_authors(tmp_path / "data", [("openai", "OpenAI", "US"),
+                                      ("mistralai", "Mistral AI", "FR")])
+    project = Project.at(REPO_ROOT, tmp_path / "data")
+    theme.register_theme()
+    site = make_site(project, prepare(project), require_real_data=False)
+    made = {job.chart_id: SpecMemo(tmp_path / "memo").chart(job)
+            for job in site_chart_jobs(site, {})}
+    histories = {i: c for i, c in made.items() if c.kind in ("model", "company", "country")}
+    single = {i for i, c in histories.items() if len(c.data) == 1}
+    assert {i for i, c in histories.items() if c.stat} == single
+    assert single == {"models/mistralai-solo-20250601", "companies/mistral-ai", "countries/fr"}
+    value, words = made["models/mistralai-solo-20250601"].stat
+    assert value == fmt.tokens_words(100) and fmt.week_range(w1) in words
+
+
+# ---------------------------------------------------------------- colours
+
+def test_a_company_keeps_its_colour_whatever_its_rank() -> None:
+    companies = [("DeepSeek", "CN"), ("Anthropic", "US"), ("OpenAI", "US"), ("Alibaba", "CN"),
+                 ("Mistral AI", "FR")]
+    first = theme.company_scale([c for c, _ in companies], [k for _, k in companies]).to_dict()
+    reordered = companies[::-1]
+    second = theme.company_scale([c for c, _ in reordered], [k for _, k in reordered]).to_dict()
+    colours = dict(zip(first["domain"], first["range"]))
+    assert colours == dict(zip(second["domain"], second["range"]))
+    assert len(set(colours.values())) == len(colours)
+    # a company takes a shade of its country's family: Chinese warm, U.S. cool
+    assert colours["DeepSeek"] in palette.COMPANY_FAMILIES["CN"]
+    assert colours["Anthropic"] in palette.COMPANY_FAMILIES["US"]
+    assert colours["Mistral AI"] in palette.company_family("FR")  # a tint of France's colour
+    assert palette.COUNTRY_COLOURS["US"] not in (colours["DeepSeek"], colours["Alibaba"])
+    assert palette.COUNTRY_COLOURS["CN"] not in (colours["Anthropic"], colours["OpenAI"])
+    assert palette.company_colour("DeepSeek", "CN") == colours["DeepSeek"]
+
+
+def test_the_company_chart_colours_by_name_not_by_rank(tables) -> None:
+    data = chart_data.company_bands_data(tables)
+    spec = specs.tokens_by_company_chart(data, CAPTION, WIDE).to_dict()
+    scale = spec["encoding"]["color"]["scale"]
+    colours = dict(zip(scale["domain"], scale["range"]))
+    assert colours["DeepSeek"] == palette.company_colour("DeepSeek", "CN")
+    assert colours["OpenAI"] == palette.company_colour("OpenAI", "US")
+    assert colours[theme.OTHER_COMPANIES] == palette.OUTSIDE_COLOUR
+
+
+def test_every_country_has_one_colour_and_the_neutral_bands_stand_apart() -> None:
+    assert palette.country_colour("CN") == "#d62839" and palette.country_colour("US")
+    assert palette.country_colour("BR") == palette.country_colour("BR")  # keyed by its code
+    greys = [palette.NO_COUNTRY_COLOUR, palette.OUTSIDE_COLOUR, palette.country_colour("IL")]
+    assert len(set(greys)) == 3
+    lightness = sorted(palette.luminance(c) for c in greys[:2])
+    assert lightness[1] - lightness[0] > 0.1  # "no known country" and "outside": apart
+    assert palette.country_colour("IL") not in (palette.NO_COUNTRY_COLOUR,
+                                                 palette.OUTSIDE_COLOUR)
+
+
+DATA_COLOURS = sorted({*palette.COUNTRY_COLOURS.values(), *palette.SPARE_COUNTRY_COLOURS,
+                       palette.NO_COUNTRY_COLOUR, palette.OUTSIDE_COLOUR,
+                       *(c for family in palette.COMPANY_FAMILIES.values() for c in family),
+                       *(c for code in ("FR", "IL", "BR", "") for c in
+                         palette.company_family(code))})
+BACKGROUNDS = ("#ffffff", palette.DARK["background"], "#15171a")  # page, slate, dark embed
+
+
+@pytest.mark.parametrize("colour", DATA_COLOURS)
+def test_data_colours_keep_3_to_1_on_light_and_dark_backgrounds(colour: str) -> None:
+    for background in BACKGROUNDS:
+        assert palette.contrast(colour, background) >= 3, (colour, background)
+    assert colour not in palette.SWAPS  # the dark drawing never touches a data colour
+
+
+def test_chart_text_keeps_4_5_to_1_in_both_themes() -> None:
+    for key in ("text", "annotation", "value"):
+        assert palette.contrast(palette.LIGHT[key], palette.LIGHT["background"]) >= 4.5
+        for background in (palette.DARK["background"], "#15171a"):
+            assert palette.contrast(palette.DARK[key], background) >= 4.5
+
+
+def test_the_dark_drawing_swaps_only_the_furniture_colours() -> None:
+    svg = ('<svg><rect fill="#ffffff"/><path fill="#d62839" stroke="#ffffff"/>'
+           '<text fill="#333333">China</text><line stroke="#E6E6E6"/></svg>')
+    assert palette.dark_svg(svg) == (
+        f'<svg><rect fill="{palette.DARK["background"]}"/><path fill="#d62839" '
+        f'stroke="{palette.DARK["background"]}"/><text fill="{palette.DARK["text"]}">China'
+        f'</text><line stroke="{palette.DARK["grid"]}"/></svg>')
+
+
+def test_the_pages_and_embeds_dark_colours_are_the_palettes() -> None:
+    """tracker.js and embed.js swap the same colours into the interactive chart as the dark
+    drawing has: each stylesheet declares --tt-dark-<light colour> for every swap."""
+    tracker = (REPO_ROOT / "site_src/assets/tracker.css").read_text()
+    for light, dark in palette.SWAPS.items():
+        assert f"--tt-dark-{light[1:]}: {dark};" in tracker
+    embed = (REPO_ROOT / "templates/embeds/embed.css").read_text()
+    assert all(f"--tt-dark-{light[1:]}: var(--" in embed for light in palette.SWAPS)
+
+
+# ---------------------------------------------------------------- variants
+
+def test_every_drawing_keeps_its_text_at_11_px_where_it_is_shown() -> None:
+    """The smallest text of each drawing times the scale it is shown at: a 390 px phone's
+    column (358 px), a 360 px phone's (328 px) and a 320 px embed's (300 px) show the narrow
+    drawing; from a 600 px screen (568 px) and a 594 px embed (566 px), the wide one."""
+    for column in (300, 328, 358):
+        assert NARROW.font * min(column, variants.NARROW_MAX_WIDTH) / NARROW.width >= 11
+    assert NARROW.font * 300 / NARROW.width >= 12  # the aim, in a 320 px embed
+    for column in (566, 568):
+        assert WIDE.font * column / WIDE.width >= 11
+    for media, width in ((variants.SITE_NARROW_MEDIA, 600), (variants.EMBED_NARROW_MEDIA, 594)):
+        assert float(re.search(r"max-width: ([\d.]+)px", media).group(1)) < width
+
+
+def test_finish_sets_the_size_text_and_legend_of_each_variant(tables) -> None:
+    data = chart_data.country_bands_data(tables)
+    for variant in variants.VARIANTS:
+        spec = finished(specs.tokens_by_country_chart(data, CAPTION, variant),
+                        "tokens-by-country", variant)
+        drawn = variants.size("tokens-by-country", variant)
+        assert (spec["width"], spec["height"]) == (drawn.width, drawn.height)
+        assert spec["autosize"] == {"type": "fit", "contains": "padding"}
+        assert spec["config"]["axis"]["labelFontSize"] == variant.font
+        assert spec["config"]["legend"]["labelFontSize"] == variant.font
+        assert spec["config"]["legend"]["columns"] == variant.legend_columns
+        assert spec["usermeta"]["variant"] == variant.name
+    narrow = finished(specs.tokens_by_country_chart(data, CAPTION, NARROW), "tokens-by-country",
+                      NARROW)
+    assert "Outside top 50" in narrow["encoding"]["color"]["legend"]["labelExpr"]
+
+
+def test_the_interactive_spec_answers_hovering_on_lines_and_areas(tables) -> None:
+    area = finished(specs.tokens_by_country_chart(chart_data.country_bands_data(tables),
+                                                  CAPTION, WIDE), "tokens-by-country", WIDE)
+    live = variants.live(area)
+    assert live["mark"]["point"] == "transparent" and "point" not in area["mark"]
+    bars = finished(specs.top_models_chart(chart_data.top_models_data(tables, tables.latest_week),
+                                           CAPTION, "x", WIDE), "top-models", WIDE)
+    assert variants.live(bars) == bars
+
+
+def test_the_embeds_chart_height_follows_the_drawing_it_shows() -> None:
+    assert variants.embed_chart_height("tokens-by-country", 572) == round(360 * 572 / 720)
+    assert variants.embed_chart_height("tokens-by-country", 300) == round(420 * 300 / 320)
+    assert variants.embed_chart_height("model", 300, stat=True) == round(170 * 300 / 320)
+
+
+def test_every_site_chart_is_drawn_at_the_size_its_spec_gives(tiny_project: Project,
+                                                              tmp_path) -> None:
+    """Pages give each drawing its size before it is drawn: the catalogue fixes every
+    drawing's total size in its spec (autosize "fit", axes and legend included)."""
+    from generator.build import make_site
+    from generator.charts.catalogue import SpecMemo, site_chart_jobs
+    from generator.pipeline import prepare
+
+    theme.register_theme()
+    site = make_site(tiny_project, prepare(tiny_project), require_real_data=False)
+    memo = SpecMemo(tmp_path)
+    made = [memo.chart(job) for job in site_chart_jobs(site, {})]
+    assert len(made) > 10
+    for chart in made:
+        assert chart.title and chart.subtitle and chart.description
+        for drawing in (chart.wide, chart.narrow):
+            spec = json.loads(drawing.spec_json)
+            assert (spec["width"], spec["height"]) == (drawing.size.width, drawing.size.height)
+            assert spec["autosize"] == {"type": "fit", "contains": "padding"}
+            assert json.loads(drawing.live_json)["width"] == spec["width"]
+        assert chart.narrow.size.width == NARROW.width and chart.wide.size.width == WIDE.width
+
+
+# ---------------------------------------------------------------- the fast data step
 
 def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
     """theme.chart_values (a column at a time) replaces Altair's DataFrame step: every chart
     kind's spec is the same with either, and so are awkward values."""
-    import json
-
     import numpy as np
-    import pandas as pd
 
     week = tables.latest_week
     drawn = [
-        specs.tokens_by_country_chart(chart_data.country_bands_data(tables), CAPTION, SIZE),
-        specs.country_share_chart(chart_data.country_share_data(tables), CAPTION, SIZE),
-        specs.tokens_by_company_chart(chart_data.company_bands_data(tables), CAPTION, SIZE),
-        specs.top_models_chart(chart_data.top_models_data(tables, week), CAPTION, week, SIZE),
+        specs.tokens_by_country_chart(chart_data.country_bands_data(tables), CAPTION, WIDE),
+        specs.country_share_chart(chart_data.country_share_data(tables), CAPTION, WIDE),
+        specs.tokens_by_company_chart(chart_data.company_bands_data(tables), CAPTION, WIDE),
+        specs.top_models_chart(chart_data.top_models_data(tables, week), CAPTION, week, WIDE),
         alt.Chart(pd.DataFrame({
             "name": pd.array(["=a", None, "c"], dtype="string"), "n": np.array([1, 2, 3]),
             "x": [0.5, float("nan"), float("inf")], "k": pd.array([1, None, 3], dtype="Int64"),
@@ -133,44 +510,35 @@ def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
 def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Project) -> None:
     """Altair's debug mode (a schema check of every object as it is made) is off for speed and
     the build checks one whole chart per family: here every spec the build wrote is checked."""
-    import json
-
     from altair.utils.schemapi import validate_jsonschema
     from altair.vegalite.v6.schema.core import load_schema
 
     schema = load_schema()
-    specs = [*(built_site.site_src / "charts").rglob("*.vl.json"),
-             *(built_site.site_src / "embed").rglob("chart.vl.json")]
-    assert len(specs) > 400
-    for path in specs:
+    found = [*(built_site.site_src / "charts").rglob("*.vl.json"),
+             *(built_site.site_src / "embed").rglob("chart*.vl.json")]
+    assert len(found) > 800
+    for path in found:
         error = validate_jsonschema(json.loads(path.read_text(encoding="utf-8")), schema,
                                     raise_error=False)
         assert error is None, f"{path}: {error}"
 
 
-def test_every_site_chart_is_drawn_at_the_size_its_spec_gives(tiny_project: Project,
-                                                              tmp_path) -> None:
-    """Pages give each chart its size before it is drawn: the catalogue fixes every chart's
-    total size in its spec (autosize "fit", title, axes and legend included)."""
-    from generator.build import make_site
-    from generator.charts.catalogue import SpecMemo, site_chart_jobs
-    from generator.pipeline import prepare
-
-    theme.register_theme()
-    site = make_site(tiny_project, prepare(tiny_project), require_real_data=False)
-    memo = SpecMemo(tmp_path)
-    made = [memo.chart(job) for job in site_chart_jobs(site, {})]
-    assert len(made) > 10
-    for chart in made:
-        spec = json.loads(chart.spec_json)
-        assert (spec["width"], spec["height"]) == (chart.size.width, chart.size.height)
-        assert spec["autosize"] == {"type": "fit", "contains": "padding"}
-
-
-def test_a_long_title_wraps_to_the_chart_width() -> None:
-    name = "A model whose name is far too long for one line of a chart title, " * 2
-    title = Caption("2026-03-23T02:00:00.000Z", False).title(name, "Subtitle", 740).to_dict()
-    assert isinstance(title["text"], list) and len(title["text"]) == 2
-    assert " ".join(title["text"]).split() == name.split()
-    short = Caption("2026-03-23T02:00:00.000Z", False).title("China", "Subtitle", 740).to_dict()
-    assert short["text"] == "China"
+def test_a_banded_chart_of_one_week_is_labelled_bars_without_a_title_block(tables) -> None:
+    week = tables.weeks[0]
+    one_week = chart_data.tables_up_to(tables, week)
+    for draw, data, kind in (
+            (specs.tokens_by_country_chart, chart_data.country_bands_data(one_week),
+             "tokens-by-country"),
+            (specs.country_share_chart, chart_data.country_share_data(one_week),
+             "country-share"),
+            (specs.tokens_by_company_chart, chart_data.company_bands_data(one_week),
+             "tokens-by-company")):
+        for variant in variants.VARIANTS:
+            spec = finished(draw(data, CAPTION, variant), kind, variant)
+            marks = [unit["mark"]["type"] for unit in spec["layer"]]
+            assert marks == ["bar", "text"], kind
+            text = json.dumps(spec)
+            assert fmt.source_line(CAPTION.as_of) not in text  # pages and embeds say it
+            assert spec["layer"][0]["encoding"]["color"]["legend"] is None  # the axis names
+            top = spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1]
+            assert top > data[spec["layer"][0]["encoding"]["x"]["field"]].max()  # room

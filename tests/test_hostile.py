@@ -33,7 +33,8 @@ NESTING = ("n1", "n2", "n3", "n4", "n5", "n6", "n7")
 # Where a slug that escaped its folder would land outside the snapshot folder.
 ABSOLUTE_TARGETS = (Path("/absolute"), Path("/tmp/escaped"), Path("/escaped"))
 # render cache entries (spec hashes), the Vega bundle, and build stamps (a hash of the project path)
-CACHE_NAME = re.compile(r"^(?:[0-9a-f]{64}\.(?:svg|png)|vega-bundle-[0-9a-z.]+-[0-9.]+\.js"
+CACHE_NAME = re.compile(r"^(?:[0-9a-f]{64}(?:\.dark)?\.(?:svg|png)"  # a drawing, its dark version
+                        r"|vega-bundle-[0-9a-z.]+-[0-9.]+\.js"
                         r"|[0-9a-f]{16}\.json|(?:search-)?[0-9a-f]{64}\.json|[0-9a-f]{64}\.spec"
                         r"|layout-[0-9a-f]{64}\.html)$")
 NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$")

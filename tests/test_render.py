@@ -189,3 +189,94 @@ def test_frame_digest_tells_apart_every_value_type_and_name() -> None:
     with_na = base.astype({"tokens": "Float64"})
     with_na.loc[1, "tokens"] = pd.NA
     assert frame_digest(with_na) not in digests
+
+
+# ---------------------------------------------------------------- drawings as readers see them
+
+def drawn_texts(svg: str) -> list[tuple[str, float, str]]:
+    """(text, font size, role of its group) of every visible <text> of a rendered chart."""
+    found, role = [], ""
+    for match in re.finditer(r'class="mark-[a-z]+ role-([a-z-]+)"|<text\b([^>]*)>([^<]*)</text>',
+                             svg):
+        if match.group(1):
+            role = match.group(1)
+            continue
+        attributes, text = match.group(2), match.group(3)
+        if 'opacity="0"' in attributes:  # a label Vega hid (it would overlap)
+            continue
+        size = float(re.search(r'font-size="([\d.]+)px"', attributes).group(1))
+        found.append((text, size, role))
+    return found
+
+
+@pytest.fixture(scope="module")
+def sample_charts(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The sample's site-wide charts and a few histories, worked out (not drawn)."""
+    from generator.build import make_site
+    from generator.charts.catalogue import SpecMemo, annotation_events, site_chart_jobs
+    from generator.charts.theme import register_theme
+    from generator.paths import Project
+    from generator.pipeline import prepare
+
+    register_theme()
+    project = Project.at(REPO_ROOT, REPO_ROOT / "data")
+    prepared = prepare(project)
+    site = make_site(project, prepared, require_real_data=False)
+    memo = SpecMemo(tmp_path_factory.mktemp("specs"))
+    wanted, made = {"tokens-by-country", "country-share", "tokens-by-company", "top-models"}, {}
+    for job in site_chart_jobs(site, annotation_events(prepared.annotations,
+                                                       prepared.registry)):
+        if job.chart_id in wanted or (job.kind not in wanted and job.kind not in made):
+            made[job.chart_id if job.chart_id in wanted else job.kind] = memo.chart(job)
+    return made
+
+
+def test_axes_write_b_and_t_start_at_0_and_never_repeat_a_label(sample_charts: dict) -> None:
+    """As drawn: no "G" (d3's SI prefix for billions), "0" not "0T", no axis label twice."""
+    for name, chart in sample_charts.items():
+        for drawing in (chart.wide, chart.narrow):
+            svg = render_image(drawing.spec_json, "svg", VL_VERSION).decode()
+            labels = [text for text, _, role in drawn_texts(svg) if role == "axis-label"]
+            assert labels, name
+            assert not [label for label in labels if re.fullmatch(r"[\d.]+G", label)], name
+            assert "0T" not in labels and "0B" not in labels, name
+            assert "e+" not in " ".join(labels), name
+            assert len(labels) == len(set(labels)), (name, labels)
+            if name in ("tokens-by-country", "tokens-by-company", "model"):
+                assert "0" in labels and any(label.endswith(("B", "T")) for label in labels)
+
+
+def test_every_text_of_a_drawing_is_drawn_at_its_variants_size(sample_charts: dict) -> None:
+    """The narrow drawing's text is 13 px, the wide one's 14 px (the stat's number larger):
+    shown at the scale pages and embeds allow (charts.variants), never below 11 px."""
+    from generator.charts.variants import NARROW, WIDE
+
+    for name, chart in sample_charts.items():
+        for drawing, variant in ((chart.wide, WIDE), (chart.narrow, NARROW)):
+            svg = render_image(drawing.spec_json, "svg", VL_VERSION).decode()
+            sizes = [size for _, size, _ in drawn_texts(svg)]
+            assert sizes and min(sizes) >= variant.font, (name, variant.name, min(sizes))
+            width, _ = draw.svg_size(svg.encode())
+            assert width == variant.width, name
+
+
+def test_a_site_chart_is_drawn_light_and_dark_in_one_render(tmp_path: Path) -> None:
+    from generator.charts import palette
+
+    spec = json.dumps({**AREA, "background": "#ffffff", "mark": {"type": "area",
+                                                                  "color": "#d62839"},
+                       "config": {"axis": {"labelColor": "#333333", "gridColor": "#e6e6e6"}}})
+    with Renderer(tmp_path, processes=1) as renderer:
+        light = renderer.chart_svg(spec, dark=True)
+        assert len(renderer.pending) == 1  # one task draws both
+        renderer.wait()
+    dark = draw.dark_path(light)
+    assert dark.name == light.name.replace(".svg", ".dark.svg")
+    light_svg, dark_svg = light.read_text(), dark.read_text()
+    assert 'fill="#ffffff"' in light_svg and 'fill="#ffffff"' not in dark_svg
+    assert f'fill="{palette.DARK["background"]}"' in dark_svg
+    assert f'fill="{palette.DARK["text"]}"' in dark_svg and 'fill="#333333"' not in dark_svg
+    assert light_svg.count('fill="#d62839"') == dark_svg.count('fill="#d62839"') >= 1
+    with Renderer(tmp_path, processes=1) as renderer:  # both cached: nothing drawn again
+        assert renderer.chart_svg(spec, dark=True) == light and renderer.pending == []
+        assert renderer.used == {light, dark}

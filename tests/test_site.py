@@ -361,14 +361,17 @@ def test_every_chart_is_drawn_at_the_size_its_page_gives_it(built_site: Project)
 
     charts = list((built_site.site_dir / "charts").rglob("*.svg"))
     assert len(charts) > 100
-    for svg in charts:
-        spec = json.loads(svg.with_name(svg.name.replace(".svg", ".vl.json")).read_text())
+    for svg in charts:  # x.svg, x.dark.svg: x.vl.json; x.narrow(.dark).svg: x.narrow.vl.json
+        spec = json.loads(svg.with_name(svg.name.replace(".dark.svg", ".svg")
+                                        .replace(".svg", ".vl.json")).read_text())
         root = ElementTree.fromstring(svg.read_bytes())
         assert (float(root.get("width")), float(root.get("height"))) == \
             (spec["width"], spec["height"]), svg
     home = (built_site.site_dir / "index.html").read_text()
-    spec = json.loads((built_site.site_dir / "charts/tokens-by-country.vl.json").read_text())
-    assert f'width="{spec["width"]}" height="{spec["height"]}"' in home
+    for variant in ("", ".narrow"):
+        spec = json.loads((built_site.site_dir / f"charts/tokens-by-country{variant}.vl.json")
+                          .read_text())
+        assert f'width="{spec["width"]}" height="{spec["height"]}"' in home
 
 
 class Links(HTMLParser):

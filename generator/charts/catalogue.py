@@ -3,9 +3,10 @@
 The catalogue says which charts exist, what each draws, what it cites and at which size it is
 drawn: the four site-wide charts of the latest week, a top-models chart for every past week, the
 history of every model, company and country, and (asked for by the embed stage) the site-wide
-charts frozen at a past week. ``make_chart`` turns a ``ChartJob`` into a ``Chart``: its site and
-embed specs as JSON, with sizes, description and CSV, which is all the pages and embeds need.
-The drawing itself happens later, in worker processes (charts.render).
+charts frozen at a past week. ``SpecMemo.chart`` turns a ``ChartJob`` into a ``Chart``: its
+title, subtitle and alt text, and its wide and narrow drawings' sizes and specs (each also in
+its interactive version), with its CSV: all the pages and embeds need. The drawing itself
+happens later, in worker processes (charts.render).
 
 Working out a spec (Altair's ``to_dict``) costs ~10 ms, and a new week changes few of the ~600
 charts, so a spec is remembered in the render cache under a digest of everything it is made from:
@@ -26,9 +27,9 @@ import pandas as pd
 
 from generator.annotations import Annotation
 from generator.charts import data as chart_data
-from generator.charts import specs
-from generator.charts.theme import Caption, Size, sized
-from generator.charts.variants import embed_variant, short_history
+from generator.charts import specs, variants
+from generator.charts.theme import Caption, Size
+from generator.charts.variants import SITE_NARROW_MEDIA, VARIANTS
 from generator.derive import Tables
 from generator.digests import code_digest
 from generator.files import write_bytes_if_changed
@@ -39,17 +40,6 @@ from generator.tableio import frame_digest, to_csv_bytes
 
 SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models")
 FROZEN = SITE_WIDE[:3]  # frozen at a week for their embeds (top-models/<week> is a site chart)
-SIZES = {
-    "tokens-by-country": Size(740, 490),
-    "country-share": Size(740, 490),
-    "tokens-by-company": Size(740, 500),
-    "history": Size(740, 360),
-}
-BAR_STEP = 22  # px a bar of the top-models chart
-
-
-def top_models_size(bars: int) -> Size:
-    return Size(720, 170 + BAR_STEP * bars)
 
 
 Events = tuple[tuple[str, str, str], ...]  # (day, label, description) of each dated event
@@ -64,33 +54,56 @@ class ChartJob:
     week: str  # the last week it draws
     as_of: str  # what it cites
     data: pd.DataFrame = field(repr=False)  # exactly what it draws (its CSV)
-    draw: Callable[..., alt.Chart]  # a charts.specs function: draw(data, *arguments, size)
+    draw: Callable[..., alt.Chart]  # a charts.specs function: draw(data, *arguments, variant)
     arguments: tuple  # plain values and dataclasses (they key the remembered spec)
-    size: Size
     events: Events = ()
-    frozen_weeks: tuple[str, ...] = ()  # a frozen chart's weeks (its axis labels Mondays when few)
     subject: str = ""  # a history's model permaslug, company or country code
 
 
 @dataclass(frozen=True)
+class Drawing:
+    """One variant of a chart (charts.variants): its size, the spec it is drawn from, and the
+    interactive spec pages and embeds load."""
+
+    size: Size
+    spec_json: str = field(repr=False)
+    live_json: str = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Chart:
-    """A chart with its specs worked out: enough for pages and embeds to show it."""
+    """A chart with its specs worked out: enough for pages and embeds to show it. Pages and
+    embeds show the same two drawings, wide and narrow (charts.variants)."""
 
     chart_id: str
     kind: str
     week: str
     as_of: str
     subject: str
-    size: Size
-    description: str
-    spec_json: str = field(repr=False)  # the site's spec ("" for a frozen chart)
-    embed_spec_json: str = field(repr=False)
+    title: str
+    subtitle: str  # with the unit
+    description: str  # the alt text: the finding, with its figures
+    stat: tuple[str, str] | None  # one week of data: (the number, what it is); else None
+    wide: Drawing
+    narrow: Drawing
     data: pd.DataFrame = field(repr=False)
     csv: bytes = field(repr=False)
     remembered: Path | None = field(default=None, repr=False)  # its SpecMemo file
 
+    narrow_media = SITE_NARROW_MEDIA  # when a page shows the narrow drawing
+
+    @property
+    def size(self) -> Size:
+        return self.wide.size
+
+    @property
+    def spec_json(self) -> str:
+        """The wide drawing's spec (what a chart's figures and names are drawn from)."""
+        return self.wide.spec_json
+
     def path(self, suffix: str) -> str:
-        """URL path of one of the chart's files, relative to the site root."""
+        """URL path of one of the chart's files, relative to the site root: suffix ".svg",
+        ".dark.svg", ".narrow.svg", ".narrow.dark.svg", ".vl.json", ".narrow.vl.json", ".csv"."""
         return f"charts/{self.chart_id}{suffix}"
 
 
@@ -115,13 +128,13 @@ def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterat
     overall = events.get(("global", ""), ())
     yield ChartJob("tokens-by-country", "tokens-by-country", latest, site.as_of,
                    chart_data.country_bands_data(tables), specs.tokens_by_country_chart,
-                   (caption,), SIZES["tokens-by-country"], overall)
+                   (caption,), overall)
     yield ChartJob("country-share", "country-share", latest, site.as_of,
                    chart_data.country_share_data(tables), specs.country_share_chart,
-                   (caption,), SIZES["country-share"], overall)
+                   (caption,), overall)
     yield ChartJob("tokens-by-company", "tokens-by-company", latest, site.as_of,
                    chart_data.company_bands_data(tables), specs.tokens_by_company_chart,
-                   (caption,), SIZES["tokens-by-company"], overall)
+                   (caption,), overall)
     yield top_models_job("top-models", site, latest, caption)
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
         yield top_models_job(f"top-models/{week}", site, week,
@@ -132,7 +145,7 @@ def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterat
 def top_models_job(chart_id: str, site: Site, week: str, caption: Caption) -> ChartJob:
     top = chart_data.top_models_data(site.tables, week)
     return ChartJob(chart_id, "top-models", week, caption.as_of, top, specs.top_models_chart,
-                    (caption, week_range(week)), top_models_size(len(top)))
+                    (caption, week_range(week)))
 
 
 def history_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[ChartJob]:
@@ -160,8 +173,8 @@ def history_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[
                 draw, data = specs.country_history_chart, chart_data.group_history_data(rows)
                 arguments = (caption, key)
             yield ChartJob(f"{folder}/{name}", kind, week, caption.as_of, data, draw,
-                           (*arguments, (first, week)), SIZES["history"],
-                           events.get((kind, key), ()), subject=key)
+                           (*arguments, (first, week)), events.get((kind, key), ()),
+                           subject=key)
 
 
 def frozen_chart_job(site: Site, kind: str, week: str, upto: Tables) -> ChartJob:
@@ -174,14 +187,15 @@ def frozen_chart_job(site: Site, kind: str, week: str, upto: Tables) -> ChartJob
     }[kind]
     caption = Caption(site.cited_as_of(week), site.is_sample)
     return ChartJob(f"{kind}/{week}", kind, week, caption.as_of, prepare(upto), draw,
-                    (caption,), SIZES[kind], frozen_weeks=tuple(upto.weeks))
+                    (caption,))
 
 
 # ---------------------------------------------------------------- specs, worked out or recalled
 
 class SpecMemo:
     """Specs of earlier builds, in the render cache: ``<digest>.spec`` holds a JSON header line
-    (description, site spec, embed spec) and then the chart's CSV."""
+    (title, subtitle, description, stat, and each drawing's size and specs) and then the
+    chart's CSV."""
 
     def __init__(self, cache_dir: Path) -> None:
         self.folder = cache_dir
@@ -191,8 +205,8 @@ class SpecMemo:
 
     def key(self, job: ChartJob) -> str:
         digest = hashlib.sha256(json.dumps([
-            code_digest(), job.chart_id, job.draw.__name__, repr(job.arguments), repr(job.size),
-            job.events, job.frozen_weeks]).encode())
+            code_digest(), job.chart_id, job.kind, job.draw.__name__, repr(job.arguments),
+            job.events]).encode())
         digest.update(frame_digest(job.data))
         return digest.hexdigest()
 
@@ -201,29 +215,42 @@ class SpecMemo:
         self.used.add(path)
         try:
             header, csv = path.read_bytes().split(b"\n", 1)
-            description, spec_json, embed_json = json.loads(header)
+            title, subtitle, description, stat, wide, narrow = json.loads(header)
         except (OSError, ValueError):  # not remembered (or unreadable): work it out
-            description, spec_json, embed_json = self.work_out(job)
+            title, subtitle, description, stat, wide, narrow = self.work_out(job)
             csv = to_csv_bytes(job.data)
-            header = json.dumps([description, spec_json, embed_json]).encode()
+            header = json.dumps([title, subtitle, description, stat, wide, narrow]).encode()
             write_bytes_if_changed(path, header + b"\n" + csv)
-        return Chart(job.chart_id, job.kind, job.week, job.as_of, job.subject, job.size,
-                     description, spec_json, embed_json, job.data, csv, path)
+        return Chart(job.chart_id, job.kind, job.week, job.as_of, job.subject, title, subtitle,
+                     description, tuple(stat) if stat else None, drawing(wide), drawing(narrow),
+                     job.data, csv, path)
 
-    def work_out(self, job: ChartJob) -> tuple[str, str, str]:
-        """(description, site spec JSON, embed spec JSON). A frozen chart has no site spec."""
-        chart = sized(specs.annotate(job.draw(job.data, *job.arguments, job.size),
-                                     list(job.events)), job.size)
-        # One function draws every chart of a family: checking one of them against the
-        # Vega-Lite schema is enough, and skipping the check halves to_dict().
-        family = job.draw.__name__
-        spec = chart.to_dict(validate=family not in self.validated)
-        self.validated.add(family)
-        embed = embed_variant(spec)
-        if job.frozen_weeks:
-            embed = short_history(embed, list(job.frozen_weeks))
-        site_json = "" if job.frozen_weeks else compact(spec)
-        return str(spec.get("description", "")), site_json, compact(embed)
+    def work_out(self, job: ChartJob) -> list:
+        """[title, subtitle, description, stat, wide, narrow]: each drawing as [width, height,
+        spec JSON, interactive spec JSON]."""
+        drawings, title, subtitle, description, stat = [], "", "", "", None
+        for variant in VARIANTS:
+            chart = specs.annotate(job.draw(job.data, *job.arguments, variant),
+                                   list(job.events), variant)
+            # One function draws every chart of a family: checking one of them against the
+            # Vega-Lite schema is enough, and skipping the check halves to_dict().
+            family = f"{job.draw.__name__}/{variant.name}"
+            meta = chart.usermeta
+            stat = meta.get("stat") if isinstance(meta, dict) else None
+            drawn = variants.size(job.kind, variant, stat is not None)
+            spec, title, subtitle = variants.finish(chart, variant, drawn,
+                                                    family not in self.validated)
+            self.validated.add(family)
+            description = str(spec.get("description", ""))
+            drawings.append([drawn.width, drawn.height, compact(spec),
+                             compact(variants.live(spec))])
+        value = [stat["value"], stat["words"]] if stat else None
+        return [title, subtitle, description, value, *drawings]
+
+
+def drawing(remembered: list) -> Drawing:
+    width, height, spec_json, live_json = remembered
+    return Drawing(Size(width, height), spec_json, live_json)
 
 
 def compact(spec: dict) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from generator.charts.theme import OTHER_BAND, OTHER_COMPANIES
-from generator.derive import UNATTRIBUTED, Tables
+from generator.charts.theme import NO_COUNTRY, OTHER_COMPANIES, OUTSIDE_BAND
+from generator.derive import Tables
 from generator.fmt import country_name
 
 TOP_MODELS = 15  # bars on a week's top-models chart
@@ -20,12 +20,14 @@ def tables_up_to(tables: Tables, week: str) -> Tables:
 
 
 def country_bands_data(tables: Tables) -> pd.DataFrame:
-    """Weekly tokens per country, plus the Unattributed and `other` bands: adds up to the total."""
-    countries = tables.countries.assign(band=tables.countries["country"].map(country_name))
+    """Weekly tokens per country, plus the bands of models with no known country and of models
+    outside the top 50 (the `other` row): adds up to the total. ``order`` is the stacking order,
+    from the baseline up."""
+    countries = tables.countries.assign(band=tables.countries["country"].map(band_name))
     extra = []
     for row in tables.totals.itertuples():
-        extra.append((row.week_start, "", UNATTRIBUTED, row.unknown_tokens))
-        extra.append((row.week_start, "", OTHER_BAND, row.other_tokens))
+        extra.append((row.week_start, "", NO_COUNTRY, row.unknown_tokens))
+        extra.append((row.week_start, "", OUTSIDE_BAND, row.other_tokens))
     extras = pd.DataFrame(extra, columns=["week_start", "country", "band", "tokens"])
     bands = pd.concat([countries[["week_start", "country", "band", "tokens"]], extras])
     bands["order"] = bands["band"].map(band_order(tables))
@@ -39,10 +41,15 @@ def band_order(tables: Tables) -> dict[str, int]:
     seen = list(latest.sort_values(["tokens", "country"], ascending=[False, True])["country"])
     for code in sorted(set(tables.countries["country"]) - set(seen)):
         seen.append(code)
-    order = {country_name(code): i for i, code in enumerate(seen)}
-    order[UNATTRIBUTED] = len(order)
-    order[OTHER_BAND] = len(order)
+    order = {band_name(code): i for i, code in enumerate(seen)}
+    order[NO_COUNTRY] = len(order)
+    order[OUTSIDE_BAND] = len(order)
     return order
+
+
+def band_name(code: str) -> str:
+    """A country's name, or the band of models with no known country."""
+    return country_name(code) if code else NO_COUNTRY
 
 
 def country_share_data(tables: Tables) -> pd.DataFrame:
@@ -53,24 +60,29 @@ def country_share_data(tables: Tables) -> pd.DataFrame:
 
 def top_models_data(tables: Tables, week: str, limit: int = TOP_MODELS) -> pd.DataFrame:
     models = tables.models[(tables.models["week_start"] == week) & (tables.models["rank"] <= limit)]
-    top = models.assign(country_name=models["country"].map(country_name))
+    top = models.assign(country_name=models["country"].map(band_name))
     return top[["week_start", "rank", "model_permaslug", "model_name", "company", "country",
                 "country_name", "tokens", "share_of_total"]].reset_index(drop=True)
 
 
 def company_bands_data(tables: Tables, limit: int = TOP_COMPANIES) -> pd.DataFrame:
-    """Weekly tokens of the latest week's top companies; the rest summed as one band."""
+    """Weekly tokens of the latest week's top companies; the rest summed as one band. A
+    company's ``country`` gives its colour; ``order`` is the stacking order, from the baseline
+    up (the largest company first)."""
     latest = tables.companies[tables.companies["week_start"] == tables.latest_week]
     ordered = latest.sort_values(["tokens", "company"], ascending=[False, True])
     top = list(ordered["company"])[:limit]
+    countries = dict(zip(ordered["company"], ordered["country"]))
     companies = tables.companies.assign(
         band=tables.companies["company"].where(tables.companies["company"].isin(top),
                                                OTHER_COMPANIES)
     )
     banded = companies.groupby(["week_start", "band"], sort=True)["tokens"].sum().reset_index()
     order = {name: i for i, name in enumerate([*top, OTHER_COMPANIES])}
+    banded["country"] = banded["band"].map(countries).fillna("").astype("str")
     banded["order"] = banded["band"].map(order).astype("int64")
-    return banded.sort_values(["week_start", "order"]).reset_index(drop=True)
+    return banded[["week_start", "band", "country", "tokens", "order"]] \
+        .sort_values(["week_start", "order"]).reset_index(drop=True)
 
 
 def model_history_data(rows: pd.DataFrame) -> pd.DataFrame:

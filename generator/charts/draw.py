@@ -1,9 +1,10 @@
 """What the render worker processes run: a chart spec to SVG, a card to SVG and PNG.
 
 Kept apart from the rest of the generator on purpose: a spawned worker imports only this module
-(vl-convert, zlib-ng, the standard library and generator.files), not pandas, Altair or Jinja, so
-each of the build's worker processes stays ~100 MB smaller. The render cache is keyed on this
-module's source (charts.render.RENDER_MODULES): any change here redraws every image.
+(vl-convert, zlib-ng, the standard library, generator.files and the colours of charts.palette),
+not pandas, Altair or Jinja, so each of the build's worker processes stays ~100 MB smaller. The
+render cache is keyed on these modules' source (charts.render.RENDER_MODULES): any change here
+redraws every image.
 """
 
 from __future__ import annotations
@@ -17,10 +18,15 @@ from pathlib import Path
 import vl_convert as vlc
 from zlib_ng import zlib_ng
 
+from generator.charts.palette import dark_svg
 from generator.files import write_bytes_if_changed
 from generator.xmltext import xml_safe
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+# Charts are laid out with the renderer's Liberation Sans, whose widths are Arial's: a reader's
+# browser draws them in the same widths (Arial on Windows, macOS, iOS; Liberation Sans on most
+# Linux), so a label measured to fit still fits. A system-ui font (DejaVu Sans on Linux, 15%
+# wider) pushed right-aligned labels out of the picture ("wen3 Coder 480B").
+FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 PNG_SCALE = 2
 PATH_DATA = re.compile(r'\sd="[^"]*"')
 LONG_DECIMAL = re.compile(r"-?\d+\.\d\d+")
@@ -88,10 +94,20 @@ def render_image(spec_json: str, kind: str, vl_version: str) -> bytes:
     return vlc.vegalite_to_png(spec, vl_version=vl_version, scale=PNG_SCALE)
 
 
-def render_to_cache(spec_json: str, vl_version: str, path: Path) -> None:
+def dark_path(path: Path) -> Path:
+    """Where a drawing's dark version is cached: beside it, "<key>.dark.svg"."""
+    return path.with_name(path.name.removesuffix(".svg") + ".dark.svg")
+
+
+def render_to_cache(spec_json: str, vl_version: str, path: Path, dark: bool = False) -> None:
     """A chart's SVG, written into the render cache by the worker process that draws it (so
-    nothing big travels back to the main process, which goes on with its own work)."""
-    write_bytes_if_changed(path, render_image(spec_json, "svg", vl_version))
+    nothing big travels back to the main process, which goes on with its own work); with
+    ``dark``, also its dark version, made from the same drawing by swapping the colours of the
+    chart's furniture (palette.dark_svg): no second render."""
+    svg = render_image(spec_json, "svg", vl_version)
+    write_bytes_if_changed(path, svg)
+    if dark:
+        write_bytes_if_changed(dark_path(path), dark_svg(svg.decode("utf-8")).encode("utf-8"))
 
 
 def render_embed_images(spec_json: str, vl_version: str, chart_path: Path,

@@ -33,8 +33,9 @@ from generator.files import write_bytes_if_changed, write_text_if_changed
 
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # What a worker process imports of the generator (and so what its drawings depend on).
-RENDER_MODULES = ("generator", "generator.charts", "generator.charts.draw", "generator.errors",
-                  "generator.files", "generator.xmltext")
+RENDER_MODULES = ("generator", "generator.charts", "generator.charts.draw",
+                  "generator.charts.palette", "generator.errors", "generator.files",
+                  "generator.xmltext")
 WORKER_NICENESS = 10
 RENDERED = (".svg", ".png", ".spec")  # what the render cache holds (see prune_cache)
 
@@ -58,8 +59,9 @@ def cache_key(kind: str, *parts: str) -> str:
 
 
 class Renderer:
-    """The build's drawing: ``chart_svg`` and ``embed_images`` queue what the cache lacks and
-    return at once with the paths the renders will have; ``wait`` waits for all of them."""
+    """The build's drawing: ``chart_svg``, ``chart_renders`` and ``embed_images`` queue what the
+    cache lacks and return at once with the paths the renders will have; ``wait`` waits for all
+    of them."""
 
     def __init__(self, cache_dir: Path, processes: int | None = None) -> None:
         self.cache_dir = cache_dir
@@ -70,6 +72,7 @@ class Renderer:
                                         initargs=(WORKER_NICENESS,))
         self.pending: list[Future] = []
         self.queued: set[Path] = set()
+        self.tasks: dict[Path, Future] = {}  # each queued render's task
         self.used: set[Path] = set()  # every cache file this build needs
 
     def __enter__(self) -> Renderer:
@@ -83,19 +86,32 @@ class Renderer:
         self.used.update(paths)
         return not all(path in self.queued or path.exists() for path in paths)
 
-    def chart_svg(self, spec_json: str) -> Path:
+    def chart_svg(self, spec_json: str, dark: bool = False) -> Path:
+        """A drawing's SVG (and, with ``dark``, its dark version beside it: draw.dark_path)."""
         path = self.cache_dir / f"{cache_key('svg', spec_json)}.svg"
-        if self.missing(path):
-            self.queued.add(path)
-            self.pending.append(self.pool.submit(draw.render_to_cache, spec_json, VL_VERSION,
-                                                 path))
+        wanted = (path, draw.dark_path(path)) if dark else (path,)
+        if self.missing(*wanted):
+            self.queued.update(wanted)
+            task = self.pool.submit(draw.render_to_cache, spec_json, VL_VERSION, path, dark)
+            self.pending.append(task)
+            self.tasks[path] = task
         return path
+
+    def chart_renders(self, chart: Chart) -> tuple[Path, Path]:
+        """A site chart's wide and narrow SVGs, each with its dark version."""
+        return (self.chart_svg(chart.wide.spec_json, dark=True),
+                self.chart_svg(chart.narrow.spec_json, dark=True))
+
+    def task(self, path: Path) -> Future | None:
+        """The task drawing ``path``, if this build queued it."""
+        return self.tasks.get(path)
 
     def embed_images(self, spec_json: str, cards: dict[tuple[int, int], str]
                      ) -> tuple[Path, dict[tuple[int, int], tuple[Path, Path]], Future | None]:
         """An embed's chart SVG and its cards (size -> card text as JSON): (SVG path, size ->
         (card SVG path, card PNG path), the task drawing what the cache lacks). One task, as
-        each card is drawn from the chart."""
+        each card is drawn from the chart (drawn by the task itself unless it is there: a site
+        chart's drawing, queued earlier, is usually done by then)."""
         chart = self.cache_dir / f"{cache_key('svg', spec_json)}.svg"
         paths, todo = {}, []
         for size, payload in cards.items():
@@ -108,6 +124,7 @@ class Renderer:
             self.queued.update([chart, *(p for _, *card in todo for p in card)])
             task = self.pool.submit(draw.render_embed_images, spec_json, VL_VERSION, chart, todo)
             self.pending.append(task)
+            self.tasks.setdefault(chart, task)
         return chart, paths, task
 
     def wait(self) -> None:
@@ -116,15 +133,28 @@ class Renderer:
         self.pending.clear()
 
 
-def write_chart_files(chart: Chart, svg: Path, charts_dir: Path) -> list[Path]:
-    """A site chart's spec, static SVG and CSV under charts/ (each only if its bytes changed)."""
+CHART_FILES = (".vl.json", ".narrow.vl.json", ".svg", ".dark.svg", ".narrow.svg",
+               ".narrow.dark.svg", ".csv")
+
+
+def write_chart_files(chart: Chart, renders: tuple[Path, Path], charts_dir: Path) -> list[Path]:
+    """A site chart's files under charts/ (each only if its bytes changed): its two interactive
+    specs, its four drawings (wide and narrow, light and dark) and its CSV."""
+    wide, narrow = renders
+    contents = {
+        ".vl.json": (chart.wide.live_json + "\n").encode(),
+        ".narrow.vl.json": (chart.narrow.live_json + "\n").encode(),
+        ".svg": wide.read_bytes(), ".dark.svg": draw.dark_path(wide).read_bytes(),
+        ".narrow.svg": narrow.read_bytes(), ".narrow.dark.svg": draw.dark_path(narrow).read_bytes(),
+        ".csv": chart.csv,
+    }
     base = charts_dir / chart.chart_id
-    files = {base.with_name(base.name + ".vl.json"): (chart.spec_json + "\n").encode(),
-             base.with_name(base.name + ".svg"): svg.read_bytes(),
-             base.with_name(base.name + ".csv"): chart.csv}
-    for path, content in files.items():
-        write_bytes_if_changed(path, content)
-    return list(files)
+    files = []
+    for suffix in CHART_FILES:
+        path = base.with_name(base.name + suffix)
+        write_bytes_if_changed(path, contents[suffix])
+        files.append(path)
+    return files
 
 
 def write_vega_bundle(cache_dir: Path, target: Path) -> None:

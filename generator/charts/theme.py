@@ -1,6 +1,8 @@
-"""The site's one chart theme: fonts, colours, sizes and the text every chart carries.
+"""The site's one chart theme: fonts, colours and the text every chart carries.
 
 Registered once per process (``register_theme``); chart functions never call it themselves.
+Sizes and font sizes belong to the variant a chart is drawn for (charts.variants); colours to
+charts.palette.
 """
 
 from __future__ import annotations
@@ -11,41 +13,33 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from generator.charts.draw import FONT, wrap
-from generator.derive import UNATTRIBUTED
+from generator.charts.draw import FONT
+from generator.charts.palette import (
+    LIGHT,
+    NO_COUNTRY_COLOUR,
+    OUTSIDE_COLOUR,
+    SPARE_COUNTRY_COLOURS,
+    company_colours,
+    country_colour,
+)
 from generator.fmt import SAMPLE_NOTICE, source_line
 from generator.tableio import cell, rows
 
 THEME = "tracker"
-TITLE_SIZE = 17
-OTHER_BAND = "Other models (not ranked)"
+# The two bands that are not a country, as the charts name them (and their CSVs).
+NO_COUNTRY = "No known country"  # ranked models whose developer has no known country
+OUTSIDE_BAND = "Models outside the top 50"  # OpenRouter's `other` row
 OTHER_COMPANIES = "All other companies"
-
-# Fixed colours so a country keeps its colour on every chart; the rest cycle through PALETTE.
-COUNTRY_COLOURS = {
-    "CN": "#c8102e", "US": "#1f5fa8", "FR": "#7b3fa0", "DE": "#e08a00", "CA": "#2a9d8f",
-    "KR": "#6a994e", "JP": "#d45087", "IL": "#5c6b73", "GB": "#264653",
-}
-PALETTE = ["#1f5fa8", "#c8102e", "#e08a00", "#2a9d8f", "#7b3fa0", "#6a994e", "#d45087",
-           "#8d6e63", "#264653", "#b5838d", "#457b9d"]
-UNATTRIBUTED_COLOUR = "#8a8a8a"
-OTHER_COLOUR = "#c9c9c9"
-ANNOTATION_COLOUR = "#444444"
-
-# Every chart is drawn at a size fixed by its spec (autosize "fit": axes, legend and title
-# included), so a page knows each chart's size before it is drawn.
-FIT = alt.AutoSizeParams(type="fit", contains="padding")
+NEUTRAL_BANDS = {NO_COUNTRY: NO_COUNTRY_COLOUR, OUTSIDE_BAND: OUTSIDE_COLOUR,
+                 OTHER_COMPANIES: OUTSIDE_COLOUR}
+# Shorter names where a narrow chart's legend has no room for the long ones.
+SHORT_NAMES = {OUTSIDE_BAND: "Outside top 50", OTHER_COMPANIES: "Other companies"}
 
 
 @dataclass(frozen=True)
 class Size:
     width: int
     height: int
-
-
-def sized(chart: alt.TopLevelMixin, size: Size) -> alt.TopLevelMixin:
-    """The chart drawn at exactly ``size`` pixels, everything included."""
-    return chart.properties(width=size.width, height=size.height, autosize=FIT)
 
 
 # Altair's own data step (copy, sanitise each column, DataFrame.to_dict) was two thirds of
@@ -87,47 +81,50 @@ def register_theme() -> None:
     def tracker_theme() -> alt.theme.ThemeConfig:
         return {
             "config": {
-                "background": "#ffffff",
+                "background": LIGHT["background"],
                 "font": FONT,
                 "view": {"stroke": None},
-                "title": {"anchor": "start", "fontSize": TITLE_SIZE, "fontWeight": 600,
-                          "subtitleFontSize": 12, "subtitleColor": "#444444", "offset": 12,
-                          "color": "#111111"},
-                "axis": {"labelFontSize": 11, "titleFontSize": 12, "labelColor": "#333333",
-                         "titleColor": "#333333", "gridColor": "#e6e6e6", "domainColor": "#888888"},
-                "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom",
-                           "columns": 4, "symbolType": "square", "labelLimit": 220},
-                "range": {"category": PALETTE},
+                "axis": {"labelColor": LIGHT["text"], "titleColor": LIGHT["text"],
+                         "titleFontWeight": "normal", "gridColor": LIGHT["grid"],
+                         "domainColor": LIGHT["domain"], "tickColor": LIGHT["domain"]},
+                "axisY": {"domain": False, "ticks": False},
+                "legend": {"labelColor": LIGHT["text"], "titleColor": LIGHT["text"],
+                           "orient": "top", "symbolType": "square", "direction": "horizontal"},
+                "text": {"color": LIGHT["text"]},
+                "range": {"category": list(SPARE_COUNTRY_COLOURS)},
             }
         }
 
 
 @dataclass(frozen=True)
 class Caption:
-    """Text every chart carries: what it shows, the source line, and the sample warning."""
+    """Text every chart carries besides its drawing: its title, a subtitle with the unit, the
+    sample warning and the source line. Pages and embeds show them as text (charts.variants
+    takes them out of the drawing)."""
 
     as_of: str
     is_sample: bool
 
-    def title(self, text: str, subtitle: str, width: int) -> alt.TitleParams:
-        """The title wrapped to the chart's width (a long model name must not run off it)."""
+    def title(self, text: str, subtitle: str) -> alt.TitleParams:
         lines = [subtitle]
         if self.is_sample:
             lines.append(SAMPLE_NOTICE.upper())
         lines.append(source_line(self.as_of))
-        title = wrap(text, TITLE_SIZE, True, width - 10, 2)
-        return alt.TitleParams(text=title if len(title) > 1 else title[0], subtitle=lines)
+        return alt.TitleParams(text=text, subtitle=lines)
+
+
+def band_colour(band: str, code: str) -> str:
+    """A band's colour: a country's own, or the neutral of a band that is not a country."""
+    return NEUTRAL_BANDS.get(band) or country_colour(code)
 
 
 def colour_scale(bands: list[str], codes: list[str]) -> alt.Scale:
-    """Colours in band order: countries by their fixed colour, then grey for the unknown bands."""
-    colours = []
-    spare = iter(p for p in PALETTE if p not in COUNTRY_COLOURS.values())
-    for band, code in zip(bands, codes):
-        if band == UNATTRIBUTED:
-            colours.append(UNATTRIBUTED_COLOUR)
-        elif band in (OTHER_BAND, OTHER_COMPANIES):
-            colours.append(OTHER_COLOUR)
-        else:
-            colours.append(COUNTRY_COLOURS.get(code) or next(spare, "#777777"))
-    return alt.Scale(domain=bands, range=colours)
+    """Colours in band order: each country its fixed colour, the neutral bands their greys."""
+    return alt.Scale(domain=bands, range=[band_colour(b, c) for b, c in zip(bands, codes)])
+
+
+def company_scale(bands: list[str], countries: list[str]) -> alt.Scale:
+    """Each company its own shade of its country's colours (by name, never by rank)."""
+    named = company_colours([(b, c) for b, c in zip(bands, countries)
+                             if b not in NEUTRAL_BANDS])
+    return alt.Scale(domain=bands, range=[NEUTRAL_BANDS.get(b) or named[b] for b in bands])

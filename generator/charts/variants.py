@@ -1,48 +1,120 @@
-"""A chart's variants: the spec the site shows (title block included, at the size the catalogue
-gives it) and the spec an embed shows (no title block, since the embed page states title,
-subtitle and source in HTML; one 2:1 size and larger text for every chart, so one drawing serves
-the embed page, its interactive version and both image cards)."""
+"""What a chart is drawn for: the width it is shown at.
+
+Every chart is drawn twice, and pages and embeds show the same two drawings:
+
+- ``WIDE``, 720 px wide (desktop pages, embeds in an article column, both image cards);
+- ``NARROW``, 320 px wide for phones and narrow embed columns: fewer ticks, the legend above
+  the plot in two columns, labels shortened with an ellipsis, the top 10 models instead of 15.
+
+A page picks one without JavaScript (``<picture>`` with a ``<source media>``), an embed with a
+media query on its own width; the interactive version loads the same variant's spec. Text is
+never smaller than ``font`` px in the drawing, and a drawing is never shown below the scale that
+keeps it at 11 px or more: the wide drawing (14 px) from a column of 566 px, the narrow one
+(13 px) in a column of 300 px or more (a 320 px embed, a 390 px phone).
+
+The title, subtitle and source line are not drawn: pages and embeds show them as text
+(``finish`` takes them out of the spec and hands them over).
+"""
 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 
-from generator.charts.specs import utc_datetime
+import altair as alt
+
 from generator.charts.theme import Size
 
-EMBED_SIZE = Size(720, 360)  # axes and legend included
-EMBED_FONT = 13
-SHORT_HISTORY = 20  # weeks: fewer, and the week axis labels Mondays instead of months
+
+@dataclass(frozen=True)
+class Variant:
+    name: str  # "wide" or "narrow": the file names' infix ("" for wide) and the spec's usermeta
+    width: int
+    font: int  # px, every text of the drawing
+    label_limit: int  # px: a longer label (a model's name) ends in an ellipsis
+    legend_columns: int
+    ticks: int  # on a quantitative axis
+    padding: dict
+
+    @property
+    def narrow(self) -> bool:
+        return self.name == "narrow"
 
 
-def embed_variant(spec: dict) -> dict:
-    """The site chart's spec as an embed draws it."""
-    embed = {key: value for key, value in spec.items()
-             if key not in ("title", "width", "height", "autosize", "padding")}
+WIDE = Variant("wide", 720, 14, 230, 4, 5, {"left": 4, "right": 14, "top": 6, "bottom": 4})
+NARROW = Variant("narrow", 320, 13, 118, 2, 4, {"left": 2, "right": 10, "top": 4, "bottom": 2})
+VARIANTS = (WIDE, NARROW)
+EMBED_SIZE = Size(WIDE.width, 360)  # the embed's (and image cards') wide drawing
+# Heights of the narrow drawings: the legend of a banded chart takes a few lines above the plot.
+NARROW_HEIGHTS = {"tokens-by-country": 420, "tokens-by-company": 420, "country-share": 380,
+                  "top-models": 380, "model": 250, "company": 250, "country": 250}
+STAT_HEIGHTS = {"wide": 200, "narrow": 170}  # a one-week history: a number, not a chart
+
+# When each is shown. Site: Material's column is the viewport less 32 px below 960 px, so the
+# wide drawing (14 px text) keeps 11 px down to a 600 px viewport. An embed's column is its
+# width less 28 px.
+SITE_NARROW_MEDIA = "(max-width: 599.98px)"
+EMBED_NARROW_MEDIA = "(max-width: 593.98px)"
+NARROW_MAX_WIDTH = 460  # px: between a phone and a tablet the narrow drawing grows this far
+
+
+def size(kind: str, variant: Variant, stat: bool = False) -> Size:
+    if stat:
+        return Size(variant.width, STAT_HEIGHTS[variant.name])
+    if variant.narrow:
+        return Size(variant.width, NARROW_HEIGHTS[kind])
+    return EMBED_SIZE
+
+
+def embed_chart_height(kind: str, column: int, stat: bool = False) -> int:
+    """The height, in px, of an embed's chart in a column (the embed's width less its padding):
+    what the snippet's default height must leave room for."""
+    wide = column + 28 > 593.98
+    variant = WIDE if wide else NARROW
+    drawn = size(kind, variant, stat)
+    shown = min(column, NARROW_MAX_WIDTH) if not wide else min(column, drawn.width)
+    return round(drawn.height * shown / drawn.width)
+
+
+def finish(chart: alt.TopLevelMixin, variant: Variant, drawn: Size,
+           validate: bool) -> tuple[dict, str, str]:
+    """(spec, title, subtitle): the chart's spec drawn at exactly ``drawn`` pixels (axes and
+    legend included) with the variant's text sizes, without its title block, whose text pages
+    and embeds show instead."""
+    spec = chart.to_dict(validate=validate)
+    title = spec.pop("title", {})
+    text = title.get("text", "") if isinstance(title, dict) else title
+    subtitle = title.get("subtitle", [""]) if isinstance(title, dict) else [""]
     config = copy.deepcopy(spec.get("config", {}))
-    config.setdefault("axis", {}).update(labelFontSize=EMBED_FONT, titleFontSize=EMBED_FONT)
-    config.setdefault("legend", {}).update(labelFontSize=EMBED_FONT, titleFontSize=EMBED_FONT)
-    # a reader's font may be wider than the renderer's: keep numbers apart, labels inside
+    font = variant.font
+    config.setdefault("axis", {}).update(labelFontSize=font, titleFontSize=font)
+    config.setdefault("legend", {}).update(labelFontSize=font, titleFontSize=font,
+                                           columns=variant.legend_columns,
+                                           labelLimit=variant.label_limit)
+    # a reader's font may be wider than the renderer's: keep labels apart
     for axis in ("axisQuantitative", "axisTemporal"):
         config.setdefault(axis, {}).update(labelOverlap="greedy", labelSeparation=8)
-    embed.update(config=config, width=EMBED_SIZE.width, height=EMBED_SIZE.height,
-                 padding={"left": 16, "right": 12, "top": 8, "bottom": 6},
-                 autosize={"type": "fit", "contains": "padding"})
-    return embed
+    spec.update(config=config, width=drawn.width, height=drawn.height, padding=variant.padding,
+                autosize={"type": "fit", "contains": "padding"})
+    spec.setdefault("usermeta", {})["variant"] = variant.name
+    return spec, " ".join(text) if isinstance(text, list) else str(text), \
+        str(subtitle[0] if isinstance(subtitle, list) else subtitle)
 
 
-def short_history(spec: dict, weeks: list[str]) -> dict:
-    """A chart of the first few weeks: label each Monday (the usual axis labels months, which
-    repeat on a short span), and draw a single week as bars or points."""
-    if len(weeks) >= SHORT_HISTORY:
-        return spec
-    step = -(-len(weeks) // 6)
-    axis = spec["encoding"]["x"].setdefault("axis", {})
-    axis.pop("tickCount", None)
-    axis.update(format="%-d %b",
-                values=[utc_datetime(week).to_dict() for week in weeks[::step]])
-    if len(weeks) == 1:
-        mark = spec["mark"]["type"] if isinstance(spec["mark"], dict) else spec["mark"]
-        spec["mark"] = ({"type": "bar", "width": 48} if mark == "area"
-                        else {"type": "point", "filled": True, "size": 90})
-    return spec
+LINES_AND_AREAS = ("area", "line")
+
+
+def live(spec: dict) -> dict:
+    """The interactive version of a drawn spec: a line or an area also answers hovering at each
+    week (invisible points carry its tooltip; drawn statically they would only add weight).
+    Shares everything but the marks it changes with ``spec`` (no copy of the data)."""
+    interactive = dict(spec)
+    if "layer" in interactive:
+        interactive["layer"] = [dict(unit) for unit in interactive["layer"]]
+    for unit in (interactive, *interactive.get("layer", [])[:1]):
+        mark = unit.get("mark")
+        kind = mark.get("type") if isinstance(mark, dict) else mark
+        if kind in LINES_AND_AREAS:
+            unit["mark"] = {**(mark if isinstance(mark, dict) else {"type": kind}),
+                            "point": "transparent"}
+    return interactive

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator import fmt
 from generator.charts.render import Renderer
-from generator.charts.variants import EMBED_SIZE
+from generator.charts.variants import EMBED_NARROW_MEDIA, EMBED_SIZE
 from generator.embeds import CARD_SIZES, EMBED_DIR, PROVIDER, Embed, Embeds
 from generator.embeds.collect import EmbedMemo
 from generator.errors import TrackerError
@@ -37,13 +37,21 @@ def card_payload(embed: Embed, size: tuple[int, int], site_url: str, is_sample: 
     return json.dumps(payload, sort_keys=True, separators=(",", ":"))
 
 
-def inline_svg(svg: bytes, alt: str) -> str:
+def inline_svg(svg: bytes, alt: str, variant: str = "wide") -> str:
     """The static chart, inline (no request, restyled by the dark theme's CSS): one image with
-    one accessible name, its inner ARIA dropped (the data table carries the numbers)."""
+    one accessible name, its inner ARIA dropped (the data table carries the numbers). The page
+    holds both drawings, wide and narrow, and its CSS shows the one its width calls for; the
+    narrow one's ids (clip paths) are prefixed, so the two never refer to each other's."""
     text = svg.decode("utf-8")
     text = re.sub(r'\s(?:role|aria-[a-z]+)="[^"]*"', "", text)
     text = text.replace(' class="marks"', "", 1)
-    opening = f'<svg class="tt-embed__svg" role="img" aria-label="{fmt.attr(alt)}"'
+    if variant != "wide":
+        prefix = f"tt-{variant}-"
+        text = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', text)
+        text = re.sub(r'(url\(#|href="#)([^)"]+)', lambda m: f"{m.group(1)}{prefix}{m.group(2)}",
+                      text)
+    opening = (f'<svg class="tt-embed__svg tt-embed__svg--{variant}" role="img" '
+               f'aria-label="{fmt.attr(alt)}"')
     # a function, not a template: a backslash in the alt text is not a regex escape
     return re.sub(r"^<svg\b", lambda _: opening, text.strip(), count=1)
 
@@ -67,9 +75,10 @@ def oembed_json(index: Embeds, embed: Embed) -> bytes:
 @dataclass
 class Queued:
     embed: Embed
-    chart_svg: Path
+    chart_svg: Path  # the wide drawing (the cards are drawn from it)
+    narrow_svg: Path
     cards: dict[tuple[int, int], tuple[Path, Path]]  # size -> (card SVG, card PNG)
-    task: Future | None
+    tasks: list[Future]
 
 
 @dataclass
@@ -99,8 +108,10 @@ class EmbedFolders:
             return
         cards = {size: card_payload(embed, size, self.index.site_url, self.is_sample)
                  for size in CARD_SIZES}
-        svg, paths, task = self.renderer.embed_images(embed.chart.embed_spec_json, cards)
-        self.queued.append(Queued(embed, svg, paths, task))
+        svg, paths, task = self.renderer.embed_images(embed.chart.wide.spec_json, cards)
+        narrow = self.renderer.chart_svg(embed.chart.narrow.spec_json)
+        tasks = [t for t in (task, self.renderer.task(svg), self.renderer.task(narrow)) if t]
+        self.queued.append(Queued(embed, svg, narrow, paths, tasks))
 
     def write(self, templates: Path) -> None:
         env = jinja2.Environment(
@@ -108,10 +119,11 @@ class EmbedFolders:
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         page = env.get_template("page.html.j2")
         for item in self.queued:  # in queue order: an earlier task drew whatever this one shares
-            if item.task is not None:
-                item.task.result()
+            for task in item.tasks:
+                task.result()
             files = self.write_folder(item, page)
-            needed = [item.chart_svg, *(path for card in item.cards.values() for path in card)]
+            needed = [item.chart_svg, item.narrow_svg,
+                      *(path for card in item.cards.values() for path in card)]
             if item.embed.chart.remembered is not None:
                 needed.append(item.embed.chart.remembered)
             self.memo.remember(item.embed, needed, files)
@@ -130,9 +142,12 @@ class EmbedFolders:
             "index.html": page.render(
                 embed=embed, embeds=self.index, is_sample=self.is_sample,
                 sample_notice=fmt.SAMPLE_NOTICE, source_line=fmt.source_line(embed.as_of),
-                chart=Markup(inline_svg(item.chart_svg.read_bytes(), embed.alt))
+                chart=Markup(inline_svg(item.chart_svg.read_bytes(), embed.alt)
+                             + inline_svg(item.narrow_svg.read_bytes(), embed.alt, "narrow")),
+                narrow_media=EMBED_NARROW_MEDIA,
             ).encode("utf-8"),
-            "chart.vl.json": (chart.embed_spec_json + "\n").encode("utf-8"),
+            "chart.vl.json": (chart.wide.live_json + "\n").encode("utf-8"),
+            "chart.narrow.vl.json": (chart.narrow.live_json + "\n").encode("utf-8"),
             "oembed.json": oembed_json(self.index, embed),
             f"{embed.stem}.csv": chart.csv,
             f"{embed.stem}.svg": item.cards[CARD_SIZES[0]][0].read_bytes(),

@@ -1,7 +1,8 @@
 // AI Token Tracker embed page script (a file, because the page's CSP allows no inline script).
 // Sets the theme from ?theme=light|dark|auto, posts the page's height to the host page (message
 // format on /learn/embed/), and on the first pointer over the chart swaps the static SVG for the
-// interactive one, unless ?static=1. It sets no cookie and stores nothing.
+// interactive one (the narrow or the wide, as the page's width shows), unless ?static=1. It sets
+// no cookie and stores nothing.
 (function () {
   "use strict";
   var HEIGHT = "ai-token-tracker:embed-height";
@@ -16,32 +17,24 @@
       (chosen === "auto" && window.matchMedia("(prefers-color-scheme: dark)").matches);
   }
 
-  function merge(target, source) {
-    Object.keys(source).forEach(function (key) {
-      var value = source[key];
-      if (value && typeof value === "object" && !Array.isArray(value)) {
-        target[key] = merge(target[key] && typeof target[key] === "object" ? target[key] : {},
-                            value);
-      } else {
-        target[key] = value;
-      }
-    });
-    return target;
+  // The interactive chart in the page's colours: the spec is drawn light; in the dark theme
+  // each colour of the chart's furniture is swapped for the one embed.css gives it
+  // (--tt-dark-<light colour>); the data colours stay.
+  function themed(text) {
+    if (!isDark()) return JSON.parse(text);
+    var style = getComputedStyle(root);
+    return JSON.parse(text.replace(/"#([0-9a-fA-F]{6})"/g, function (found, hex) {
+      var dark = style.getPropertyValue("--tt-dark-" + hex.toLowerCase()).trim();
+      return dark ? "\"" + dark + "\"" : found;
+    }));
   }
 
-  // The interactive chart in the page's colours (the spec itself is drawn light).
-  function themeConfig() {
-    if (!isDark()) return {};
-    var style = getComputedStyle(root);
-    var v = function (name) { return style.getPropertyValue(name).trim(); };
-    var text = v("--chart-text");
-    return {
-      background: v("--bg"),
-      title: { color: v("--chart-title"), subtitleColor: text },
-      axis: { labelColor: text, titleColor: text, gridColor: v("--chart-grid"),
-              domainColor: v("--chart-domain"), tickColor: v("--chart-domain") },
-      legend: { labelColor: text, titleColor: text },
-    };
+  // The drawing the page shows: the narrow one where its media query matches.
+  function specUrl(main) {
+    var media = main.getAttribute("data-tt-narrow-media");
+    var narrow = media && window.matchMedia(media).matches &&
+      main.getAttribute("data-tt-spec-narrow");
+    return new URL(narrow || main.getAttribute("data-tt-spec"), location.href).href;
   }
 
   function start() {
@@ -72,27 +65,25 @@
       started = true;
       main.setAttribute("data-tt-state", "loading");
       var bundle = new URL(main.getAttribute("data-tt-bundle"), location.href).href;
-      var spec = new URL(main.getAttribute("data-tt-spec"), location.href).href;
+      var spec = specUrl(main);
       var live = document.createElement("div");
       live.className = "tt-embed__live";
       Promise.all([
         import(bundle).then(function () { return window.vegaEmbed; }),
         fetch(spec).then(function (response) {
           if (!response.ok) throw new Error(spec + ": HTTP " + response.status);
-          return response.json();
+          return response.text();
         }),
       ]).then(function (loaded) {
-        var spec = loaded[1];
-        spec.config = merge(spec.config || {}, themeConfig());
         chart.parentNode.insertBefore(live, chart);
         // ast: Vega's expression interpreter, so no eval under the CSP; no injected styles.
-        return loaded[0](live, spec, {
+        return loaded[0](live, themed(loaded[1]), {
           actions: false, renderer: "svg", ast: true, defaultStyle: false,
           tooltip: { disableDefaultStyle: true },
         });
       }).then(function () {
         var svg = live.querySelector("svg");
-        var label = chart.querySelector("svg");
+        var label = chart.querySelector(".tt-embed__svg");
         if (svg && label) {
           svg.setAttribute("role", "img");
           svg.setAttribute("aria-label", label.getAttribute("aria-label") || "");
