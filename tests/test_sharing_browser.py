@@ -4,16 +4,13 @@ violation."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import QuietHandler
+from conftest import QuietHandler, served
 from generator.paths import Project
 
 pytestmark = pytest.mark.browser
@@ -40,14 +37,8 @@ class PagesHandler(QuietHandler):
 
 @pytest.fixture(scope="module")
 def pages_url(built_site: Project) -> Iterator[str]:
-    handler = functools.partial(PagesHandler, directory=str(built_site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(built_site.site_dir, PagesHandler) as url:
+        yield url
 
 
 def latest_week(project: Project) -> str:

@@ -299,26 +299,8 @@ def tokens_by_country_chart(data: pd.DataFrame, caption: Caption,
     description = SHARED.get(data, ("description",), lambda: country_finding(data, last) + (
         f" Stacked area chart of weekly tokens by country since the week of "
         f"{fmt.week_range(first)}." if first != last else ""))
-    shown = labelled(data, week_text=("week_start", week_text),
-                     tokens_text=("tokens", tokens_text))
-    tooltip = [alt.Tooltip("week_text:N", title="Week"),
-               alt.Tooltip("band:N", title="Country"),
-               alt.Tooltip("tokens_text:N", title="Tokens")]
-    colour = alt.Color("band:N", title=None, scale=colour_scale(bands, codes), sort=bands,
-                       legend=legend(variant))
-    if first == last:
-        return single_week_bars(shown, "band", ("tokens", tooltip, "tokens_text"), colour,
-                                bands, title, description, variant)
-    return alt.Chart(shown, title=title, description=description).mark_area(
-        interpolate="linear", stroke=LIGHT["background"], strokeWidth=0.5,
-    ).encode(
-        x=x_week(first, last, variant),
-        y=alt.Y("tokens:Q", stack=True, axis=tokens_axis(
-            variant, None if variant.narrow else "Tokens per week")),
-        color=colour,
-        order=alt.Order("order:Q", sort="ascending"),  # the first band at the baseline
-        tooltip=tooltip,
-    )
+    return stacked_bands(data, "Country", colour_scale(bands, codes), bands, title, description,
+                         first, last, variant)
 
 
 def legend(variant: Variant, columns: int | None = None) -> alt.Legend:
@@ -504,26 +486,8 @@ def tokens_by_company_chart(data: pd.DataFrame, caption: Caption,
                           "largest companies, the rest summed in grey")
     description = SHARED.get(data, ("description",),
                              lambda: company_finding(data, first, last))
-    shown = labelled(data, week_text=("week_start", week_text),
-                     tokens_text=("tokens", tokens_text))
-    tooltip = [alt.Tooltip("week_text:N", title="Week"),
-               alt.Tooltip("band:N", title="Company"),
-               alt.Tooltip("tokens_text:N", title="Tokens")]
-    colour = alt.Color("band:N", title=None, scale=company_scale(bands, countries), sort=bands,
-                       legend=legend(variant))
-    if first == last:
-        return single_week_bars(shown, "band", ("tokens", tooltip, "tokens_text"), colour,
-                                bands, title, description, variant)
-    return alt.Chart(shown, title=title, description=description).mark_area(
-        interpolate="linear", stroke=LIGHT["background"], strokeWidth=0.5,
-    ).encode(
-        x=x_week(first, last, variant),
-        y=alt.Y("tokens:Q", stack=True, axis=tokens_axis(
-            variant, None if variant.narrow else "Tokens per week")),
-        color=colour,
-        order=alt.Order("order:Q", sort="ascending"),  # the largest company at the baseline
-        tooltip=tooltip,
-    )
+    return stacked_bands(data, "Company", company_scale(bands, countries), bands, title,
+                         description, first, last, variant)
 
 
 def company_finding(data: pd.DataFrame, first: str, last: str) -> str:
@@ -636,3 +600,28 @@ def country_history_chart(data: pd.DataFrame, caption: Caption, country: str,
             fmt.sentence_case(models_of(country)), data)),
         "the only week one of its models was in the top 50")
 
+
+def stacked_bands(data: pd.DataFrame, band_title: str, scale: alt.Scale, bands: list[str],
+                  title: alt.TitleParams, description: str, first: str, last: str,
+                  variant: Variant) -> alt.Chart:
+    """Weekly tokens stacked by band (a country, a company), the first band at the baseline;
+    a single week is drawn as labelled bars."""
+    shown = labelled(data, week_text=("week_start", week_text),
+                     tokens_text=("tokens", tokens_text))
+    tooltip = [alt.Tooltip("week_text:N", title="Week"),
+               alt.Tooltip("band:N", title=band_title),
+               alt.Tooltip("tokens_text:N", title="Tokens")]
+    colour = alt.Color("band:N", title=None, scale=scale, sort=bands, legend=legend(variant))
+    if first == last:
+        return single_week_bars(shown, "band", ("tokens", tooltip, "tokens_text"), colour,
+                                bands, title, description, variant)
+    return alt.Chart(shown, title=title, description=description).mark_area(
+        interpolate="linear", stroke=LIGHT["background"], strokeWidth=0.5,
+    ).encode(
+        x=x_week(first, last, variant),
+        y=alt.Y("tokens:Q", stack=True, axis=tokens_axis(
+            variant, None if variant.narrow else "Tokens per week")),
+        color=colour,
+        order=alt.Order("order:Q", sort="ascending"),
+        tooltip=tooltip,
+    )
