@@ -1,6 +1,6 @@
 """The built site in a real browser (Debian's Chromium, driven by Playwright): pages load with no
 console error and no failed or third-party request, charts show statically and then upgrade to
-the interactive chart, the dark toggle works, and axe finds no WCAG 2 A/AA violation."""
+the interactive chart, the dark toggle works, and axe finds no WCAG 2.2 A/AA violation."""
 
 from __future__ import annotations
 
@@ -145,7 +145,9 @@ def test_every_page_family_has_no_axe_violations(page: Page, site_url: str,
     path = PAGE_FAMILIES[family](built_site)
     assert (built_site.site_dir / path / "index.html").is_file(), path
     page.goto(site_url + path, wait_until="load")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    # WCAG 2.2 AA too: its target-size rule is the one Lighthouse's accessibility score counts
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag22aa"]}})
     assert results.violations_count == 0, results.generate_report()
 
 
