@@ -305,3 +305,31 @@ def test_hostile_names_stay_text_in_every_feed(tmp_path: Path) -> None:
         assert found.tags <= FEED_TAGS, found.tags - FEED_TAGS
     assert any(hostile.SCRIPT_FLAG in "".join(markup(entry.content[0].value).text)
                for entry in changes)
+
+
+def test_the_build_writes_the_feeds_and_rewrites_them_only_on_a_change(
+        tmp_path: Path, tiny_data: Path) -> None:
+    """The generator's stamp covers the feeds: a build with nothing changed is skipped, a
+    deleted feed is written again, a new snapshot rewrites them."""
+    from datetime import date
+
+    from conftest import copy_skeleton
+    from generator.build import generate
+
+    root = tmp_path / "project"
+    root.mkdir()
+    project = Project.at(copy_skeleton(root).root, tiny_data)
+    today = date(2026, 4, 6)
+    generate(project, today=today)
+    weekly = project.site_src / "feeds" / "weekly.atom"
+    first = weekly.read_bytes()
+    assert parsed(first).entries
+    assert generate(project, today=today).unchanged
+    weekly.unlink()
+    assert not generate(project, today=today).unchanged
+    assert weekly.read_bytes() == first
+    write_snapshot(project.data_dir, [("2026-03-16", "openai/gpt-5-20250807", 1500),
+                                      ("2026-03-16", "other", 90)],
+                   start="2026-03-16", end="2026-03-22", as_of="2026-03-30T02:00:00.000Z")
+    assert not generate(project, today=today).unchanged
+    assert weekly.read_bytes() != first
