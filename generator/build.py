@@ -1,6 +1,6 @@
 """The build, in the pipeline's order: load -> correct -> attribute -> derive (pipeline.prepare)
--> chart specs (charts.catalogue) -> embeds (embeds.collect) -> pages, downloads -> site builder
-(builder.SiteBuilder), while worker processes draw every picture (charts.render).
+-> chart specs (charts.catalogue) -> embeds (embeds.collect) -> pages, downloads, feeds (feeds.py)
+-> site builder (builder.SiteBuilder), while worker processes draw every picture (charts.render).
 
 Data flows one way: each chart's spec, size and description are known before any page is
 written, so every page is written once. Only ``fetch`` touches the network; this stage runs
@@ -26,6 +26,7 @@ from generator.embeds import EMBED_DIR, Embeds
 from generator.embeds.collect import EmbedMemo, collect_embeds
 from generator.embeds.write import EmbedFolders
 from generator.errors import TrackerError
+from generator.feeds import write_feeds
 from generator.files import prune_tree, write_text_if_changed
 from generator.pages import PageWriter
 from generator.pages.companies import render_companies
@@ -124,6 +125,7 @@ def generate_files(project: Project, today: date, require_real_data: bool,
         write_pages(writer, site, prepared)
         keep = set(writer.written) | set(write_downloads(
             site.tables, project.site_src / "downloads" / "v1", site.as_of, site.is_sample))
+        keep.update(write_feeds(site, project.site_src))
         write_vega_bundle(project.cache_dir, project.vega_bundle)
         write_data_status(project, writer, site, today)
         prune_generated(project, keep)

@@ -13,6 +13,7 @@ Tokens
                       (999.7 billion -> "1 trillion").
     ``tokens_short``  tables, axes, tooltips: the same figures with a letter and no space,
                       "7.36T", "18.9T", "978B", "45.1M", "812K", "0". Never "G", never "e+".
+    ``tokens_change`` a change in tokens, signed: "+1.2T", "−978B", "0".
     ``tokens_exact``  the exact integer with thousands separators, "7,359,012,345,678".
 Percentages (``fraction`` is a share or change as a fraction: 0.569 = 56.9%)
     ``percent``       one decimal below 100 ("56.9%", "4.1%", "0.8%", "10.0%"), whole numbers
@@ -133,6 +134,12 @@ def tokens_words(value: int) -> str:
 def tokens_short(value: int) -> str:
     """Tables, axes and tooltips: '7.36T', '978B', '45.1M', '0'."""
     return compact(value, "short")
+
+
+def tokens_change(value: int) -> str:
+    """A change in tokens, signed, for tables: '+1.2T', '−978B', '0'."""
+    text = tokens_short(value)
+    return f"+{text}" if int(value) > 0 else text
 
 
 def tokens_exact(value: int) -> str:

@@ -13,8 +13,8 @@ from generator.errors import TrackerError
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # Folders under site_src/ that the generator owns (git-ignored, rewritten on every build).
-GENERATED_DIRS = ("rankings", "countries", "companies", "models", "data", "downloads", "charts",
-                  "embed")
+GENERATED_DIRS = ("rankings", "countries", "companies", "models", "data", "downloads", "feeds",
+                  "charts", "embed")
 GENERATED_FILES = ("index.md",)
 # Generated folders of static files that the site builder never sees (mkdocs.yml excludes them):
 # ~2,700 files at two years of history, which the build links into site/ itself.

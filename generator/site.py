@@ -35,6 +35,7 @@ from generator.tableio import records
 class Publication:
     first_as_of: str  # when the week's current figures were first published
     restated: bool  # an earlier snapshot held other figures for the week
+    first_seen: str = ""  # when the week was first published, in any figures (its first as_of)
 
 
 def week_publications(snapshots: list[Snapshot]) -> dict[str, Publication]:
@@ -47,7 +48,8 @@ def week_publications(snapshots: list[Snapshot]) -> dict[str, Publication]:
         while first > 0 and history[first - 1].tokens == history[-1].tokens:
             first -= 1
         published[week.isoformat()] = Publication(first_as_of=history[first].as_of,
-                                                  restated=first > 0)
+                                                  restated=first > 0,
+                                                  first_seen=history[0].as_of)
     return published
 
 
@@ -176,6 +178,12 @@ class Site:
         published (the snapshot's own as_of when there is no record of it)."""
         known = self.publications.get(week)
         return known.first_as_of if known else self.snapshot_as_of[week]
+
+    def first_seen(self, week: str) -> str:
+        """When the week was first published, whatever its figures then (a feed's
+        ``published``); ``cited_as_of`` is when its current figures were."""
+        known = self.publications.get(week)
+        return known.first_seen if known and known.first_seen else self.cited_as_of(week)
 
     def restated(self, week: str) -> bool:
         known = self.publications.get(week)

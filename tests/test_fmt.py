@@ -69,6 +69,14 @@ def test_exact_tokens_keep_every_digit() -> None:
 
 
 @pytest.mark.parametrize(("value", "text"), [
+    (1_204_000_000_000, "+1.2T"), (-978_000_000_000, "\u2212978B"), (0, "0"), (999, "+999"),
+    (-45_100_000, "\u221245.1M"),
+])
+def test_a_change_in_tokens_has_a_sign_and_a_true_minus(value: int, text: str) -> None:
+    assert fmt.tokens_change(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
     (0.569, "56.9%"), (0.041, "4.1%"), (0.008, "0.8%"), (0.1, "10.0%"), (0.9999, "100%"),
     (1.03, "103%"), (12.5, "1,250%"), (0.0004, "<0.1%"), (0.0, "0%"), (None, "–"),
     (float("nan"), "–"), (-0.008, "−0.8%"),

@@ -51,7 +51,7 @@ class PageWriter:
         self.env.filters.update({
             "md": fmt.md, "attr": fmt.attr, "code": fmt.code, "front": fmt.front,
             "tokens_words": fmt.tokens_words, "tokens_short": fmt.tokens_short,
-            "tokens_exact": fmt.tokens_exact,
+            "tokens_exact": fmt.tokens_exact, "tokens_change": fmt.tokens_change,
             "percent": fmt.percent, "change": fmt.change, "up_down": fmt.up_down,
             "week_range": fmt.week_range, "week_short": fmt.week_short,
             "long_date": fmt.long_date, "short_date": fmt.short_date,

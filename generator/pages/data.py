@@ -25,13 +25,20 @@ def render_revisions(writer: PageWriter, site: Site) -> None:
                   restatements=restatements(frame_records(public["revisions"])))
 
 
+def restatement_anchor(as_of: str) -> str:
+    """The anchor of the restatements as of ``as_of`` on the revisions page (the corrections
+    feed links to it): 'restated-20260330T020000'."""
+    return "restated-" + "".join(ch for ch in str(as_of)[:19] if ch.isalnum())
+
+
 def restatements(revisions: list[dict]) -> list[dict]:
     """The restated figures grouped by the snapshot that restated them (newest first, as the
     rows come), each with the as_of dates of the figures it replaced."""
     groups: dict[str, dict] = {}
     for row in revisions:
-        group = groups.setdefault(row["new_as_of"], {"as_of": row["new_as_of"], "rows": [],
-                                                     "replaced": set()})
+        group = groups.setdefault(row["new_as_of"], {
+            "as_of": row["new_as_of"], "anchor": restatement_anchor(row["new_as_of"]),
+            "rows": [], "replaced": set()})
         group["rows"].append(row)
         group["replaced"].add(row["old_as_of"])
     return [dict(group, replaced=sorted(group["replaced"])) for group in groups.values()]

@@ -1,10 +1,12 @@
 """Home: the latest week's headline figures, the week's lead (the same one as the week's ranking
-page), the main chart, the top 10."""
+page), the main chart, the top 10, the first movers of the week and where to follow the
+site (its feeds, generator/feeds.py, and downloads)."""
 
 from __future__ import annotations
 
 from generator import fmt
 from generator.pages import PageWriter
+from generator.pages.movers import SHORT, week_movers
 from generator.pages.story import (
     STORY_COUNTRIES,
     country_row,
@@ -51,4 +53,5 @@ def render_home(writer: PageWriter, site: Site) -> None:
         lead=week_lead(site, week),
         summary=week_summary(site, week),
         top10=site.week_models(week)[:10],
+        movers=week_movers(site, week, limit=SHORT),
     )

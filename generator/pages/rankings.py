@@ -1,11 +1,13 @@
 """Rankings: the latest week with an index of every week, and one permanent page per week, each
-opening with the week's story (the same lead as the home page's for that week)."""
+opening with the week's story (the same lead as the home page's for that week) and
+closing with its movers (pages/movers.py)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from generator.pages import PageWriter
+from generator.pages.movers import week_movers
 from generator.pages.story import week_lead, week_summary
 from generator.site import Site
 from generator.tableio import records
@@ -31,5 +33,6 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
             rows=site.week_models(week),
             lead=week_lead(site, week),
             summary=week_summary(site, week),
+            movers=week_movers(site, week),
             chart=writer.charts[f"top-models/{week}"],
         )

@@ -46,18 +46,43 @@ def versus(row: dict, previous: bool) -> str:
     return f" ({fmt.up_down(row['wow_change'], suffix='')})"
 
 
+def story_countries(site: Site, week: str) -> list[tuple[str, dict]]:
+    """The story's countries present in the week's data, the larger first."""
+    present = [(code, row) for code in STORY_COUNTRIES
+               if (row := country_row(site, week, code)) is not None]
+    return sorted(present, key=lambda item: (-item[1]["tokens"], item[0]))
+
+
+def week_headline(site: Site, week: str) -> str:
+    """The week's finding in one line, for a feed entry's title: 'Week of 16–22 March 2026:
+    Chinese models 7.36 trillion tokens, up 56.9%' (the larger of the story's countries, as
+    ``country_story`` leads with; all models when neither is ranked)."""
+    present = story_countries(site, week)
+    if present:
+        code, row = present[0]
+        who, tokens = fmt.sentence_case(fmt.country_models(code)), row["tokens"]
+    else:
+        row = site.week_totals(week)
+        who, tokens = "AI models", row["total_tokens"]
+    if not has_previous_week(site, week):
+        change = " in the first week of data"
+    elif fmt.is_missing(row["wow_change"]):
+        change = ", none in the top 50 the week before"
+    else:
+        change = f", {fmt.up_down(row['wow_change'], suffix='')}"
+    return f"Week of {fmt.week_range(week)}: {who} {fmt.tokens_words(tokens)} tokens{change}"
+
+
 def country_story(site: Site, week: str) -> str:
     """The China/U.S. sentence a dated news story needs, with the base of the shares said:
     'Chinese models processed 7.36 trillion tokens, up 56.9% on the week, against 3.54 trillion
     for U.S. models (up 7.4%). Of tokens from models with a known country, Chinese models had
     65.9% and U.S. models 31.7%.' The larger of the two comes first, whichever it is."""
     previous = has_previous_week(site, week)
-    present = [(code, row) for code in STORY_COUNTRIES
-               if (row := country_row(site, week, code)) is not None]
+    present = story_countries(site, week)
     if not present:
         names = " or ".join(fmt.DEMONYMS[code] for code in STORY_COUNTRIES)
         return f"No {names} model was in the top 50 this week."
-    present.sort(key=lambda item: (-item[1]["tokens"], item[0]))
     lead_code, lead = present[0]
     lead_words = fmt.sentence_case(fmt.country_models(lead_code))
     change = f", {fmt.up_down(lead['wow_change'])}" if previous else ""
