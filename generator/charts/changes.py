@@ -2,7 +2,7 @@
 
 - ``country_growth_chart``: the change on the week of China's and the U.S.'s tokens over the
   last weeks (the figures of each week's story sentence, pages.story), a line per country
-  around a zero line; one week with a change is a bar per country, none is a number.
+  around a marked zero; one week with a change is a bar per country, none is a number.
 - ``rank_movement_chart``: a bump chart of the latest week's top 10 models, their ranks over
   the last weeks (rank 1 at the top), each line named at its right end; a week a model was
   not in the top 50 breaks its line. Ranks below ``RANK_FLOOR`` share the bottom row.
@@ -71,9 +71,12 @@ def change_ticks(low: float, high: float, count: int) -> list[float]:
 
 
 def change_axis(ticks: list[float], variant: Variant) -> alt.Axis:
+    """Signed percentages (generator.fmt), the grid line at zero drawn as strongly as an axis."""
     texts = [fmt.change_tick(t) for t in ticks]
     return alt.Axis(values=ticks, title=None if variant.narrow else "Change on the week",
-                    labelExpr=f"{json.dumps(texts)}[indexof({json.dumps(ticks)}, datum.value)]")
+                    labelExpr=f"{json.dumps(texts)}[indexof({json.dumps(ticks)}, datum.value)]",
+                    gridColor={"condition": {"test": "datum.value === 0",
+                                             "value": LIGHT["domain"]}, "value": LIGHT["grid"]})
 
 
 def country_growth_chart(data: pd.DataFrame, caption: Caption,
@@ -100,15 +103,13 @@ def country_growth_chart(data: pd.DataFrame, caption: Caption,
     y = alt.Y("wow_change:Q", axis=change_axis(ticks, variant), scale=y_scale)
     colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
                        legend=legend(variant))
-    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(
-        color=LIGHT["domain"], strokeWidth=1).encode(y=alt.Y("zero:Q", scale=y_scale))
     if first == last:  # one week with a change: a bar per country, its change beside it
         return one_week_changes(shown[shown["wow_change"].notna()], names, colour, ticks,
                                 tooltip, title, description, variant)
     base = alt.Chart(shown).encode(x=x_week(first, last, variant), y=y, color=colour,
                                    tooltip=tooltip)
     return alt.layer(
-        zero, base.mark_line(strokeWidth=2.5, interpolate="linear"),
+        base.mark_line(strokeWidth=2.5, interpolate="linear"),
         base.mark_circle(size=36 if variant.narrow else 44, opacity=1),
     ).properties(title=title, description=description)
 
@@ -136,14 +137,13 @@ def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
     fall = base.transform_filter("datum.wow_change < 0").mark_text(
         align="right", dx=-4, color=LIGHT["text"], fontSize=variant.font).encode(
         text="change_text:N")
-    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(
-        color=LIGHT["domain"], strokeWidth=1).encode(
-        x=alt.X("zero:Q", scale=alt.Scale(domain=domain, nice=False, zero=True), axis=None))
+    zero = alt.Chart(shown).mark_rule(color=LIGHT["domain"], strokeWidth=1).encode(
+        x=alt.XDatum(0.0, type="quantitative", axis=None))
     return alt.layer(bars, zero, rise, fall).properties(title=title, description=description)
 
 
 def growth_finding(data: pd.DataFrame) -> str:
-    """'Tokens of Chinese models were up 4.1% on the week in the week of …; those of U.S.
+    """'In the week of …, tokens of Chinese models were up 4.1% on the week; those of U.S.
     models were up 2.1%. Line chart of the change on the week since the week of ….'"""
     first, last = week_span(data)
     now = data[(data["week_start"] == last) & data["wow_change"].notna()] \
@@ -153,8 +153,8 @@ def growth_finding(data: pd.DataFrame) -> str:
                 f"{fmt.week_range(last)}.")
     rows = [dict(zip(now.columns, row)) for row in now.itertuples(index=False)]
     lead = rows[0]
-    text = (f"Tokens of {models_of(lead['country'])} were "
-            f"{fmt.up_down(lead['wow_change'])} in the week of {fmt.week_range(last)}")
+    text = (f"In the week of {fmt.week_range(last)}, tokens of {models_of(lead['country'])} "
+            f"were {fmt.up_down(lead['wow_change'])}")
     for row in rows[1:]:
         text += (f"; those of {models_of(row['country'])} were "
                  f"{fmt.up_down(row['wow_change'], suffix='')}")
@@ -193,8 +193,9 @@ def rank_movement_chart(data: pd.DataFrame, caption: Caption,
                         variant: Variant) -> alt.Chart | alt.LayerChart:
     weeks = sorted(data["week_start"].astype(str).unique())
     first, last = weeks[0], weeks[-1]
-    title = caption.title(f"How this week's top {MOVEMENT_MODELS} models moved",
-                          "Each model's rank by tokens per week on OpenRouter, coloured by the "
+    title = caption.title(f"Rank movement of the week's top {MOVEMENT_MODELS} models",
+                          f"Rank by tokens per week on OpenRouter of the top {MOVEMENT_MODELS} "
+                          f"models of the week of {fmt.week_range(last)}, coloured by the "
                           "developer's country")
     description = SHARED.get(data, ("description",), lambda: movement_finding(data))
     if len(weeks) == 1:

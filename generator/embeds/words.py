@@ -96,14 +96,16 @@ def growth_words(upto: Tables, week: str, in_week: str) -> tuple[str, str]:
         .sort_values(["tokens", "country"], ascending=[False, True])
     rows = records(now)
     if rows:
-        headline = (f"Tokens of {fmt.country_models(rows[0]['country'])} "
-                    f"{fmt.up_down(rows[0]['wow_change'])} {in_week}" + "".join(
-                        f", {fmt.country_models(row['country'])} "
-                        f"{fmt.up_down(row['wow_change'], suffix='')}" for row in rows[1:]))
+        headline = "Tokens of " + ", ".join(
+            f"{fmt.country_models(row['country'])} {fmt.up_down(row['wow_change'], suffix='')}"
+            for row in rows) + f" on the week, {in_week}"
     else:
         headline = f"No change on the week yet: the data starts {in_week}"
     weeks = sorted(data["week_start"].astype(str).unique())
-    names = " and ".join(fmt.country_models(code) for code in dict.fromkeys(data["country"]))
+    codes = list(dict.fromkeys(data["country"]))
+    names = (fmt.listing([fmt.DEMONYMS[code] for code in codes]) + " models"
+             if all(code in fmt.DEMONYMS for code in codes) and codes
+             else fmt.listing([fmt.country_models(code) for code in codes]))
     return headline, (f"Change in weekly tokens against the week before, for "
                       f"{names or 'each country'}; {period(weeks[0], week)}")
 
@@ -121,8 +123,8 @@ def movement_words(upto: Tables, week: str, in_week: str) -> tuple[str, str]:
     elif climb is not None:
         name, start, since, end = climb
         gap = (date.fromisoformat(week) - date.fromisoformat(since)).days // 7
-        headline = (f"Of the top {count} models {in_week}, {name} climbed furthest: from "
-                    f"#{start} to #{end} in {gap} week{'s' if gap != 1 else ''}")
+        headline = (f"{name} climbed furthest of the week's top {count}: from #{start} to "
+                    f"#{end} in {gap} week{'s' if gap != 1 else ''}")
     else:
         headline = (f"{lead.iloc[0] if len(lead) else 'The top model'} led the top {count} "
                     f"{in_week}; none of them climbed")
