@@ -88,9 +88,10 @@ def open_page(browser: Browser, url: str, viewport: dict, scheme: str = "light")
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     page.goto(url, wait_until="load")
-    figures = page.locator("figure.tt-chart")
-    for i in range(figures.count()):  # a chart below the fold is loaded lazily: scroll to it
-        figures.nth(i).scroll_into_view_if_needed()
+    # A chart below the fold loads when scrolled to; scrolling would also engage the reader
+    # (the charts in view turn interactive): load the drawings now instead.
+    page.evaluate("() => document.querySelectorAll('figure.tt-chart img[loading=lazy]')"
+                  ".forEach(img => { img.loading = 'eager'; })")
     page.wait_for_function("() => [...document.querySelectorAll('figure.tt-chart img')]"
                            ".every(i => !i.getBoundingClientRect().width || i.complete)")
     return page
