@@ -451,6 +451,7 @@ def test_the_interactive_spec_answers_hovering_on_lines_and_areas(tables) -> Non
                                                   CAPTION, WIDE), "tokens-by-country", WIDE)
     live = variants.live(area)
     assert live["mark"]["point"] == "transparent" and "point" not in area["mark"]
+    assert live["mark"]["opacity"] == 1  # as drawn (Vega-Lite would fade it under points)
     bars = finished(specs.top_models_chart(chart_data.top_models_data(tables, tables.latest_week),
                                            CAPTION, "x", WIDE), "top-models", WIDE)
     assert variants.live(bars) == bars

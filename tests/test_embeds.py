@@ -171,6 +171,15 @@ def test_embed_pages_are_strict_and_complete(built_site: Project) -> None:
         links = [a["href"] for t, a in page.tags if t == "a"]
         assert any(h.endswith(".csv") for h in links) and any(h.endswith(".svg") for h in links)
         assert any(h.endswith("-1200x675.png") for h in links)
+        # its social card: the embed's own 1200×675 PNG, at its absolute address
+        meta = {a.get("property") or a.get("name"): a.get("content")
+                for t, a in page.tags if t == "meta"}
+        assert meta["twitter:card"] == "summary_large_image", path
+        card = meta["og:image"]
+        assert card.startswith("http://127.0.0.1:8000/embed/") and card.endswith("-1200x675.png")
+        assert (built_site.site_dir / card.removeprefix("http://127.0.0.1:8000/")).is_file()
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "675")
+        assert meta["og:image:alt"] == meta["twitter:image:alt"]
         for href in links:  # every relative link resolves to a built file or folder
             target = (path.parent / href.split("#")[0]).resolve()
             assert target.is_file() or (target / "index.html").is_file(), (path, href)
@@ -183,6 +192,21 @@ def notes_of(page: Path) -> list[str]:
 
     return [html.unescape(n) for n in re.findall(r"<li>(.*?)</li>", listed.group(1), re.S)] \
         if listed else []
+
+
+def test_an_embed_states_its_finding_once_and_its_source_right_under_the_chart(
+        built_site: Project) -> None:
+    embed = built_site.site_dir / "embed"
+    for path in [embed / "tokens-by-country" / "index.html",
+                 next((embed / "models").glob("*/index.html"))]:
+        text = path.read_text()
+        label = re.search(r'<svg [^>]*aria-label="([^"]*)"', text).group(1)
+        headline = re.search(r'<h1 class="tt-embed__title">(.*?)</h1>', text).group(1)
+        assert headline not in label, path  # the alt text is the chart's finding, said once
+        assert len(label) > 40
+        order = [text.index(f'class="tt-embed__{part}"')
+                 for part in ("figure", "source", "notes", "links") if f"tt-embed__{part}" in text]
+        assert order == sorted(order) and len(order) >= 3, path
 
 
 def test_an_embed_carries_only_the_notes_its_chart_needs(built_site: Project) -> None:

@@ -4,14 +4,14 @@ The catalogue says which charts exist, what each draws, what it cites and at whi
 drawn: the six site-wide charts of the latest week, a top-models chart for every past week, the
 history of every model, company and country, and (asked for by the embed stage) the site-wide
 charts frozen at a past week. ``SpecMemo.chart`` turns a ``ChartJob`` into a ``Chart``: its
-title, subtitle and alt text, and its wide and narrow drawings' sizes and specs (each also in
-its interactive version), with its CSV: all the pages and embeds need. The drawing itself
-happens later, in worker processes (charts.render).
+title, subtitle and alt text, and its wide and narrow drawings' sizes and specs (from which
+their interactive versions are made), with its CSV: all the pages and embeds need. The drawing
+itself happens later, in worker processes (charts.render).
 
-Working out a spec (Altair's ``to_dict``) costs ~10 ms, and a new week changes few of the ~600
-charts, so a spec is remembered in the render cache under a digest of everything it is made from:
-the generator's code and the installed library versions (``digests.code_digest``), the chart's
-id, its data and its other arguments.
+Working out a chart's two specs (Altair's ``to_dict``, twice) costs ~25 ms, and a new week
+changes few of the ~600 charts, so the specs are remembered in the render cache under a digest
+of everything they are made from: the generator's code and the installed library versions
+(``digests.code_digest``), the chart's id, its data and its other arguments.
 """
 
 from __future__ import annotations
@@ -64,12 +64,16 @@ class ChartJob:
 
 @dataclass(frozen=True)
 class Drawing:
-    """One variant of a chart (charts.variants): its size, the spec it is drawn from, and the
-    interactive spec pages and embeds load."""
+    """One variant of a chart (charts.variants): its size and the spec it is drawn from."""
 
     size: Size
     spec_json: str = field(repr=False)
-    live_json: str = field(repr=False)
+
+    @property
+    def live_json(self) -> str:
+        """The interactive spec pages and embeds load: made when its file is written, not kept
+        (two more spec strings for each of ~800 charts were a tenth of a cold build's memory)."""
+        return compact(variants.live(json.loads(self.spec_json)))
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,7 @@ class SpecMemo:
 
     def work_out(self, job: ChartJob) -> list:
         """[title, subtitle, description, stat, wide, narrow]: each drawing as [width, height,
-        spec JSON, interactive spec JSON]."""
+        spec JSON]."""
         drawings, title, subtitle, description, stat = [], "", "", "", None
         for variant in VARIANTS:
             chart = specs.annotate(job.draw(job.data, *job.arguments, variant),
@@ -252,15 +256,14 @@ class SpecMemo:
                                                     family not in self.validated)
             self.validated.add(family)
             description = str(spec.get("description", ""))
-            drawings.append([drawn.width, drawn.height, compact(spec),
-                             compact(variants.live(spec))])
+            drawings.append([drawn.width, drawn.height, compact(spec)])
         value = [stat["value"], stat["words"]] if stat else None
         return [title, subtitle, description, value, *drawings]
 
 
 def drawing(remembered: list) -> Drawing:
-    width, height, spec_json, live_json = remembered
-    return Drawing(Size(width, height), spec_json, live_json)
+    width, height, spec_json = remembered
+    return Drawing(Size(width, height), spec_json)
 
 
 def compact(spec: dict) -> str:

@@ -531,9 +531,7 @@ def history_chart(data: pd.DataFrame, caption: Caption, name: str, subtitle: str
         return stat_chart(fmt.tokens_words(int(data["tokens"].iloc[0])),
                           f"tokens in the week of {fmt.week_range(weeks[0])}, {only_week}",
                           title, finding, variant)
-    first, last = span
-    if len(weeks_between(weeks[0], weeks[-1])) <= SHORT_WEEKS:
-        first, last = weeks[0], weeks[-1]
+    first, last = history_span(weeks, span[0])
     shown = labelled(data, week_text=("week_start", week_text),
                      tokens_text=("tokens", tokens_text), week_end=("week_start", sunday))
     tooltip = [alt.Tooltip("week_text:N", title="Week"),
@@ -547,6 +545,14 @@ def history_chart(data: pd.DataFrame, caption: Caption, name: str, subtitle: str
                                              else "Tokens per week")),
         tooltip=tooltip,
     )
+
+
+def history_span(weeks: list[str], published_first: str) -> tuple[str, str]:
+    """The weeks a history's chart is drawn over, from the first published week to its own last
+    week; a history of SHORT_WEEKS weeks or fewer over its own weeks. ``weeks`` sorted."""
+    if len(weeks_between(weeks[0], weeks[-1])) <= SHORT_WEEKS:
+        return weeks[0], weeks[-1]
+    return published_first, weeks[-1]
 
 
 def history_finding(name: str, data: pd.DataFrame, extra: str = "") -> str:

@@ -116,6 +116,7 @@ def live(spec: dict) -> dict:
         mark = unit.get("mark")
         kind = mark.get("type") if isinstance(mark, dict) else mark
         if kind in LINES_AND_AREAS:
-            unit["mark"] = {**(mark if isinstance(mark, dict) else {"type": kind}),
+            # Vega-Lite draws an area with points over it at 0.7 opacity: keep the drawing's
+            unit["mark"] = {"opacity": 1, **(mark if isinstance(mark, dict) else {"type": kind}),
                             "point": "transparent"}
     return interactive

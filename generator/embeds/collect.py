@@ -158,12 +158,14 @@ def make_embed(embed_id: str, chart: Chart, frozen: bool, headline: str, subtitl
                notes: list[Note], credit_path: str, week: str = "") -> Embed:
     description = chart.description.strip()
     headline, subtitle = one_line(headline), one_line(subtitle)
-    alt = f"{description} {headline}." if description else f"{headline}."
+    alt = description or f"{headline}."  # the chart's finding, with its figures (said once)
     notes = (*notes, *caveats(chart.kind))
     return Embed(
         embed_id=embed_id, kind=chart.kind, week=week or chart.week, frozen=frozen,
         as_of=chart.as_of, headline=headline, subtitle=subtitle, alt=alt, notes=notes,
-        credit_path=credit_path, height=snippet_height(headline, subtitle, notes, chart.as_of),
+        credit_path=credit_path,
+        height=snippet_height(headline, subtitle, notes, chart.as_of, chart.kind,
+                              chart.stat is not None),
         chart=chart, table=data_table(chart.kind, chart.data))
 
 

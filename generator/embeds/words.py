@@ -12,7 +12,8 @@ from generator import fmt
 from generator.charts.changes import RANK_FLOOR, biggest_climb
 from generator.charts.data import country_growth_data, rank_movement_data
 from generator.charts.draw import wrap
-from generator.charts.variants import EMBED_SIZE
+from generator.charts.specs import history_span
+from generator.charts.variants import embed_chart_height
 from generator.corrections import describe
 from generator.derive import Tables
 from generator.embeds import DataTable, Note
@@ -136,8 +137,8 @@ def entity_words(kind: str, name: str, rows: pd.DataFrame, site: Site) -> tuple[
     """Headline and subtitle of one model's, company's or country's history."""
     latest = site.latest_week
     last = records(rows.tail(1))[0]
-    # to the entity's own last week (as its chart): an absent entity's card stays the same
-    span = period(site.tables.weeks[0], last["week_start"])
+    # the weeks its chart is drawn over, to its own last week: an absent entity's card stays
+    span = period(*history_span(sorted(str(w) for w in rows["week_start"]), site.tables.weeks[0]))
     current = last["week_start"] == latest
     in_week = f"in the week of {fmt.week_range(last['week_start'])}"
     if kind == "model":
@@ -266,14 +267,18 @@ def data_table(kind: str, data: pd.DataFrame) -> DataTable:
 
 
 # ---------------------------------------------------------------- the snippet's height
-# Enough for the whole embed in a typical article column (640 px) and, in a phone's column
-# (320 px), at least down to the source line, with no script at all. Estimated from the sizes
-# embed.css sets (font size, line height, bold).
+# With no script at all (a CMS that strips the resize script), the snippet's own height shows the
+# whole embed in an article column (600 px) with no blank below it, and in a phone's column
+# (320 px) at least the whole chart (the source line under it and the notes then scroll in the
+# frame). Estimated from the sizes embed.css sets (font size, line height, bold) and the chart's
+# drawing for that column (charts.variants).
 PADDING = 14
 LINE = {"title": (21, 27, True), "subtitle": (15, 21, False), "note": (13.5, 19, False),
         "source": (13, 18, False), "links": (14, 20, False)}
 HTML_FONT_WIDTH = 1.15  # readers' sans-serif (e.g. DejaVu Sans) runs wider than the estimate
-COLUMNS = (640, 300)  # an article column; a phone's (320 px less the host page's margins)
+# the links line of templates/embeds/page.html.j2
+LINKS = "Chart: AI Token Tracker · Get the data · PNG 1200×675 · PNG 1080×1080 · SVG"
+ARTICLE, PHONE = 600, 300  # an article column; a phone's (320 px less the host page's margins)
 
 
 def text_lines(text: str, style: str, width: int) -> int:
@@ -282,21 +287,25 @@ def text_lines(text: str, style: str, width: int) -> int:
 
 
 def content_height(headline: str, subtitle: str, notes: tuple[Note, ...], as_of: str,
-                   column: int, through_source: bool = False) -> int:
+                   column: int, chart_height: int, through_chart: bool = False) -> int:
     width = column - 2 * PADDING
     height = PADDING + 26  # the sample banner, or a line of slack
     height += text_lines(headline, "title", width) * LINE["title"][1] + 8
     height += text_lines(subtitle, "subtitle", width) * LINE["subtitle"][1] + 10
-    height += round(width * EMBED_SIZE.height / EMBED_SIZE.width) + 10
+    height += chart_height + 10
+    if through_chart:
+        return height
+    height += text_lines(fmt.source_line(as_of), "source", width) * LINE["source"][1] + 12
     for note in notes:
         height += text_lines(f"{note.text} {note.label}", "note", width) * LINE["note"][1] + 4
-    height += text_lines(fmt.source_line(as_of), "source", width) * LINE["source"][1] + 12
-    if through_source:
-        return height
-    return height + 2 * LINE["links"][1] + PADDING + 12
+    return height + text_lines(LINKS, "links", width) * LINE["links"][1] + PADDING + 12
 
 
-def snippet_height(headline: str, subtitle: str, notes: tuple[Note, ...], as_of: str) -> int:
-    article, phone = COLUMNS
-    return max(content_height(headline, subtitle, notes, as_of, article),
-               content_height(headline, subtitle, notes, as_of, phone, through_source=True))
+def snippet_height(headline: str, subtitle: str, notes: tuple[Note, ...], as_of: str,
+                   kind: str, stat: bool) -> int:
+    """The iframe's default height: see above."""
+    return max(
+        content_height(headline, subtitle, notes, as_of, ARTICLE,
+                       embed_chart_height(kind, ARTICLE - 2 * PADDING, stat)),
+        content_height(headline, subtitle, notes, as_of, PHONE,
+                       embed_chart_height(kind, PHONE - 2 * PADDING, stat), through_chart=True))

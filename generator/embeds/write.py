@@ -144,7 +144,7 @@ class EmbedFolders:
                 sample_notice=fmt.SAMPLE_NOTICE, source_line=fmt.source_line(embed.as_of),
                 chart=Markup(inline_svg(item.chart_svg.read_bytes(), embed.alt)
                              + inline_svg(item.narrow_svg.read_bytes(), embed.alt, "narrow")),
-                narrow_media=EMBED_NARROW_MEDIA,
+                narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0],
             ).encode("utf-8"),
             "chart.vl.json": (chart.wide.live_json + "\n").encode("utf-8"),
             "chart.narrow.vl.json": (chart.narrow.live_json + "\n").encode("utf-8"),
