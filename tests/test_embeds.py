@@ -563,9 +563,9 @@ def test_the_charts_of_change_state_their_finding_at_every_week(tiny: Project) -
         f"No change on the week yet: the data starts in the week of {fmt.week_range(W1)}")
     # W2 against W1: U.S. models 300 -> 1,000 tokens, Chinese models 900 -> 500
     assert headline_of(folder / f"country-growth/{W2}/index.html") == (
-        f"Tokens of U.S. models {fmt.up_down(1000 / 300 - 1, suffix='')}, Chinese models "
-        f"{fmt.up_down(500 / 900 - 1, suffix='')} on the week, in the week of "
-        f"{fmt.week_range(W2)}")
+        f"Week of {fmt.week_range(W2)}: tokens of U.S. models "
+        f"{fmt.up_down(1000 / 300 - 1, suffix='')} on the week, Chinese models "
+        f"{fmt.up_down(500 / 900 - 1, suffix='')}")
     assert headline_of(folder / f"rank-movement/{W1}/index.html") == (
         f"The top 3 models in the week of {fmt.week_range(W1)}: rank movement shows from the "
         "second week")

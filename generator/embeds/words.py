@@ -91,15 +91,17 @@ def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
 
 
 def growth_words(upto: Tables, week: str, in_week: str) -> tuple[str, str]:
-    """'Tokens of Chinese models up 4.1% on the week in the week of …, U.S. models up 2.1%'."""
+    """'Week of …: tokens of Chinese models up 4.1% on the week, U.S. models up 2.1%'."""
     data = country_growth_data(upto)
     now = data[(data["week_start"] == week) & data["wow_change"].notna()] \
         .sort_values(["tokens", "country"], ascending=[False, True])
     rows = records(now)
     if rows:
-        headline = "Tokens of " + ", ".join(
-            f"{fmt.country_models(row['country'])} {fmt.up_down(row['wow_change'], suffix='')}"
-            for row in rows) + f" on the week, {in_week}"
+        changes = [f"{fmt.country_models(row['country'])} "
+                   f"{fmt.up_down(row['wow_change'], suffix='')}" for row in rows]
+        changes[0] += " on the week"
+        headline = (f"Week of {fmt.week_range(week)}: tokens of {changes[0]}"
+                    + "".join(f", {change}" for change in changes[1:]))
     else:
         headline = f"No change on the week yet: the data starts {in_week}"
     weeks = sorted(data["week_start"].astype(str).unique())
