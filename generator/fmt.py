@@ -25,6 +25,7 @@ Percentages (``fraction`` is a share or change as a fraction: 0.569 = 56.9%)
     ``up_down``       prose: "up 4.1% on the week", "down 0.8% on the week",
                       "up less than 0.1% on the week", "unchanged on the week".
     ``percent_tick``  axis ticks: the shortest exact figure, "0%", "25%", "2.5%".
+    ``change_tick``   a change axis's ticks: the same with a sign, "+25%", "0%", "−10%".
 Dates (ISO strings in; ISO stays in data files and ``datetime`` attributes, never in text)
     ``long_date``     "9 April 2026" (from "2026-04-09" or "2026-04-09T02:00:00.000Z").
     ``short_date``    "9 Apr 2026" (axes, tooltips, tight table cells).
@@ -204,6 +205,15 @@ def percent_tick(fraction: float) -> str:
     value = round(float(fraction) * 100, 6)
     text = f"{value:,.6f}".rstrip("0").rstrip(".")
     return f"{text.replace('-', MINUS)}%"
+
+
+def change_tick(fraction: float) -> str:
+    """A change axis's tick: '+25%', '0%', '−10%', '+2.5%'."""
+    value = round(float(fraction) * 100, 6)
+    if value == 0:
+        return "0%"
+    text = percent_tick(fraction)
+    return f"+{text}" if value > 0 else text
 
 
 # ---------------------------------------------------------------- rank changes

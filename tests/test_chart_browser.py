@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import served
+from generator.charts.catalogue import SITE_WIDE
 from generator.paths import Project
 
 pytestmark = pytest.mark.browser
@@ -52,6 +53,7 @@ def a_long_history(project: Project, family: str) -> str:
 PAGES = {
     "home": lambda p: "",
     "rankings": lambda p: "rankings/",
+    "countries": lambda p: "countries/",
     "week": a_past_week,
     "country": lambda p: a_long_history(p, "countries"),
     "company": lambda p: a_long_history(p, "companies"),
@@ -86,6 +88,10 @@ def open_page(browser: Browser, url: str, viewport: dict, scheme: str = "light")
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     page.goto(url, wait_until="load")
+    # A chart below the fold loads when scrolled to; scrolling would also engage the reader
+    # (the charts in view turn interactive): load the drawings now instead.
+    page.evaluate("() => document.querySelectorAll('figure.tt-chart img[loading=lazy]')"
+                  ".forEach(img => { img.loading = 'eager'; })")
     page.wait_for_function("() => [...document.querySelectorAll('figure.tt-chart img')]"
                            ".every(i => !i.getBoundingClientRect().width || i.complete)")
     return page
@@ -127,8 +133,7 @@ def embed_text_sizes(page: Page) -> list[float]:
     }""")
 
 
-@pytest.mark.parametrize("embed", ["tokens-by-country", "tokens-by-company", "country-share",
-                                   "top-models"])
+@pytest.mark.parametrize("embed", SITE_WIDE)
 def test_chart_text_is_at_least_11_px_in_a_320_px_embed(browser: Browser, site_url: str,
                                                         embed: str) -> None:
     page = open_page(browser, site_url + f"embed/{embed}/", {"width": 320, "height": 900})
@@ -204,6 +209,36 @@ def test_hovering_the_interactive_chart_shows_formatted_numbers(page: Page, site
     shown = [labels.nth(i).text_content() for i in range(labels.count())
              if labels.nth(i).get_attribute("opacity") != "0"]
     assert shown and not [label for label in shown if label.endswith("G")]
+
+
+@pytest.mark.parametrize("path, chart, field, value", [
+    ("countries/", "country-growth", "Change on the week", r"(\+|−)?[\d.]+%|0%"),
+    ("rankings/", "rank-movement", "Rank", r"#\d+"),
+])
+def test_hovering_a_chart_of_change_shows_formatted_figures(page: Page, site_url: str,
+                                                           path: str, chart: str, field: str,
+                                                           value: str) -> None:
+    """The growth chart's points and the bump chart's points: the week, the country or model,
+    and the change or the rank, written the site's way."""
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + path, wait_until="load")
+    selector = f'figure.tt-chart[data-tt-spec$="/{chart}.vl.json"]'
+    figure = page.locator(selector)
+    figure.scroll_into_view_if_needed()
+    figure.hover()
+    expect(figure).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    texts = hover_tooltips(page, selector, ".mark-symbol path")
+    assert texts, chart
+    for text in texts:
+        assert "e+" not in text and not re.search(r"\d{10}", text), text
+        assert "Week" in text and "week_start" not in text and "place" not in text, text
+        shown = re.search(rf"{field}\s+(\S+)", text).group(1)
+        assert re.fullmatch(value, shown), text
+        assert "-" not in shown  # a true minus
+    labels = page.locator(f"{selector} .tt-chart__live svg .role-axis-label text")
+    shown = [labels.nth(i).text_content() for i in range(labels.count())
+             if labels.nth(i).get_attribute("opacity") != "0"]
+    assert len(shown) == len(set(shown)) and shown
 
 
 def test_the_phones_interactive_chart_is_the_narrow_one(browser: Browser, site_url: str) -> None:
@@ -283,8 +318,7 @@ def test_no_label_of_a_drawing_runs_out_of_it_in_chromium(page: Page,
     """Chromium draws the drawings with its own fonts, not the renderer's: every label still
     lies inside its drawing (a long model name on the bar axis, a legend, the last tick)."""
     charts = built_site.site_dir / "charts"
-    stems = [charts / name for name in ("tokens-by-country", "country-share",
-                                        "tokens-by-company", "top-models")]
+    stems = [charts / name for name in SITE_WIDE]
     stems += [p.with_name(p.name.removesuffix(".narrow.svg"))
               for p in sorted((charts / "top-models").glob("*.narrow.svg"))[::6]]
     stems.append(charts / a_long_history(built_site, "models").rstrip("/"))
@@ -298,7 +332,7 @@ def test_no_label_of_a_drawing_runs_out_of_it_in_chromium(page: Page,
 @pytest.mark.parametrize("width", [320, 600, 1000])
 def test_no_label_runs_out_of_an_embeds_chart(browser: Browser, site_url: str,
                                              width: int) -> None:
-    for embed in ("tokens-by-country", "top-models", "tokens-by-company", "country-share"):
+    for embed in SITE_WIDE:
         page = open_page(browser, site_url + f"embed/{embed}/", {"width": width, "height": 900})
         svg = page.locator(".tt-embed__svg:visible").element_handle()
         assert page.evaluate(OUTSIDE, svg) == [], (embed, width)

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from generator import fmt
+from generator.charts import changes, palette, specs, theme, variants
 from generator.charts import data as chart_data
-from generator.charts import palette, specs, theme, variants
 from generator.charts.theme import Caption
 from generator.charts.variants import NARROW, WIDE
 from generator.derive import attribute, derive_tables
@@ -184,6 +184,10 @@ def all_specs(tables) -> dict[str, dict]:
                                                  CAPTION, WIDE).to_dict(),
         "top": specs.top_models_chart(chart_data.top_models_data(tables, week), CAPTION,
                                       fmt.week_range(week), WIDE).to_dict(),
+        "growth": changes.country_growth_chart(chart_data.country_growth_data(tables),
+                                               CAPTION, WIDE).to_dict(),
+        "movement": changes.rank_movement_chart(chart_data.rank_movement_data(tables), CAPTION,
+                                                WIDE).to_dict(),
         "history": specs.model_history_chart(
             tables.models[tables.models.model_permaslug == "openai/gpt-5-20250807"],
             CAPTION, "GPT-5", "US", (tables.weeks[0], week), WIDE).to_dict(),
@@ -206,8 +210,9 @@ def test_tooltips_show_formatted_text_under_plain_names(tables) -> None:
                 assert "e+" not in text, (name, text)
         by_title = {f["title"]: f["field"] for f in fields}
         for row in values:  # each text is generator.fmt's (its own tests check how it writes)
-            if "Tokens" in by_title:
-                assert row[by_title["Tokens"]] == fmt.tokens_words(row["tokens"])
+            if "Tokens" in by_title:  # a week a model was not ranked: no figure
+                assert row[by_title["Tokens"]] == (fmt.MISSING if row["tokens"] is None
+                                                   else fmt.tokens_words(row["tokens"]))
                 assert not re.search(r"\d{10}", row[by_title["Tokens"]])
             if "Week" in by_title:
                 assert row[by_title["Week"]] == fmt.week_range(row["week_start"])
@@ -240,6 +245,12 @@ def test_alt_text_states_the_finding_with_figures(tables) -> None:
     assert fmt.percent(lead["share_of_attributed"]) in described["share"]
     assert "the most of any company" in described["company"]
     assert "was the most used model in the week of" in described["top"]
+    assert described["growth"].startswith(f"In the week of {week}, tokens of ")
+    china = countries[countries["country"] == "CN"].iloc[0]
+    assert f"Chinese models were {fmt.up_down(china['wow_change'])}" in described["growth"]
+    top = tables.models[tables.models.week_start == tables.latest_week].iloc[0]
+    assert described["movement"].startswith(f"{top['model_name']} ranked #1 in the week of "
+                                            f"{week}")
     assert described["history"].startswith("GPT-5 processed ")
     assert "its latest week" in described["history"] and "peak" in described["history"]
     for text in described.values():
@@ -543,3 +554,183 @@ def test_a_banded_chart_of_one_week_is_labelled_bars_without_a_title_block(table
             assert spec["layer"][0]["encoding"]["color"]["legend"] is None  # the axis names
             top = spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1]
             assert top > data[spec["layer"][0]["encoding"]["x"]["field"]].max()  # room
+
+
+# ---------------------------------------------------------------- the charts of change
+
+def test_the_growth_chart_follows_the_countries_of_the_weeks_story() -> None:
+    from generator.pages.story import STORY_COUNTRIES
+
+    assert chart_data.GROWTH_COUNTRIES == STORY_COUNTRIES
+
+
+def test_a_week_without_a_change_breaks_the_growth_line(tables) -> None:
+    """China's and the U.S.'s change on the week over the last weeks; a week a country has no
+    change (absent, or absent the week before) is an empty change, never 0."""
+    data = chart_data.country_growth_data(tables)
+    assert set(data["country"]) == {"CN", "US"}  # France is left out: two lines stay readable
+    assert list(data["week_start"].drop_duplicates()) == tables.weeks[1:]
+    expected = tables.countries.set_index(["week_start", "country"])["wow_change"]
+    for row in data.itertuples():
+        key = (row.week_start, row.country)
+        if key in expected.index:
+            assert row.wow_change == expected[key]
+        else:
+            assert pd.isna(row.wow_change)
+    many = chart_data.country_growth_data(tables, weeks=1)
+    assert list(many["week_start"].drop_duplicates()) == [tables.latest_week]
+
+
+def test_the_change_axis_writes_signed_percentages_around_a_zero_line(tables) -> None:
+    data = chart_data.country_growth_data(tables)
+    for variant in variants.VARIANTS:
+        spec = finished(changes.country_growth_chart(data, CAPTION, variant), "country-growth",
+                        variant)
+        line, points = spec["layer"]
+        assert (line["mark"]["type"], points["mark"]["type"]) == ("line", "circle")
+        y = spec["encoding"]["y"] if "encoding" in spec else line["encoding"]["y"]
+        axis = y["axis"]
+        assert axis["gridColor"]["condition"] == {"test": "datum.value === 0",
+                                                  "value": palette.LIGHT["domain"]}
+        texts = json.loads(re.match(r"(\[.*?\])\[indexof", axis["labelExpr"]).group(1))
+        assert texts == [fmt.change_tick(value) for value in axis["values"]]
+        assert "0%" in texts and all(t[0] in "+−0" for t in texts)
+        assert "-" not in "".join(texts)  # a true minus
+        low, high = y["scale"]["domain"]
+        changes_shown = data["wow_change"].dropna()
+        assert low <= min(0, changes_shown.min()) and high >= changes_shown.max()
+
+
+@pytest.mark.parametrize("weeks", [1, 2, 3])
+def test_a_short_history_of_change_still_reads(tables, weeks: int) -> None:
+    """One week has no change: a number that says so. Two weeks: one change per country, a
+    bar each with its figure. More: lines."""
+    import vl_convert
+
+    upto = chart_data.tables_up_to(tables, tables.weeks[weeks - 1])
+    data = chart_data.country_growth_data(upto)
+    for variant in variants.VARIANTS:
+        chart = changes.country_growth_chart(data, CAPTION, variant)
+        spec = chart.to_dict()
+        stat = isinstance(chart.usermeta, dict) and "stat" in chart.usermeta
+        drawn = variants.size("country-growth", variant, stat)
+        svg = vl_convert.vegalite_to_svg(variants.finish(chart, variant, drawn, True)[0])
+        assert f'width="{drawn.width}" height="{drawn.height}"' in svg  # drawn, at its size
+        if weeks == 1:
+            assert chart.usermeta["stat"]["value"] == "One week"
+            assert "a change on the week needs a week before it" in chart.usermeta["stat"][
+                "words"]
+            assert spec["description"].startswith("No change on the week to show yet")
+        elif weeks == 2:
+            marks = [unit["mark"]["type"] for unit in spec["layer"]]
+            assert marks == ["bar", "rule", "text", "text"]
+            shown = data_values(spec)
+            assert {row["change_text"] for row in shown} == {
+                fmt.change(c) for c in data["wow_change"].dropna()}
+            low, high = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
+            assert low < min(0, data["wow_change"].min()) or low == 0
+            assert high > data["wow_change"].max()  # room for the figure
+        else:
+            assert [unit["mark"]["type"] for unit in spec["layer"]] == ["line", "circle"]
+
+
+def test_change_ticks_are_round_and_hold_zero() -> None:
+    for low, high in ((-0.05, 0.57), (0.02, 0.3), (-0.4, -0.1), (0.0, 0.0), (-2.0, 9.0)):
+        ticks = changes.change_ticks(low, high, 5)
+        assert 0.0 in ticks and ticks[0] <= min(low, 0) and ticks[-1] >= max(high, 0)
+        steps = {round(b - a, 9) for a, b in zip(ticks, ticks[1:])}
+        assert len(steps) == 1 and len(ticks) <= 12
+
+
+def test_rank_movement_leaves_a_gap_where_a_model_was_not_ranked(tables) -> None:
+    data = chart_data.rank_movement_data(tables)
+    latest = tables.models[tables.models.week_start == tables.latest_week]
+    assert set(data["model_permaslug"]) == set(latest["model_permaslug"])
+    assert len(data) == len(latest) * len(tables.weeks)  # a row per model and week
+    ranked = tables.models.set_index(["week_start", "model_permaslug"])["rank"]
+    for row in data.itertuples():
+        key = (row.week_start, row.model_permaslug)
+        assert (row.rank == ranked[key]) if key in ranked.index else pd.isna(row.rank)
+    assert not (data["rank"] == 0).any()
+    # sonoma-alpha: not ranked in the first week
+    assert pd.isna(data[(data.model_permaslug == "openrouter/sonoma-alpha")
+                        & (data.week_start == tables.weeks[0])]["rank"].iloc[0])
+
+
+def movement(ranks: dict[str, list[int | None]], names: dict[str, str] | None = None
+             ) -> pd.DataFrame:
+    """Rank-movement data: slug -> its ranks in consecutive weeks (None: not ranked)."""
+    weeks = [(date(2026, 1, 5) + timedelta(days=7 * i)).isoformat()
+             for i in range(len(next(iter(ranks.values()))))]
+    rows = []
+    for slug, places in ranks.items():
+        for week, rank in zip(weeks, places):
+            rows.append({"week_start": week, "last_rank": places[-1], "model_permaslug": slug,
+                         "model_name": (names or {}).get(slug, slug.title()),
+                         "company": "Co", "country": "CN" if len(slug) % 2 else "US",
+                         "country_name": "China" if len(slug) % 2 else "United States",
+                         "rank": rank, "tokens": None if rank is None else 10**12 // rank})
+    return pd.DataFrame(rows).astype({"rank": "Int64", "tokens": "Int64"})
+
+
+def test_the_bump_chart_puts_rank_1_on_top_and_names_each_line_at_its_end() -> None:
+    long_name = "A Very Long Model Name That Cannot Fit (free)"
+    data = movement({"a": [3, 2, 1], "bb": [1, None, 2], "c": [40, 9, 3]}, {"a": long_name})
+    for variant in variants.VARIANTS:
+        spec = finished(changes.rank_movement_chart(data, CAPTION, variant), "rank-movement",
+                        variant)
+        lines, points, ends = spec["layer"]
+        y = spec["encoding"]["y"] if "encoding" in spec else lines["encoding"]["y"]
+        assert y["scale"]["reverse"] is True and y["scale"]["domain"][0] == 1
+        assert all(float(v).is_integer() for v in y["axis"]["values"])
+        texts = json.loads(re.match(r"(\[.*?\])\[indexof", y["axis"]["labelExpr"]).group(1))
+        assert texts[0] == "#1" and texts[-1] == f"{changes.RANK_FLOOR + 1}+"
+        assert lines["encoding"]["detail"]["field"] == "model_permaslug"
+        values = data_values(spec)
+        labelled_rows = [row for row in values if row["label"]]
+        assert {row["week_start"] for row in labelled_rows} == {"2026-01-19"}  # the last week
+        assert sorted(row["label"] for row in labelled_rows) == sorted(
+            specs.bar_labels([long_name, "Bb", "C"], variant))
+        assert ends["transform"] == [{"filter": "datum.label != ''"}]
+        # rank 40 is drawn on the bottom row, its tooltip gives the real rank
+        c40 = next(row for row in values if row["model_permaslug"] == "c"
+                   and row["rank"] == 40)
+        assert c40["place"] == changes.RANK_FLOOR + 1 and c40["rank_text"] == "#40"
+        gap = next(row for row in values if row["model_permaslug"] == "bb" and row["rank"] is None)
+        assert gap["place"] is None  # a gap, not a rank 0
+    narrow = specs.bar_labels([long_name], NARROW)[0]
+    assert narrow.endswith("… (free)") and len(narrow) < len(long_name)
+
+
+def test_the_bump_chart_draws_a_break_where_a_model_was_not_ranked() -> None:
+    """Drawn, the line of a model missing a week is two pieces, not one through a rank 0."""
+    import vl_convert
+
+    data = movement({"aa": [1, 1, 1, 1], "b": [2, None, 3, 2]})
+    spec = finished(changes.rank_movement_chart(data, CAPTION, WIDE), "rank-movement", WIDE)
+    svg = vl_convert.vegalite_to_svg(spec)
+    lines = re.findall(r'<path [^>]*d="(M[^"]*L[^"]*)"', svg)  # the lines (not rects, dots)
+    assert sorted(path.count("M") for path in lines) == [1, 2]  # whole; broken once
+    assert all(",0L" not in path and not path.endswith(",0") for path in lines)
+
+
+def test_rank_movement_of_one_week_is_a_number_and_of_two_a_chart() -> None:
+    one = movement({"a": [1], "b": [2]})
+    chart = changes.rank_movement_chart(one, CAPTION, NARROW)
+    assert chart.usermeta["stat"]["value"] == "One week"
+    assert chart.to_dict()["description"].startswith("A ranked #1 in the week of")
+    two = movement({"a": [2, 1], "b": [1, 2]})
+    spec = changes.rank_movement_chart(two, CAPTION, NARROW).to_dict()
+    assert [unit["mark"]["type"] for unit in spec["layer"]] == ["line", "circle", "text"]
+    assert spec["description"].startswith("A ranked #1 in the week of 12–18 January 2026, up "
+                                          "from #2 the week before.")
+
+
+def test_the_furthest_climb_is_named_in_the_alt_text() -> None:
+    data = movement({"a": [1, 1, 1], "bb": [30, 12, 2], "c": [2, 2, 3]},
+                    {"bb": "Climber"})
+    text = changes.movement_finding(data)
+    assert ("Climber climbed furthest, from #30 in the week of 5–11 January 2026 to #2"
+            in text)
+    assert changes.biggest_climb(data) == ("Climber", 30, "2026-01-05", 2)
+    assert changes.biggest_climb(movement({"a": [1, 1], "b": [2, 2]})) is None

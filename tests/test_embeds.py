@@ -219,6 +219,11 @@ def test_an_embed_carries_only_the_notes_its_chart_needs(built_site: Project) ->
     assert any(TOKENS_CAVEAT in n for n in top) and not any(COUNTRY_CAVEAT in n for n in top)
     share = notes_of(embed / "country-share" / "index.html")
     assert any(fmt.OF_KNOWN in n for n in share) and any(COUNTRY_CAVEAT in n for n in share)
+    growth = notes_of(embed / "country-growth" / "index.html")
+    assert any(COUNTRY_CAVEAT in n for n in growth) and any(TOKENS_CAVEAT in n for n in growth)
+    movement = notes_of(embed / "rank-movement" / "index.html")
+    assert any("share the chart's bottom row" in n for n in movement)
+    assert not any(COUNTRY_CAVEAT in n for n in movement)
     # besides a restatement's or a correction's note, at most four on any embed
     standing = [[n for n in notes_of(p) if not n.startswith(("Restated", "Corrected",
                                                              "Flagged"))]
@@ -370,7 +375,7 @@ def test_frozen_embeds_do_not_change_when_a_week_is_added(tiny: Project,
         generate(project)
         after = tree(embed_dir(project))
         frozen = [name for name in before if re.match(r"[a-z-]+/2026-\d\d-\d\d/", name)]
-        assert len(frozen) == 4 * 3 * 8  # four charts, three weeks, eight files each
+        assert len(frozen) == len(SITE_WIDE) * 3 * 8  # each chart, three weeks, eight files
         changed = [name for name in frozen if after.get(name) != before[name]]
         assert changed == []
         assert f"tokens-by-country/{W4}/index.html" in after
@@ -541,6 +546,37 @@ def test_a_restatement_or_an_edited_file_is_worked_out_again(
     monkeypatch.setenv("SITE_URL", "https://tracker.example.org/")
     generate(project)
     assert seen and not any(seen.values())
+
+
+def headline_of(page: Path) -> str:
+    import html
+
+    return html.unescape(re.search(r'<h1 class="tt-embed__title">(.*?)</h1>',
+                                   page.read_text(), re.S).group(1))
+
+
+def test_the_charts_of_change_state_their_finding_at_every_week(tiny: Project) -> None:
+    """The growth and rank-movement embeds, latest and frozen: one week has no change (and
+    says so), later weeks name the figures."""
+    folder = embed_dir(tiny)
+    assert headline_of(folder / f"country-growth/{W1}/index.html") == (
+        f"No change on the week yet: the data starts in the week of {fmt.week_range(W1)}")
+    # W2 against W1: U.S. models 300 -> 1,000 tokens, Chinese models 900 -> 500
+    assert headline_of(folder / f"country-growth/{W2}/index.html") == (
+        f"Week of {fmt.week_range(W2)}: tokens of U.S. models "
+        f"{fmt.up_down(1000 / 300 - 1, suffix='')} on the week, Chinese models "
+        f"{fmt.up_down(500 / 900 - 1, suffix='')}")
+    assert headline_of(folder / f"rank-movement/{W1}/index.html") == (
+        f"The top 3 models in the week of {fmt.week_range(W1)}: rank movement shows from the "
+        "second week")
+    # W3: GPT went from #2 (W1) to #1; DeepSeek fell; the cloaked model is new
+    assert headline_of(folder / "rank-movement/index.html") == (
+        f"{HOSTILE_MODEL} climbed furthest of the week's top 3: from #2 to #1 in 2 weeks")
+    page = (folder / "rank-movement/index.html").read_text()
+    table = re.search(r"<table>(.*?)</table>", page, re.S).group(1)
+    assert "Rank by tokens per week" in table
+    # a model per row, a week per column; the cloaked model was not ranked before W3
+    assert re.search(r'<th scope="row">[^<]+</th><td>–</td><td>–</td><td>3</td></tr>', table)
 
 
 # ---------------------------------------------------------------- outside text stays text

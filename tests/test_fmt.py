@@ -114,6 +114,14 @@ def test_axis_ticks_are_the_shortest_exact_percentage(value: float, text: str) -
     assert fmt.percent_tick(value) == text
 
 
+@pytest.mark.parametrize(("value", "text"), [
+    (0.25, "+25%"), (0.0, "0%"), (-0.1, "\u221210%"), (0.025, "+2.5%"), (-0.0, "0%"),
+    (1.5, "+150%"),
+])
+def test_change_axis_ticks_carry_a_sign(value: float, text: str) -> None:
+    assert fmt.change_tick(value) == text
+
+
 @pytest.mark.parametrize(("change", "new", "shown", "words"), [
     (2, False, "▲ 2", "up 2 places"), (-1, False, "▼ 1", "down 1 place"),
     (0, False, "=", "no change"), (None, True, "new", "new entry"),

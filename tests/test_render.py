@@ -213,7 +213,7 @@ def drawn_texts(svg: str) -> list[tuple[str, float, str]]:
 def sample_charts(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The sample's site-wide charts and a few histories, worked out (not drawn)."""
     from generator.build import make_site
-    from generator.charts.catalogue import SpecMemo, annotation_events, site_chart_jobs
+    from generator.charts.catalogue import SITE_WIDE, SpecMemo, annotation_events, site_chart_jobs
     from generator.charts.theme import register_theme
     from generator.paths import Project
     from generator.pipeline import prepare
@@ -223,7 +223,7 @@ def sample_charts(tmp_path_factory: pytest.TempPathFactory) -> dict:
     prepared = prepare(project)
     site = make_site(project, prepared, require_real_data=False)
     memo = SpecMemo(tmp_path_factory.mktemp("specs"))
-    wanted, made = {"tokens-by-country", "country-share", "tokens-by-company", "top-models"}, {}
+    wanted, made = set(SITE_WIDE), {}
     for job in site_chart_jobs(site, annotation_events(prepared.annotations,
                                                        prepared.registry)):
         if job.chart_id in wanted or (job.kind not in wanted and job.kind not in made):

@@ -275,7 +275,9 @@ def test_no_file_loads_anything_from_another_host(built_site: Project) -> None:
 
 def test_each_chart_has_spec_svg_png_and_csv(built_site: Project) -> None:
     charts = built_site.site_dir / "charts"
-    for name in ("tokens-by-country", "country-share", "top-models", "tokens-by-company"):
+    from generator.charts.catalogue import SITE_WIDE
+
+    for name in SITE_WIDE:
         for suffix in (".vl.json", ".svg", ".csv"):
             assert (charts / f"{name}{suffix}").stat().st_size > 100, name + suffix
         # the PNG is the embed's image card, linked from the chart's caption

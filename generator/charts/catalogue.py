@@ -1,7 +1,7 @@
 """Every chart of the site, and each chart's spec worked out once (or recalled).
 
 The catalogue says which charts exist, what each draws, what it cites and at which size it is
-drawn: the four site-wide charts of the latest week, a top-models chart for every past week, the
+drawn: the six site-wide charts of the latest week, a top-models chart for every past week, the
 history of every model, company and country, and (asked for by the embed stage) the site-wide
 charts frozen at a past week. ``SpecMemo.chart`` turns a ``ChartJob`` into a ``Chart``: its
 title, subtitle and alt text, and its wide and narrow drawings' sizes and specs (from which
@@ -26,8 +26,8 @@ import altair as alt
 import pandas as pd
 
 from generator.annotations import Annotation
+from generator.charts import changes, specs, variants
 from generator.charts import data as chart_data
-from generator.charts import specs, variants
 from generator.charts.theme import Caption, Size
 from generator.charts.variants import SITE_NARROW_MEDIA, VARIANTS
 from generator.derive import Tables
@@ -38,8 +38,10 @@ from generator.registry import Registry
 from generator.site import Site
 from generator.tableio import frame_digest, to_csv_bytes
 
-SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models")
-FROZEN = SITE_WIDE[:3]  # frozen at a week for their embeds (top-models/<week> is a site chart)
+SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models",
+             "country-growth", "rank-movement")
+# frozen at a week for their embeds (top-models/<week> is a site chart of its own)
+FROZEN = tuple(kind for kind in SITE_WIDE if kind != "top-models")
 
 
 Events = tuple[tuple[str, str, str], ...]  # (day, label, description) of each dated event
@@ -140,6 +142,12 @@ def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterat
                    chart_data.company_bands_data(tables), specs.tokens_by_company_chart,
                    (caption,), overall)
     yield top_models_job("top-models", site, latest, caption)
+    yield ChartJob("country-growth", "country-growth", latest, site.as_of,
+                   chart_data.country_growth_data(tables), changes.country_growth_chart,
+                   (caption,))
+    yield ChartJob("rank-movement", "rank-movement", latest, site.as_of,
+                   chart_data.rank_movement_data(tables), changes.rank_movement_chart,
+                   (caption,))
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
         yield top_models_job(f"top-models/{week}", site, week,
                              Caption(site.cited_as_of(week), is_sample))
@@ -188,6 +196,8 @@ def frozen_chart_job(site: Site, kind: str, week: str, upto: Tables) -> ChartJob
         "tokens-by-country": (chart_data.country_bands_data, specs.tokens_by_country_chart),
         "country-share": (chart_data.country_share_data, specs.country_share_chart),
         "tokens-by-company": (chart_data.company_bands_data, specs.tokens_by_company_chart),
+        "country-growth": (chart_data.country_growth_data, changes.country_growth_chart),
+        "rank-movement": (chart_data.rank_movement_data, changes.rank_movement_chart),
     }[kind]
     caption = Caption(site.cited_as_of(week), site.is_sample)
     return ChartJob(f"{kind}/{week}", kind, week, caption.as_of, prepare(upto), draw,

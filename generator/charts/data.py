@@ -92,3 +92,50 @@ def model_history_data(rows: pd.DataFrame) -> pd.DataFrame:
 def group_history_data(rows: pd.DataFrame) -> pd.DataFrame:
     """A company's or a country's weekly rows."""
     return rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
+
+
+# The countries of each week's story sentence (pages.story.STORY_COUNTRIES, which imports the
+# charts: a test keeps the two the same).
+GROWTH_COUNTRIES = ("CN", "US")
+GROWTH_WEEKS = 12  # weeks of week-on-week changes on the growth chart
+MOVEMENT_WEEKS = 12  # weeks of ranks on the rank-movement chart
+MOVEMENT_MODELS = 10  # the latest week's top 10
+
+
+def country_growth_data(tables: Tables, weeks: int = GROWTH_WEEKS) -> pd.DataFrame:
+    """The week-on-week change of China's and the U.S.'s tokens (the countries of each week's
+    story, pages.story) over the last ``weeks`` weeks that have a week before them. A week a
+    country has no change (absent, or absent the week before) is a row with an empty change:
+    the line breaks there. With one week of data: that week's rows, every change empty."""
+    changed = tables.weeks[1:][-weeks:] or tables.weeks[-1:]
+    codes = [code for code in GROWTH_COUNTRIES if code in set(tables.countries["country"])]
+    grid = pd.DataFrame([(week, code) for code in codes for week in changed],
+                        columns=["week_start", "country"])
+    rows = grid.merge(tables.countries[["week_start", "country", "tokens", "wow_change"]],
+                      on=["week_start", "country"], how="left")
+    rows.insert(2, "country_name", rows["country"].map(country_name))
+    return rows.astype({"tokens": "Int64", "wow_change": "Float64"}) \
+        .sort_values(["week_start", "country"]).reset_index(drop=True)
+
+
+def rank_movement_data(tables: Tables, weeks: int = MOVEMENT_WEEKS,
+                       limit: int = MOVEMENT_MODELS) -> pd.DataFrame:
+    """The latest week's top ``limit`` models and their ranks over the last ``weeks`` weeks:
+    a row per model and week, the rank empty in a week the model was not in the top 50 (the
+    line breaks there, never drops to a rank 0). ``last_rank`` orders the models."""
+    shown = tables.weeks[-weeks:]
+    models = tables.models
+    top = models[(models["week_start"] == tables.latest_week) & (models["rank"] <= limit)] \
+        .sort_values("rank")
+    grid = pd.DataFrame([(week, slug) for slug in top["model_permaslug"] for week in shown],
+                        columns=["week_start", "model_permaslug"])
+    ranks = grid.merge(models[["week_start", "model_permaslug", "rank", "tokens"]],
+                       on=["week_start", "model_permaslug"], how="left")
+    about = top[["model_permaslug", "model_name", "company", "country", "rank"]] \
+        .rename(columns={"rank": "last_rank"})
+    rows = ranks.merge(about, on="model_permaslug", how="left")
+    rows["country_name"] = rows["country"].map(band_name)
+    return rows[["week_start", "last_rank", "model_permaslug", "model_name", "company",
+                 "country", "country_name", "rank", "tokens"]] \
+        .astype({"rank": "Int64", "tokens": "Int64", "last_rank": "int64"}) \
+        .sort_values(["last_rank", "week_start"]).reset_index(drop=True)

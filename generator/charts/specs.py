@@ -108,17 +108,20 @@ def text_px(text: str, variant: Variant) -> float:
     return 0.6 * variant.font * len(text)
 
 
-def x_week(first: str, last: str, variant: Variant, bars: bool = False) -> alt.X:
+def x_week(first: str, last: str, variant: Variant, bars: bool = False,
+           room: int = 0) -> alt.X:
     """The week axis from week ``first`` to week ``last``. No label repeats: up to SHORT_WEEKS
     weeks, a tick per week; up to DAY_WEEKS, a tick every few Mondays; beyond, on the first of
     every month or every few months. Only the labels that fit are written (the year on the
     first one). ``bars``: each week is drawn as a band from its Monday to its Sunday (x to x2),
-    all inside the plot."""
+    all inside the plot. ``room``: px kept free at the right of the last week (for labels at
+    the end of lines), the domain running on past it."""
     weeks = weeks_between(first, last)
     units = len(weeks) if bars else max(1, len(weeks) - 1)  # weeks the domain spans
-    end = (date.fromisoformat(last) + timedelta(days=7 if bars else 0)).isoformat()
+    plot = variant.width - (56 if variant.narrow else 76) - room
+    extra = math.ceil(7 * units * room / plot) if room else 0
+    end = (date.fromisoformat(last) + timedelta(days=(7 if bars else 0) + extra)).isoformat()
     domain = [utc_datetime(first), utc_datetime(end)]
-    plot = variant.width - (56 if variant.narrow else 76)
     if len(weeks) <= DAY_WEEKS:
         widest = text_px("30 Sep 2026", variant) + 12
         step = 1 if len(weeks) <= SHORT_WEEKS else math.ceil(widest / (plot / units))

@@ -26,7 +26,7 @@ import pandas as pd
 
 from generator import fmt
 from generator.charts.catalogue import FROZEN, SITE_WIDE, Chart, SpecMemo, frozen_chart_job
-from generator.charts.data import tables_up_to
+from generator.charts.data import GROWTH_WEEKS, MOVEMENT_WEEKS, tables_up_to
 from generator.derive import Tables
 from generator.digests import code_digest, files_digest, source_files
 from generator.embeds import EMBED_DIR, Embed, Note, one_line
@@ -46,7 +46,8 @@ from generator.tableio import frame_digest
 
 # Where each site-wide chart lives on the site (the credit link of its latest embed).
 CHART_PAGES = {"tokens-by-country": "", "country-share": "countries/",
-               "tokens-by-company": "companies/", "top-models": "rankings/"}
+               "tokens-by-company": "companies/", "top-models": "rankings/",
+               "country-growth": "countries/", "rank-movement": "rankings/"}
 HISTORY_ROWS = {"model": ("models", "model_permaslug"), "company": ("companies", "company"),
                 "country": ("countries", "country")}
 
@@ -77,7 +78,7 @@ def collect_embeds(site: Site, charts: dict[str, Chart], specs: SpecMemo,
 def latest_embed(site: Site, chart: Chart) -> Embed:
     latest = site.latest_week
     headline, subtitle = site_wide_words(chart.kind, site.tables, latest)
-    weeks = [latest] if chart.kind == "top-models" else site.tables.weeks
+    weeks = drawn_weeks(chart.kind, site.tables.weeks)
     return make_embed(
         chart.kind, chart, False, headline, subtitle,
         [*restatement_notes(site, weeks), *correction_notes(site, weeks),
@@ -97,7 +98,8 @@ def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMe
             continue
         upto = upto or tables_up_to(site.tables, week)
         if kind in FROZEN:
-            chart, weeks = specs.chart(frozen_chart_job(site, kind, week, upto)), upto.weeks
+            chart = specs.chart(frozen_chart_job(site, kind, week, upto))
+            weeks = drawn_weeks(kind, upto.weeks)
         else:
             chart, weeks = charts[f"top-models/{week}"], [week]
         headline, subtitle = site_wide_words(kind, upto, week)
@@ -108,6 +110,18 @@ def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMe
                   href=f"{EMBED_DIR}/{kind}/", label="Latest version"),
              *restatement_notes(site, weeks), *correction_notes(site, weeks)],
             f"rankings/{week}/")
+
+
+def drawn_weeks(kind: str, weeks: list[str]) -> list[str]:
+    """The weeks whose figures a site-wide chart shows (their restatements and corrections are
+    its notes): the last one, the last few (a change needs the week before) or all."""
+    if kind == "top-models":
+        return weeks[-1:]
+    if kind == "country-growth":
+        return weeks[-(GROWTH_WEEKS + 1):]
+    if kind == "rank-movement":
+        return weeks[-MOVEMENT_WEEKS:]
+    return weeks
 
 
 def history_embed(site: Site, chart: Chart,

@@ -9,6 +9,8 @@ from datetime import date, timedelta
 import pandas as pd
 
 from generator import fmt
+from generator.charts.changes import RANK_FLOOR, biggest_climb
+from generator.charts.data import country_growth_data, rank_movement_data
 from generator.charts.draw import wrap
 from generator.charts.specs import history_span
 from generator.charts.variants import embed_chart_height
@@ -74,6 +76,10 @@ def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
                     if rows else f"Weekly tokens by company, {in_week}")
         return headline, ("Tokens processed per week on OpenRouter by the ten largest companies "
                           f"of the last week, the rest summed; {span}")
+    if kind == "country-growth":
+        return growth_words(upto, week, in_week)
+    if kind == "rank-movement":
+        return movement_words(upto, week, in_week)
     rows = week_rows(upto.models, week, ["tokens", "model_permaslug"])
     count = min(len(rows), 15)
     headline = (f"{rows[0]['model_name']} was the most used model {in_week}, with "
@@ -82,6 +88,51 @@ def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
                 if rows else f"Top models, {in_week}")
     return headline, (f"Tokens processed on OpenRouter {in_week} by the {count} most used "
                       "models, coloured by the developer's country")
+
+
+def growth_words(upto: Tables, week: str, in_week: str) -> tuple[str, str]:
+    """'Week of …: tokens of Chinese models up 4.1% on the week, U.S. models up 2.1%'."""
+    data = country_growth_data(upto)
+    now = data[(data["week_start"] == week) & data["wow_change"].notna()] \
+        .sort_values(["tokens", "country"], ascending=[False, True])
+    rows = records(now)
+    if rows:
+        changes = [f"{fmt.country_models(row['country'])} "
+                   f"{fmt.up_down(row['wow_change'], suffix='')}" for row in rows]
+        changes[0] += " on the week"
+        headline = (f"Week of {fmt.week_range(week)}: tokens of {changes[0]}"
+                    + "".join(f", {change}" for change in changes[1:]))
+    else:
+        headline = f"No change on the week yet: the data starts {in_week}"
+    weeks = sorted(data["week_start"].astype(str).unique())
+    codes = list(dict.fromkeys(data["country"]))
+    names = (fmt.listing([fmt.DEMONYMS[code] for code in codes]) + " models"
+             if all(code in fmt.DEMONYMS for code in codes) and codes
+             else fmt.listing([fmt.country_models(code) for code in codes]))
+    return headline, (f"Change in weekly tokens against the week before, for "
+                      f"{names or 'each country'}; {period(weeks[0], week)}")
+
+
+def movement_words(upto: Tables, week: str, in_week: str) -> tuple[str, str]:
+    """'Of the top 10 models in the week of …, <model> climbed furthest: from #31 to #4 in 7
+    weeks'."""
+    data = rank_movement_data(upto)
+    weeks = sorted(data["week_start"].astype(str).unique())
+    count = data["model_permaslug"].nunique()
+    climb = biggest_climb(data)
+    lead = data[(data["week_start"] == week) & (data["last_rank"] == 1)]["model_name"]
+    if len(weeks) == 1:
+        headline = f"The top {count} models {in_week}: rank movement shows from the second week"
+    elif climb is not None:
+        name, start, since, end = climb
+        gap = (date.fromisoformat(week) - date.fromisoformat(since)).days // 7
+        headline = (f"{name} climbed furthest of the week's top {count}: from #{start} to "
+                    f"#{end} in {gap} week{'s' if gap != 1 else ''}")
+    else:
+        headline = (f"{lead.iloc[0] if len(lead) else 'The top model'} led the top {count} "
+                    f"{in_week}; none of them climbed")
+    return headline, (f"Rank by tokens per week on OpenRouter of the top {count} models of "
+                      f"the week of {fmt.week_range(week)}; {period(weeks[0], week)}")
 
 
 def entity_words(kind: str, name: str, rows: pd.DataFrame, site: Site) -> tuple[str, str]:
@@ -114,9 +165,13 @@ def caveats(kind: str) -> list[Note]:
     if kind == "country-share":
         notes.append(Note(f"Shares {fmt.OF_KNOWN}: models outside the top 50 and ranked "
                           "models whose developer is not known are left out."))
-    if kind in ("tokens-by-country", "country-share", "country"):
+    if kind == "rank-movement":
+        notes.append(Note(f"Ranks below #{RANK_FLOOR} share the chart's bottom row; a break in "
+                          "a line is a week the model was not in the top 50."))
+    if kind in ("tokens-by-country", "country-share", "country", "country-growth"):
         notes.append(Note(COUNTRY_CAVEAT))
-    if kind in ("tokens-by-country", "country-share", "tokens-by-company", "top-models"):
+    if kind in ("tokens-by-country", "country-share", "tokens-by-company", "top-models",
+                "country-growth", "rank-movement"):
         notes.append(Note(TOKENS_CAVEAT))
     return notes
 
@@ -180,6 +235,22 @@ def data_table(kind: str, data: pd.DataFrame) -> DataTable:
                      for week, cells in zip(wide.index, wide.itertuples(index=False, name=None)))
         what = f"Share {fmt.OF_KNOWN}" if kind == "country-share" else "Tokens"
         return DataTable(f"{what} per week (week starting)", ("Week", *order), rows)
+    if kind == "country-growth":
+        wide = data.pivot(index="week_start", columns="country_name", values="wow_change")
+        return DataTable("Change on the week of tokens, per week (week starting)",
+                         ("Week", *wide.columns),
+                         tuple((fmt.short_date(week), *map(fmt.change, cells)) for week, cells
+                               in zip(wide.index, wide.itertuples(index=False, name=None))))
+    if kind == "rank-movement":
+        wide = data.pivot(index="model_permaslug", columns="week_start", values="rank")
+        names = data.drop_duplicates("model_permaslug").sort_values("last_rank")
+        return DataTable("Rank by tokens per week (week starting) of the latest week's top "
+                         "models; – where a model was not in the top 50",
+                         ("Model", *map(fmt.short_date, wide.columns)),
+                         tuple((name, *(fmt.MISSING if fmt.is_missing(rank) else str(rank)
+                                        for rank in wide.loc[slug]))
+                               for slug, name in zip(names["model_permaslug"],
+                                                     names["model_name"])))
     if kind == "top-models":
         rows = tuple((str(r["rank"]), r["model_name"], r["company"] or "–", r["country_name"],
                       fmt.tokens_words(r["tokens"]), fmt.percent(r["share_of_total"]))

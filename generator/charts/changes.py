@@ -1,0 +1,282 @@
+"""Specs of the two charts of change (charts.specs draws the others, and lends its helpers):
+
+- ``country_growth_chart``: the change on the week of China's and the U.S.'s tokens over the
+  last weeks (the figures of each week's story sentence, pages.story), a line per country
+  around a marked zero; one week with a change is a bar per country, none is a number.
+- ``rank_movement_chart``: a bump chart of the latest week's top 10 models, their ranks over
+  the last weeks (rank 1 at the top), each line named at its right end; a week a model was
+  not in the top 50 breaks its line. Ranks below ``RANK_FLOOR`` share the bottom row.
+
+Same rules as charts.specs: data in (charts.data), ``alt.Chart`` out; tooltips and axis labels
+written by generator.fmt; the description states the finding with its figures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import altair as alt
+import pandas as pd
+
+from generator import fmt
+from generator.charts.data import MOVEMENT_MODELS
+from generator.charts.draw import text_width
+from generator.charts.palette import LIGHT
+from generator.charts.specs import (
+    SHARED,
+    bar_labels,
+    labelled,
+    legend,
+    models_of,
+    stat_chart,
+    week_span,
+    week_text,
+    x_week,
+)
+from generator.charts.theme import Caption, colour_scale
+from generator.charts.variants import Variant
+
+RANK_FLOOR = 15  # the lowest rank drawn on its own row; lower ranks share the row below it
+
+
+def maybe_tokens(value: object) -> str:
+    return fmt.MISSING if fmt.is_missing(value) else fmt.tokens_words(int(value))
+
+
+def maybe_rank(value: object) -> str:
+    return "Not in the top 50" if fmt.is_missing(value) else f"#{int(value)}"
+
+
+def country_colours(data: pd.DataFrame) -> tuple[list[str], alt.Scale]:
+    """The countries (by name) in the order of their latest tokens, and their fixed colours."""
+    latest = data[data["week_start"] == data["week_start"].max()]
+    order = latest.assign(sort=latest["tokens"].fillna(-1)).sort_values(
+        ["sort", "country_name"], ascending=[False, True])
+    names = list(dict.fromkeys([*order["country_name"], *sorted(data["country_name"])]))
+    codes = [data.loc[data["country_name"] == n, "country"].iloc[0] for n in names]
+    return names, colour_scale(names, codes)
+
+
+# ---------------------------------------------------------------- week-on-week growth
+
+def change_ticks(low: float, high: float, count: int) -> list[float]:
+    """Round tick values from below ``low`` to above ``high``, zero always among them."""
+    low, high = min(low, 0.0), max(high, 0.0)
+    rough = (high - low or 0.1) / max(1, count)
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough - 1e-12)
+    start, stop = math.floor(low / step - 1e-9), math.ceil(high / step + 1e-9)
+    return [round(i * step, 10) for i in range(start, stop + 1)]
+
+
+def change_axis(ticks: list[float], variant: Variant) -> alt.Axis:
+    """Signed percentages (generator.fmt), the grid line at zero drawn as strongly as an axis."""
+    texts = [fmt.change_tick(t) for t in ticks]
+    return alt.Axis(values=ticks, title=None if variant.narrow else "Change on the week",
+                    labelExpr=f"{json.dumps(texts)}[indexof({json.dumps(ticks)}, datum.value)]",
+                    gridColor={"condition": {"test": "datum.value === 0",
+                                             "value": LIGHT["domain"]}, "value": LIGHT["grid"]})
+
+
+def country_growth_chart(data: pd.DataFrame, caption: Caption,
+                         variant: Variant) -> alt.Chart | alt.LayerChart:
+    first, last = week_span(data)
+    title = caption.title("Change on the week: Chinese and U.S. models",
+                          "Change in each country's weekly tokens against the week before, %")
+    description = SHARED.get(data, ("description",), lambda: growth_finding(data))
+    changes = data[data["wow_change"].notna()]
+    if changes.empty:
+        return stat_chart("One week", f"of data so far ({fmt.week_range(last)}): a change on "
+                          "the week needs a week before it", title, description, variant)
+    names, scale = country_colours(data)
+    shown = labelled(data, week_text=("week_start", week_text),
+                     change_text=("wow_change", fmt.change),
+                     tokens_text=("tokens", maybe_tokens))
+    tooltip = [alt.Tooltip("week_text:N", title="Week"),
+               alt.Tooltip("country_name:N", title="Country"),
+               alt.Tooltip("change_text:N", title="Change on the week"),
+               alt.Tooltip("tokens_text:N", title="Tokens in the week")]
+    ticks = change_ticks(float(changes["wow_change"].min()), float(changes["wow_change"].max()),
+                         variant.ticks)
+    y_scale = alt.Scale(domain=[ticks[0], ticks[-1]], nice=False)
+    y = alt.Y("wow_change:Q", axis=change_axis(ticks, variant), scale=y_scale)
+    colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
+                       legend=legend(variant))
+    if first == last:  # one week with a change: a bar per country, its change beside it
+        return one_week_changes(shown[shown["wow_change"].notna()], names, colour, ticks,
+                                tooltip, title, description, variant)
+    base = alt.Chart(shown).encode(x=x_week(first, last, variant), y=y, color=colour,
+                                   tooltip=tooltip)
+    return alt.layer(
+        base.mark_line(strokeWidth=2.5, interpolate="linear"),
+        base.mark_circle(size=36 if variant.narrow else 44, opacity=1),
+    ).properties(title=title, description=description)
+
+
+def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
+                     ticks: list[float], tooltip: list, title: alt.TitleParams,
+                     description: str, variant: Variant) -> alt.LayerChart:
+    """A bar per country from zero to its change, the change written at the bar's end, with
+    room for it inside the plot on both sides."""
+    span = ticks[-1] - ticks[0]
+    room = span * (0.45 if variant.narrow else 0.3)
+    low = ticks[0] - (room if ticks[0] < 0 else 0)
+    domain = [low, ticks[-1] + room]
+    base = alt.Chart(shown).encode(
+        y=alt.Y("country_name:N", title=None, sort=names,
+                scale=alt.Scale(paddingInner=0.4, paddingOuter=0.3),
+                axis=alt.Axis(labelLimit=variant.label_limit)),
+        x=alt.X("wow_change:Q", title=None, axis=None,
+                scale=alt.Scale(domain=domain, nice=False, zero=True)),
+        tooltip=tooltip)
+    bars = base.mark_bar().encode(color=colour.legend(None))
+    rise = base.transform_filter("datum.wow_change >= 0").mark_text(
+        align="left", dx=4, color=LIGHT["text"], fontSize=variant.font).encode(
+        text="change_text:N")
+    fall = base.transform_filter("datum.wow_change < 0").mark_text(
+        align="right", dx=-4, color=LIGHT["text"], fontSize=variant.font).encode(
+        text="change_text:N")
+    zero = alt.Chart(shown).mark_rule(color=LIGHT["domain"], strokeWidth=1).encode(
+        x=alt.XDatum(0.0, type="quantitative", axis=None))
+    return alt.layer(bars, zero, rise, fall).properties(title=title, description=description)
+
+
+def growth_finding(data: pd.DataFrame) -> str:
+    """'In the week of …, tokens of Chinese models were up 4.1% on the week; those of U.S.
+    models were up 2.1%. Line chart of the change on the week since the week of ….'"""
+    first, last = week_span(data)
+    now = data[(data["week_start"] == last) & data["wow_change"].notna()] \
+        .sort_values(["tokens", "country"], ascending=[False, True])
+    if now.empty:
+        return (f"No change on the week to show yet: the data has one week, "
+                f"{fmt.week_range(last)}.")
+    rows = [dict(zip(now.columns, row)) for row in now.itertuples(index=False)]
+    lead = rows[0]
+    text = (f"In the week of {fmt.week_range(last)}, tokens of {models_of(lead['country'])} "
+            f"were {fmt.up_down(lead['wow_change'])}")
+    for row in rows[1:]:
+        text += (f"; those of {models_of(row['country'])} were "
+                 f"{fmt.up_down(row['wow_change'], suffix='')}")
+    text += "."
+    if first != last:
+        text += (" Line chart of the change on the week of each country's tokens since the "
+                 f"week of {fmt.week_range(first)}.")
+    return text
+
+
+# ---------------------------------------------------------------- rank movement (bump chart)
+
+def rank_rows(ranks: pd.Series) -> tuple[int, bool]:
+    """(the lowest rank drawn on its own row, whether lower ranks share a row below it)."""
+    deepest = int(ranks.max()) if ranks.notna().any() else 1
+    floor = min(max(deepest, MOVEMENT_MODELS), RANK_FLOOR)
+    return floor, deepest > floor
+
+
+def rank_axis(floor: int, below: bool, variant: Variant) -> alt.Axis:
+    ticks = [t for t in (1, 5, 10, 15, 20) if t <= floor]
+    if not below and floor - ticks[-1] >= 2:
+        ticks.append(floor)
+    texts = [f"#{t}" for t in ticks]
+    if below:
+        if floor + 1 - ticks[-1] < 3:
+            ticks, texts = ticks[:-1], texts[:-1]
+        ticks.append(floor + 1)
+        texts.append(f"{floor + 1}+")
+    return alt.Axis(values=ticks, title=None if variant.narrow else "Rank by tokens",
+                    grid=True, labelExpr=f"{json.dumps(texts)}[indexof({json.dumps(ticks)}, "
+                    "datum.value)]")
+
+
+def rank_movement_chart(data: pd.DataFrame, caption: Caption,
+                        variant: Variant) -> alt.Chart | alt.LayerChart:
+    weeks = sorted(data["week_start"].astype(str).unique())
+    first, last = weeks[0], weeks[-1]
+    title = caption.title(f"Rank movement of the week's top {MOVEMENT_MODELS} models",
+                          f"Rank by tokens per week on OpenRouter of the top {MOVEMENT_MODELS} "
+                          f"models of the week of {fmt.week_range(last)}, coloured by the "
+                          "developer's country")
+    description = SHARED.get(data, ("description",), lambda: movement_finding(data))
+    if len(weeks) == 1:
+        return stat_chart("One week", f"of rankings so far ({fmt.week_range(last)}): rank "
+                          "movement shows from the second week", title, description, variant)
+    floor, below = rank_rows(data["rank"])
+    names, scale = country_colours(data)
+    order = data.drop_duplicates("model_permaslug").sort_values("last_rank")
+    labels = dict(zip(order["model_permaslug"], bar_labels(list(order["model_name"]), variant)))
+    shown = labelled(data, week_text=("week_start", week_text),
+                     tokens_text=("tokens", maybe_tokens), rank_text=("rank", maybe_rank))
+    drawn = shown["rank"].astype("Float64").clip(upper=floor + 1)
+    # the name at the line's end (the week_start the spec carries becomes a date in Vega)
+    ends = [labels[s] if str(w) == last else ""
+            for s, w in zip(shown["model_permaslug"], shown["week_start"])]
+    shown = shown.assign(place=drawn.astype("float64"), label=pd.array(ends, dtype="str"),
+                         company=shown["company"].where(shown["company"] != "", "–"))
+    room = round(min(variant.label_limit, max(text_width(label, variant.font)
+                                              for label in labels.values()))) + 12
+    x = x_week(first, last, variant, room=room)
+    y = alt.Y("place:Q", axis=rank_axis(floor, below, variant),
+              scale=alt.Scale(domain=[1, floor + 1 if below else floor], reverse=True,
+                              nice=False, zero=False, padding=9))
+    colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
+                       legend=legend(variant))
+    tooltip = [alt.Tooltip("week_text:N", title="Week"),
+               alt.Tooltip("model_name:N", title="Model"),
+               alt.Tooltip("rank_text:N", title="Rank"),
+               alt.Tooltip("tokens_text:N", title="Tokens"),
+               alt.Tooltip("company:N", title="Company"),
+               alt.Tooltip("country_name:N", title="Country")]
+    base = alt.Chart(shown).encode(x=x, y=y)
+    lines = base.mark_line(strokeWidth=2.5, interpolate="linear").encode(
+        color=colour, detail="model_permaslug:N", tooltip=tooltip)
+    points = base.mark_circle(size=36 if variant.narrow else 48, opacity=1).encode(
+        color=colour, tooltip=tooltip)
+    names_at_end = base.transform_filter("datum.label != ''").mark_text(
+        align="left", baseline="middle", dx=8, fontSize=variant.font, color=LIGHT["text"],
+        limit=room).encode(text="label:N", tooltip=tooltip)
+    return alt.layer(lines, points, names_at_end).properties(title=title, description=description)
+
+
+def biggest_climb(data: pd.DataFrame) -> tuple[str, int, str, int] | None:
+    """(model name, its first rank in the chart's weeks, that week, its latest rank) of the
+    model that climbed furthest over the chart's weeks; None if none climbed."""
+    best = None
+    for _, rows in data.dropna(subset=["rank"]).sort_values("week_start").groupby(
+            "model_permaslug", sort=False):
+        start, end = rows.iloc[0], rows.iloc[-1]
+        climb = int(start["rank"]) - int(end["rank"])
+        key = (climb, -int(end["rank"]))
+        if climb > 0 and (best is None or key > best[0]):
+            best = (key, (str(end["model_name"]), int(start["rank"]), str(start["week_start"]),
+                          int(end["rank"])))
+    return best[1] if best else None
+
+
+def movement_finding(data: pd.DataFrame) -> str:
+    """'<model> ranked #1 in the week of …, up from #3 the week before; <model> climbed
+    furthest, from #31 in the week of … to #5. Bump chart of ….'"""
+    weeks = sorted(data["week_start"].astype(str).unique())
+    last = weeks[-1]
+    now = data[data["week_start"] == last].sort_values("rank")
+    if now.empty:
+        return f"No model was ranked in the week of {fmt.week_range(last)}."
+    lead = now.iloc[0]
+    text = f"{lead['model_name']} ranked #1 in the week of {fmt.week_range(last)}"
+    if len(weeks) > 1:
+        before = data[(data["week_start"] == weeks[-2])
+                      & (data["model_permaslug"] == lead["model_permaslug"])]["rank"]
+        earlier = before.iloc[0] if len(before) else pd.NA
+        text += (", new in the top 50" if fmt.is_missing(earlier)
+                 else ", as the week before" if int(earlier) == 1
+                 else f", up from #{int(earlier)} the week before")
+        climb = biggest_climb(data)
+        if climb is not None and climb[0] != lead["model_name"]:
+            name, start, week, end = climb
+            text += (f"; {name} climbed furthest, from #{start} in the week of "
+                     f"{fmt.week_range(week)} to #{end}")
+    text += "."
+    if len(weeks) > 1:
+        text += (f" Bump chart of the ranks of the top {len(now)} models of the latest week "
+                 f"over the {len(weeks)} weeks since the week of {fmt.week_range(weeks[0])}.")
+    return text
