@@ -200,3 +200,14 @@ def spend_by(models: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def spend_totals(spend: pd.DataFrame) -> dict:
     """The groups' spend added up: tokens, priced and unpriced tokens, spend range."""
     return {column: spend[column].sum() for column in SPEND_COLUMNS[:5]}
+
+
+def week_spend(models: pd.DataFrame, groups: pd.DataFrame, week: str,
+               keys: list[str]) -> tuple[list[dict], dict]:
+    """A page's view of one week's spend: a row per group (countries or companies table rows of
+    the week, with their ``share_of_attributed``) and the groups' total."""
+    spend = spend_by(models[models["week_start"] == week], keys)
+    shares = groups[groups["week_start"] == week][[*keys, "share_of_attributed"]]
+    spend = spend.merge(shares, on=keys, how="left", validate="one_to_one")
+    rows = [dict(zip(spend.columns, row)) for row in spend.itertuples(index=False)]
+    return rows, spend_totals(spend)

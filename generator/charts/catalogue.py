@@ -1,7 +1,7 @@
 """Every chart of the site, and each chart's spec worked out once (or recalled).
 
 The catalogue says which charts exist, what each draws, what it cites and at which size it is
-drawn: the four site-wide charts of the latest week, a top-models chart for every past week, the
+drawn: the site-wide charts of the latest week, a top-models chart for every past week, the
 history of every model, company and country, and (asked for by the embed stage) the site-wide
 charts frozen at a past week. ``SpecMemo.chart`` turns a ``ChartJob`` into a ``Chart``: its
 title, subtitle and alt text, and its wide and narrow drawings' sizes and specs (from which
@@ -38,8 +38,13 @@ from generator.registry import Registry
 from generator.site import Site
 from generator.tableio import frame_digest, to_csv_bytes
 
-SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models")
-FROZEN = SITE_WIDE[:3]  # frozen at a week for their embeds (top-models/<week> is a site chart)
+# The site-wide charts of the latest week. The free variants' share and the price-vs-usage
+# chart (list prices: generator/prices.py) are the rankings page's.
+PRICE_CHARTS = ("free-share", "price-vs-usage")
+SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models",
+             *PRICE_CHARTS)
+# Frozen at a week for their embeds (top-models/<week> is a site chart of its own).
+FROZEN = tuple(kind for kind in SITE_WIDE if kind != "top-models")
 
 
 Events = tuple[tuple[str, str, str], ...]  # (day, label, description) of each dated event
@@ -140,10 +145,21 @@ def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterat
                    chart_data.company_bands_data(tables), specs.tokens_by_company_chart,
                    (caption,), overall)
     yield top_models_job("top-models", site, latest, caption)
+    yield from price_chart_jobs(site, caption)
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
         yield top_models_job(f"top-models/{week}", site, week,
                              Caption(site.cited_as_of(week), is_sample))
     yield from history_jobs(site, events)
+
+
+def price_chart_jobs(site: Site, caption: Caption) -> Iterator[ChartJob]:
+    """The free variants' weekly share of all tokens, and the latest week's tokens against list
+    price."""
+    yield ChartJob("free-share", "free-share", site.latest_week, site.as_of,
+                   chart_data.free_share_data(site.tables), specs.free_share_chart, (caption,))
+    yield ChartJob("price-vs-usage", "price-vs-usage", site.latest_week, site.as_of,
+                   chart_data.price_usage_data(site.tables), specs.price_usage_chart,
+                   (caption,))
 
 
 def top_models_job(chart_id: str, site: Site, week: str, caption: Caption) -> ChartJob:
@@ -188,6 +204,8 @@ def frozen_chart_job(site: Site, kind: str, week: str, upto: Tables) -> ChartJob
         "tokens-by-country": (chart_data.country_bands_data, specs.tokens_by_country_chart),
         "country-share": (chart_data.country_share_data, specs.country_share_chart),
         "tokens-by-company": (chart_data.company_bands_data, specs.tokens_by_company_chart),
+        "free-share": (chart_data.free_share_data, specs.free_share_chart),
+        "price-vs-usage": (chart_data.price_usage_data, specs.price_usage_chart),
     }[kind]
     caption = Caption(site.cited_as_of(week), site.is_sample)
     return ChartJob(f"{kind}/{week}", kind, week, caption.as_of, prepare(upto), draw,

@@ -46,7 +46,9 @@ from generator.tableio import frame_digest
 
 # Where each site-wide chart lives on the site (the credit link of its latest embed).
 CHART_PAGES = {"tokens-by-country": "", "country-share": "countries/",
-               "tokens-by-company": "companies/", "top-models": "rankings/"}
+               "tokens-by-company": "companies/", "top-models": "rankings/",
+               "free-share": "rankings/", "price-vs-usage": "rankings/"}
+ONE_WEEK = ("top-models", "price-vs-usage")  # charts of one week's figures
 HISTORY_ROWS = {"model": ("models", "model_permaslug"), "company": ("companies", "company"),
                 "country": ("countries", "country")}
 
@@ -77,7 +79,7 @@ def collect_embeds(site: Site, charts: dict[str, Chart], specs: SpecMemo,
 def latest_embed(site: Site, chart: Chart) -> Embed:
     latest = site.latest_week
     headline, subtitle = site_wide_words(chart.kind, site.tables, latest)
-    weeks = [latest] if chart.kind == "top-models" else site.tables.weeks
+    weeks = [latest] if chart.kind in ONE_WEEK else site.tables.weeks
     return make_embed(
         chart.kind, chart, False, headline, subtitle,
         [*restatement_notes(site, weeks), *correction_notes(site, weeks),
@@ -97,7 +99,8 @@ def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMe
             continue
         upto = upto or tables_up_to(site.tables, week)
         if kind in FROZEN:
-            chart, weeks = specs.chart(frozen_chart_job(site, kind, week, upto)), upto.weeks
+            chart = specs.chart(frozen_chart_job(site, kind, week, upto))
+            weeks = [week] if kind in ONE_WEEK else upto.weeks
         else:
             chart, weeks = charts[f"top-models/{week}"], [week]
         headline, subtitle = site_wide_words(kind, upto, week)
