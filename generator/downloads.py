@@ -1,8 +1,9 @@
 """The public data contract: /downloads/v1/ tables as CSV, JSON and Parquet, plus datapackage.json.
 
 Columns are only ever added within v1. Token columns are exact integers. Fractions
-(shares, changes, coverage) and prices (USD per million tokens) are rounded to 6 decimal places (0.898568) in every format: plain
-decimals in CSV, JSON numbers, float64 in Parquet holding the same rounded values.
+(shares, changes, coverage) and prices (USD per million tokens) are rounded to 6 decimal places
+(0.898568) in every format: plain decimals in CSV, JSON numbers, float64 in Parquet holding the
+same rounded values.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ NUMBERS = (f"Token columns are exact integers. Fractions (shares, changes, cover
 
 PRICE = ("OpenRouter's list price for {which} tokens, USD per million tokens, from the models "
          "catalogue snapshot that prices the week (the latest dated on or before the Monday "
-         "that ends the week, else the earliest); 0 for a free variant; empty when unknown (no catalogue "
-         "entry, or a price that is not a price). A number " + ROUNDED)
+         "that ends the week, else the earliest); 0 for a free variant; empty when unknown "
+         "(no catalogue entry, or a price that is not a price). A number " + ROUNDED)
 
 
 def fraction(name: str, description: str) -> Column:

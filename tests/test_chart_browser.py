@@ -128,7 +128,7 @@ def embed_text_sizes(page: Page) -> list[float]:
 
 
 @pytest.mark.parametrize("embed", ["tokens-by-country", "tokens-by-company", "country-share",
-                                   "top-models"])
+                                   "top-models", "free-share", "price-vs-usage"])
 def test_chart_text_is_at_least_11_px_in_a_320_px_embed(browser: Browser, site_url: str,
                                                         embed: str) -> None:
     page = open_page(browser, site_url + f"embed/{embed}/", {"width": 320, "height": 900})
@@ -204,6 +204,28 @@ def test_hovering_the_interactive_chart_shows_formatted_numbers(page: Page, site
     shown = [labels.nth(i).text_content() for i in range(labels.count())
              if labels.nth(i).get_attribute("opacity") != "0"]
     assert shown and not [label for label in shown if label.endswith("G")]
+
+
+@pytest.mark.parametrize("index, field, value", [
+    (1, "Completion price per million tokens", r"\$\d[\d,]*(\.\d+)?"),  # tokens vs price
+    (2, "Tokens of free variants", r"\d[\d.,]*( (trillion|billion|million))?"),  # free share
+])
+def test_hovering_the_price_charts_shows_formatted_numbers(page: Page, site_url: str,
+                                                           index: int, field: str,
+                                                           value: str) -> None:
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "rankings/", wait_until="load")
+    figure = page.locator("figure.tt-chart").nth(index)
+    figure.scroll_into_view_if_needed()
+    figure.hover()
+    expect(figure).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    texts = hover_tooltips(page, f"figure.tt-chart >> nth={index} >>", ".mark-symbol path")
+    assert texts, field
+    for text in texts:
+        assert "e+" not in text and not re.search(r"\d{10}", text), text
+        assert "_usd_" not in text and "week_start" not in text, text
+        shown = re.search(rf"{field}\s+(.*)", text).group(1).strip()
+        assert re.fullmatch(value, shown), text
 
 
 def test_the_phones_interactive_chart_is_the_narrow_one(browser: Browser, site_url: str) -> None:
@@ -284,7 +306,8 @@ def test_no_label_of_a_drawing_runs_out_of_it_in_chromium(page: Page,
     lies inside its drawing (a long model name on the bar axis, a legend, the last tick)."""
     charts = built_site.site_dir / "charts"
     stems = [charts / name for name in ("tokens-by-country", "country-share",
-                                        "tokens-by-company", "top-models")]
+                                        "tokens-by-company", "top-models", "free-share",
+                                        "price-vs-usage")]
     stems += [p.with_name(p.name.removesuffix(".narrow.svg"))
               for p in sorted((charts / "top-models").glob("*.narrow.svg"))[::6]]
     stems.append(charts / a_long_history(built_site, "models").rstrip("/"))
@@ -298,7 +321,8 @@ def test_no_label_of_a_drawing_runs_out_of_it_in_chromium(page: Page,
 @pytest.mark.parametrize("width", [320, 600, 1000])
 def test_no_label_runs_out_of_an_embeds_chart(browser: Browser, site_url: str,
                                              width: int) -> None:
-    for embed in ("tokens-by-country", "top-models", "tokens-by-company", "country-share"):
+    for embed in ("tokens-by-country", "top-models", "tokens-by-company", "country-share",
+                  "free-share", "price-vs-usage"):
         page = open_page(browser, site_url + f"embed/{embed}/", {"width": width, "height": 900})
         svg = page.locator(".tt-embed__svg:visible").element_handle()
         assert page.evaluate(OUTSIDE, svg) == [], (embed, width)
