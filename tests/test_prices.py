@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -15,14 +16,23 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import fmt
 from generator.derive import attribute, derive_tables
 from generator.downloads import datapackage, write_downloads
-from generator.load import MODELS_SUBDIR, load_catalogue_snapshots
+from generator.load import MODELS_SUBDIR, CatalogueSnapshot, load_catalogue_snapshots
 from generator.paths import Project
 from generator.pipeline import prepare
-from generator.prices import per_million, read_prices, snapshot_for, spend_by
+from generator.prices import (
+    Unusable,
+    per_million,
+    price_snapshot,
+    read_prices,
+    snapshot_for,
+    spend_by,
+)
 from generator.registry import Author, Registry
 
 W1, W2, W3 = "2026-03-02", "2026-03-09", "2026-03-16"  # Mondays; W3 ends on 2026-03-23
@@ -264,3 +274,28 @@ def test_money_and_prices_read_as_the_site_writes_figures() -> None:
     assert fmt.percent_range(0.1, 0.1) == "10.0%" and fmt.percent_range(None, 0.1) == "–"
     assert [fmt.price(v) for v in (0.0375, 0.25, 2.5, 10, 0, 1.125, 1500.5, None)] == [
         "$0.0375", "$0.25", "$2.50", "$10", "$0", "$1.125", "$1,500.50", "–"]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3), max_leaves=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pricing=JSON_VALUES, prompt=JSON_VALUES | st.from_regex(r"[0-9]{1,3}\.[0-9]{1,9}"),
+       canonical=JSON_VALUES)
+def test_any_catalogue_entry_gives_a_price_or_none_never_a_crash(pricing: object,
+                                                                  prompt: object,
+                                                                  canonical: object) -> None:
+    entries = ({"id": "a/b", "canonical_slug": canonical, "pricing": pricing},
+               {"id": "a/b", "canonical_slug": "a/b-1",
+                "pricing": {"prompt": prompt, "completion": "0.000001"}})
+    snapshot = price_snapshot(CatalogueSnapshot(date(2026, 3, 9), "x.json", entries))
+    for found in snapshot.prices.values():
+        assert isinstance(found, Unusable) or (found.prompt >= 0 and found.completion >= 0)
+    second = snapshot.prices.get(("a/b-1", ""))
+    if isinstance(prompt, str) and re.fullmatch(r"[0-9]{1,3}\.[0-9]{1,9}", prompt):
+        assert second.prompt == Decimal(prompt) * 1_000_000
+    else:
+        assert isinstance(second, Unusable) or isinstance(prompt, str)
