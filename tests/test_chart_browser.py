@@ -86,6 +86,9 @@ def open_page(browser: Browser, url: str, viewport: dict, scheme: str = "light")
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     page.goto(url, wait_until="load")
+    # a reader scrolling down loads the lazy drawings below the fold: load them all now
+    page.evaluate("() => document.querySelectorAll('figure.tt-chart img[loading=lazy]')"
+                  ".forEach(i => { i.loading = 'eager'; })")
     page.wait_for_function("() => [...document.querySelectorAll('figure.tt-chart img')]"
                            ".every(i => !i.getBoundingClientRect().width || i.complete)")
     return page
