@@ -183,6 +183,8 @@ def report(generated) -> None:
         f"in {generated.seconds:.1f} s"
         + (" (nothing changed since the last build: files kept)" if generated.unchanged else "")
     )
+    for warning in generated.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def site_report(project: Project, ran: bool, seconds: float = 0.0) -> None:

@@ -64,6 +64,7 @@ class Generated:
     site_unchanged: bool = False  # the site builder was skipped the same way
     builder_seconds: float = 0.0  # build(): the site builder's wall time, alongside
     total_seconds: float = 0.0  # build(): the whole build
+    warnings: tuple[str, ...] = ()  # e.g. a catalogue price that is not a price (prices.py)
 
 
 def stale_since(latest_week: str, today: date) -> bool:
@@ -142,7 +143,8 @@ def generate_files(project: Project, today: date, require_real_data: bool,
         prune_cache(renders, renderer.used | specs.used)
     return Generated(is_sample=site.is_sample, weeks=len(site.tables.weeks),
                      latest_week=site.latest_week, as_of=site.as_of, pages=len(writer.written),
-                     charts=len(charts), seconds=0.0)
+                     charts=len(charts), seconds=0.0,
+                     warnings=tuple(prepared.prices.warnings))
 
 
 def write_pages(writer: PageWriter, site: Site, prepared: Prepared) -> None:

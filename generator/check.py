@@ -25,7 +25,7 @@ from generator.load import (
     MODELS_SUBDIR,
     OTHER,
     RANKINGS_SUBDIR,
-    load_catalogue,
+    load_catalogue_snapshots,
     load_snapshot,
     newest_weekly,
     snapshot_files,
@@ -103,7 +103,7 @@ def check_raw(source_dir: Path) -> tuple[list[str], set[str], pd.DataFrame | Non
     for path in snapshot_files(source_dir / MODELS_SUBDIR):
         problems.extend(check_sidecar(path))
     try:
-        load_catalogue(source_dir)
+        load_catalogue_snapshots(source_dir)  # every snapshot prices some week
     except TrackerError as exc:
         problems.append(str(exc))
     weekly = None if problems else newest_weekly(week_versions(snapshots))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from generator.corrections import APPLIED_COLUMNS, CORRECTION_COLUMNS
 from generator.load import OTHER, REVISION_COLUMNS, entry_variant
+from generator.prices import PRICE_COLUMNS, Prices, weekly_prices
 from generator.registry import Registry
 
 UNATTRIBUTED = "Unattributed"
@@ -146,15 +147,18 @@ def growth(current: pd.Series, previous: pd.Series) -> pd.Series:
 
 
 def derive_totals(attributed: pd.DataFrame) -> pd.DataFrame:
+    free = attributed["model_permaslug"].str.partition(":")[2] == "free"
     rows = attributed.assign(
         other=attributed["tokens"].where(attributed["is_other"], 0),
         unknown=attributed["tokens"].where(~attributed["is_other"] & (attributed["country"] == ""),
                                            0),
+        free=attributed["tokens"].where(free & ~attributed["is_other"], 0),
     )
     totals = rows.groupby("week_start", sort=True).agg(
         total_tokens=("tokens", "sum"),
         other_tokens=("other", "sum"),
         unknown_tokens=("unknown", "sum"),
+        free_variant_tokens=("free", "sum"),
         as_of=("as_of", "first"),
     ).reset_index()
     totals["attributed_tokens"] = (
@@ -164,10 +168,12 @@ def derive_totals(attributed: pd.DataFrame) -> pd.DataFrame:
     totals = with_previous_week(totals, [], ["total_tokens"])
     totals["wow_change"] = growth(totals["total_tokens"], totals["total_tokens_prev"])
     return totals[["week_start", "total_tokens", "attributed_tokens", "unknown_tokens",
-                   "other_tokens", "coverage", "as_of", "wow_change"]]
+                   "other_tokens", "free_variant_tokens", "coverage", "as_of", "wow_change"]] \
+        .astype({"free_variant_tokens": "int64"})
 
 
-def derive_models(attributed: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+def derive_models(attributed: pd.DataFrame, totals: pd.DataFrame,
+                  prices: Prices | None = None) -> pd.DataFrame:
     models = attributed[~attributed["is_other"]].sort_values(
         ["week_start", "tokens", "model_permaslug"], ascending=[True, False, True]
     ).reset_index(drop=True)
@@ -180,9 +186,10 @@ def derive_models(attributed: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFram
     models = models.merge(totals[["week_start", "total_tokens"]], on="week_start", how="left")
     models["share_of_total"] = models["tokens"] / models["total_tokens"]
     models["wow_change"] = growth(models["tokens"], models["tokens_prev"])
+    models = pd.concat([models, weekly_prices(models, prices)], axis=1)
     return models[["week_start", "rank", "rank_change", "model_permaslug", "model_name", "author",
                    "company", "country", "tokens", "share_of_total", "wow_change", "is_new",
-                   "in_catalogue", "as_of"]]
+                   "in_catalogue", "as_of", *PRICE_COLUMNS, "price_as_of"]]
 
 
 def derive_groups(attributed: pd.DataFrame, totals: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -201,7 +208,9 @@ def derive_groups(attributed: pd.DataFrame, totals: pd.DataFrame, keys: list[str
 
 def derive_tables(attributed: pd.DataFrame, revisions: pd.DataFrame | None = None,
                   corrections: pd.DataFrame | None = None,
-                  corrected: pd.DataFrame | None = None) -> Tables:
+                  corrected: pd.DataFrame | None = None,
+                  prices: Prices | None = None) -> Tables:
+    """The public tables; ``prices`` (prices.read_prices) gives models their list prices."""
     totals = derive_totals(attributed)
     extra = {}
     if corrections is not None:
@@ -210,7 +219,7 @@ def derive_tables(attributed: pd.DataFrame, revisions: pd.DataFrame | None = Non
         extra["corrected"] = corrected
     return Tables(
         totals=totals,
-        models=derive_models(attributed, totals),
+        models=derive_models(attributed, totals, prices),
         companies=derive_groups(attributed, totals, ["company", "country"]),
         countries=derive_groups(attributed, totals, ["country"]),
         revisions=pd.DataFrame(columns=REVISION_COLUMNS) if revisions is None else revisions,

@@ -1,8 +1,9 @@
 """The public data contract: /downloads/v1/ tables as CSV, JSON and Parquet, plus datapackage.json.
 
 Columns are only ever added within v1. Token columns are exact integers. Fractions
-(shares, changes, coverage) are rounded to 6 decimal places (0.898568) in every format: plain
-decimals in CSV, JSON numbers, float64 in Parquet holding the same rounded values.
+(shares, changes, coverage) and prices (USD per million tokens) are rounded to 6 decimal places
+(0.898568) in every format: plain decimals in CSV, JSON numbers, float64 in Parquet holding the
+same rounded values.
 """
 
 from __future__ import annotations
@@ -32,8 +33,15 @@ ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "string": pa.strin
                "date": pa.string()}
 ROUNDED = f"rounded to {FRACTION_DECIMALS} decimal places"
 NUMBERS = (f"Token columns are exact integers. Fractions (shares, changes, coverage: 0.569 = "
-           f"56.9%) are {ROUNDED} (0.898568) in every format: plain decimals in CSV, JSON "
-           "numbers, float64 in Parquet holding the same rounded values.")
+           f"56.9%) and prices (USD per million tokens) are {ROUNDED} (0.898568) in every "
+           "format: plain decimals in CSV, JSON numbers, float64 in Parquet holding the same "
+           "rounded values.")
+
+
+PRICE = ("OpenRouter's list price for {which} tokens, USD per million tokens, from the models "
+         "catalogue snapshot that prices the week (the latest dated on or before the Monday "
+         "that ends the week, else the earliest); 0 for a free variant; empty when unknown "
+         "(no catalogue entry, or a price that is not a price). A number " + ROUNDED)
 
 
 def fraction(name: str, description: str) -> Column:
@@ -59,6 +67,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
                                             "country"),
         Column("other_tokens", "integer", "Tokens of the models outside the top 50 (OpenRouter's "
                                           "`other` row)"),
+        Column("free_variant_tokens", "integer", "Tokens of ranked `:free` variants (models "
+                                                 "served at no charge) in the week"),
         fraction("coverage", "The top 50 models' share of all tokens: 1 - other/total"),
         Column("as_of", "string", "When OpenRouter computed the figures (meta.as_of)"),
     ),
@@ -75,6 +85,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("tokens", "integer", "Tokens processed in the week (prompt + completion)"),
         fraction("share_of_total", "Share of all tokens: tokens / total_tokens of the week"),
         WOW,
+        Column("price_prompt_usd_per_mtok", "number", PRICE.format(which="prompt (input)")),
+        Column("price_completion_usd_per_mtok", "number",
+               PRICE.format(which="completion (output)")),
     ),
     "companies_weekly": (
         WEEK,

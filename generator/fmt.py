@@ -32,6 +32,12 @@ Dates (ISO strings in; ISO stays in data files and ``datetime`` attributes, neve
     ``week_range``    "16–22 March 2026", "30 March – 5 April 2026",
                       "29 December 2025 – 4 January 2026".
     ``week_short``    "16–22 Mar 2026", "30 Mar – 5 Apr 2026" (table cells).
+Money (US dollars)
+    ``usd``           prose: spend as tokens are written, "$1.23 million", "$812 thousand",
+                      "$45", "less than $1", "$0". ``usd_short`` tables: "$1.23M", "$812K".
+    ``usd_range``     "$1.23 million – $4.56 million"; tables "$1.23M–$4.56M".
+    ``percent_range`` "12.1–15.3%": two shares, the smaller first.
+    ``price``         a list price per million tokens: "$0.0375", "$0.25", "$2.50", "$10".
 Rank changes
     ``rank_move``     what a table shows: "▲ 2", "▼ 1", "new", "=", "–".
     ``rank_move_words``  its text equivalent: "up 2 places", "down 1 place", "new entry",
@@ -214,6 +220,68 @@ def change_tick(fraction: float) -> str:
         return "0%"
     text = percent_tick(fraction)
     return f"+{text}" if value > 0 else text
+
+
+# ---------------------------------------------------------------- money (US dollars)
+
+def dollars(value: object) -> Decimal | None:
+    """A dollar amount as a Decimal (the float's shortest digits); None when undefined."""
+    return None if is_missing(value) else Decimal(repr(float(value)))
+
+
+def usd(value: object, style: str = "long") -> str:
+    """Spend, as tokens are written: three significant figures and the scale, '$1.23 million',
+    '$812 thousand', '$45' (whole dollars below a thousand); 'less than $1' for a
+    non-zero amount that would round to nothing, '$0', '–' when undefined. ``style="short"``
+    for tables: '$1.23M', '$812K', '<$1'."""
+    amount = dollars(value)
+    if amount is None:
+        return MISSING
+    if amount == 0:
+        return "$0"
+    if abs(amount) < Decimal("0.5"):
+        return "<$1" if style == "short" else "less than $1"
+    whole = int(abs(amount).to_integral_value(ROUND_HALF_UP))
+    return f"{MINUS if amount < 0 else ''}${compact(whole, style)}"
+
+
+def usd_short(value: object) -> str:
+    """Tables: '$1.23M', '$812K', '$45', '<$1', '$0'."""
+    return usd(value, "short")
+
+
+def usd_range(low: object, high: object, style: str = "long") -> str:
+    """A range of spend: '$1.23 million – $4.56 million' ('$1.23M–$4.56M' in tables); one
+    figure when both ends read the same."""
+    first, second = usd(low, style), usd(high, style)
+    if first == second:
+        return first
+    return f"{first}–{second}" if style == "short" else f"{first} – {second}"
+
+
+def percent_range(low: object, high: object) -> str:
+    """Two shares as a range, the smaller first: '12.1–15.3%'; one figure when they read the
+    same; '–' when undefined."""
+    if is_missing(low) or is_missing(high):
+        return MISSING
+    first, second = sorted((float(low), float(high)))
+    a, b = percent(first), percent(second)
+    return a if a == b else f"{a.removesuffix('%')}–{b}"
+
+
+def price(value: object) -> str:
+    """A list price in USD per million tokens, as OpenRouter writes it: every digit it has
+    (to a millionth of a dollar), cents shown once there is a fraction: '$0.0375', '$0.25',
+    '$2.50', '$10', '$0'; '–' when unknown."""
+    amount = dollars(value)
+    if amount is None:
+        return MISSING
+    amount = amount.quantize(Decimal("0.000001"), ROUND_HALF_UP).normalize()
+    text = format(amount, ",f")
+    whole, _, cents = text.partition(".")
+    if cents and len(cents) == 1:
+        text = f"{whole}.{cents}0"
+    return f"${text}"
 
 
 # ---------------------------------------------------------------- rank changes

@@ -262,26 +262,59 @@ def entry_variant(entry: dict) -> str:
     return model_id.partition(":")[2] if isinstance(model_id, str) else ""
 
 
+@dataclass(frozen=True)
+class CatalogueSnapshot:
+    """One /models snapshot: the day it was taken (its file name's date, UTC) and its entries."""
+
+    day: date
+    name: str  # the file name, for messages and a deterministic order within a day
+    entries: tuple[dict, ...]
+
+
+def catalogue_day(path: Path) -> date:
+    """The day in a catalogue snapshot's name (``2026-04-09.json.gz``,
+    ``2026-04-09_asof-….json.gz``): the fetch names each snapshot by the day it was taken."""
+    try:
+        return date.fromisoformat(path.name[:10])
+    except ValueError:
+        raise TrackerError(f"{shown(path)}:1: a models catalogue snapshot's name must start "
+                           "with the day it was taken (YYYY-MM-DD)") from None
+
+
+def catalogue_entries(path: Path) -> tuple[dict, ...]:
+    payload = read_json_file(path)
+    entries = payload.get("data") if isinstance(payload, dict) else None
+    if not isinstance(entries, list):
+        raise TrackerError(f"{shown(path)}:1: expected an object with a 'data' list of models")
+    return tuple(entry for entry in entries if isinstance(entry, dict))
+
+
+def load_catalogue_snapshots(source_dir: Path) -> list[CatalogueSnapshot]:
+    """Every /models snapshot, oldest first (by day, then file name: a second snapshot of the
+    same day carries its as_of in its name and sorts after the first). The fetch stores a
+    snapshot only when the catalogue changed, so each one holds until the next."""
+    files = snapshot_files(source_dir / MODELS_SUBDIR)
+    found = [CatalogueSnapshot(catalogue_day(path), path.name, catalogue_entries(path))
+             for path in files]
+    return sorted(found, key=lambda snapshot: (snapshot.day, snapshot.name))
+
+
 def load_catalogue(source_dir: Path) -> dict[str, dict]:
     """The newest /models snapshot, keyed by canonical_slug. Empty when none was fetched.
 
     A variant has an entry of its own (id ``vendor/model:free``, name "Vendor: Model (free)")
     with its base model's canonical_slug: the base model's entry keeps that key, whichever
     comes first; a variant's entry stands in only for a base model the catalogue lacks."""
-    folder = source_dir / MODELS_SUBDIR
-    files = snapshot_files(folder)
+    files = snapshot_files(source_dir / MODELS_SUBDIR)
     if not files:
         return {}
-    payload = read_json_file(files[-1])
-    entries = payload.get("data") if isinstance(payload, dict) else None
-    if not isinstance(entries, list):
-        raise TrackerError(
-            f"{shown(files[-1])}:1: expected an object with a 'data' list of models"
-        )
+    return catalogue_by_slug(catalogue_entries(files[-1]))
+
+
+def catalogue_by_slug(entries: tuple[dict, ...]) -> dict[str, dict]:
+    """One snapshot's entries keyed by canonical_slug (see load_catalogue)."""
     catalogue: dict[str, dict] = {}
     for entry in entries:
-        if not isinstance(entry, dict):
-            continue
         slug = entry.get("canonical_slug") or entry.get("id")
         if not isinstance(slug, str) or not slug:
             continue

@@ -14,8 +14,9 @@ from generator.corrections import (
     load_corrections,
 )
 from generator.derive import Tables, attribute, derive_tables
-from generator.load import Rankings, load_catalogue, load_rankings
+from generator.load import Rankings, catalogue_by_slug, load_catalogue_snapshots, load_rankings
 from generator.paths import Project
+from generator.prices import Prices, read_prices
 from generator.registry import Registry, load_registry
 
 
@@ -27,6 +28,7 @@ class Prepared:
     corrections: list[Correction]
     annotations: list[Annotation]
     tables: Tables
+    prices: Prices  # its warnings: catalogue entries whose pricing is not a price
 
 
 def prepare(project: Project) -> Prepared:
@@ -37,11 +39,13 @@ def prepare(project: Project) -> Prepared:
     are data/annotations.yaml for both."""
     rankings = load_rankings(project)
     registry = load_registry(project.registry_dir)
-    catalogue = load_catalogue(rankings.source_dir)
+    snapshots = load_catalogue_snapshots(rankings.source_dir)
+    catalogue = catalogue_by_slug(snapshots[-1].entries) if snapshots else {}
+    prices = read_prices(snapshots)
     corrections = load_corrections(corrections_path(rankings.source_dir), registry,
                                    rankings.weekly)
     weekly, applied = apply_corrections(rankings.weekly, corrections)
     annotations = load_annotations(project.data_dir / ANNOTATIONS_FILE, registry)
     tables = derive_tables(attribute(weekly, registry, catalogue), rankings.revisions,
-                           corrections_table(corrections, applied), applied)
-    return Prepared(rankings, registry, catalogue, corrections, annotations, tables)
+                           corrections_table(corrections, applied), applied, prices)
+    return Prepared(rankings, registry, catalogue, corrections, annotations, tables, prices)

@@ -2,7 +2,7 @@
 
 A fresh clone has no fetched data, yet the site must still build. This module writes a made-up but
 realistic dataset under ``data/sample/`` (two weekly rankings snapshots, their ``.meta.json``
-provenance files and one ``/models`` catalogue snapshot) that the loader reads whenever
+provenance files and two ``/models`` catalogue snapshots) that the loader reads whenever
 ``data/raw/`` holds no real snapshot; every page built from it says "Sample data - not real
 figures". The figures are invented: model names look like OpenRouter's, the numbers do not come
 from anywhere.
@@ -33,6 +33,8 @@ from pathlib import Path
 from generator.corrections import CORRECTIONS_FILE
 from generator.sample_catalogue import (
     CATALOGUE,
+    EARLIER_PRICES,
+    FREE_VARIANTS,
     IMAGE_OUTPUT,
     LLAMA_TOKENIZED,
     MODEL_IDS,
@@ -57,7 +59,11 @@ SNAPSHOTS = (
     ("2025-01-06", "2025-12-28", "2025-12-29T02:00:00.000Z"),
     ("2025-12-22", "2026-04-08", "2026-04-09T02:00:00.000Z"),
 )
-CATALOGUE_DAY = "2026-04-09"
+# The models catalogue, as the weekly fetch stores it (only when it changed): once with the first
+# rankings snapshot, and on the Monday that ended the last published week (unchanged when the
+# second rankings snapshot was fetched, so not stored again).
+EARLIER_CATALOGUE_DAY = "2025-12-29"
+CATALOGUE_DAY = "2026-04-06"
 RESTATED_WEEK = date(2025, 12, 22)
 
 # ----------------------------------------------------------------------------- helpers
@@ -271,12 +277,47 @@ def _slug_date(canonical: str) -> date:
 
 
 def catalogue(rng: random.Random) -> dict:
-    """The /models snapshot: every ranked model still served, plus unranked ones, sorted by id."""
+    """The /models snapshot: every ranked model still served, plus unranked ones, and the free
+    variants still served, sorted by id."""
     entries = []
     for spec in CATALOGUE:
         launched = _slug_date(spec[0])
         seconds = (launched - date(1970, 1, 1)).days * 86400 + rng.randrange(8 * 3600, 22 * 3600)
         entries.append(catalogue_entry(spec, seconds))
+    entries += free_entries(entries, parse_day(CATALOGUE_DAY))
+    entries.sort(key=lambda e: e["id"])
+    return {"data": entries}
+
+
+def free_entries(entries: list[dict], day: date) -> list[dict]:
+    """The ``:free`` entries served on ``day``: a copy of the base model's entry, every price 0."""
+    base = {entry["canonical_slug"]: entry for entry in entries}
+    found = []
+    for canonical, withdrawn in FREE_VARIANTS:
+        if canonical not in base or (withdrawn and parse_day(withdrawn) <= day):
+            continue
+        entry = json.loads(json.dumps(base[canonical]))
+        entry["id"] += ":free"
+        entry["name"] += " (free)"
+        entry["pricing"] = {key: "0" for key in entry["pricing"]}
+        found.append(entry)
+    return found
+
+
+def earlier_catalogue(current: dict) -> dict:
+    """The snapshot of EARLIER_CATALOGUE_DAY: the models launched by then (free variants
+    included), some at their earlier prices."""
+    day = parse_day(EARLIER_CATALOGUE_DAY)
+    entries = []
+    for entry in current["data"]:
+        if ":" in entry["id"] or _slug_date(entry["canonical_slug"]) > day:
+            continue
+        entry = json.loads(json.dumps(entry))
+        if entry["canonical_slug"] in EARLIER_PRICES:
+            prompt, completion = EARLIER_PRICES[entry["canonical_slug"]]
+            entry["pricing"].update(prompt=_per_token(prompt), completion=_per_token(completion))
+        entries.append(entry)
+    entries += free_entries(entries, day)
     entries.sort(key=lambda e: e["id"])
     return {"data": entries}
 
@@ -378,12 +419,14 @@ def write_sample(dest: Path) -> list[Path]:
             {"url": url, "fetched_at": fetched_at(as_of[:10]), "as_of": as_of, "meta": meta},
             written,
         )
-    write_with_meta(
-        dest / "raw" / "openrouter" / "models" / f"{CATALOGUE_DAY}.json",
-        dump_json(catalogue(rng)),
-        {"url": f"{BASE_URL}/models?output_modalities=all",
-         "fetched_at": fetched_at(CATALOGUE_DAY)},
-        written,
-    )
+    current = catalogue(rng)
+    for day, snapshot in ((EARLIER_CATALOGUE_DAY, earlier_catalogue(current)),
+                          (CATALOGUE_DAY, current)):
+        write_with_meta(
+            dest / "raw" / "openrouter" / "models" / f"{day}.json",
+            dump_json(snapshot),
+            {"url": f"{BASE_URL}/models?output_modalities=all", "fetched_at": fetched_at(day)},
+            written,
+        )
     _write(dest / CORRECTIONS_FILE, SAMPLE_CORRECTIONS.encode("utf-8"), written)
     return sorted(written)

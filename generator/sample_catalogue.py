@@ -315,3 +315,33 @@ MODEL_IDS = {
     "deepseek/deepseek-chat-v3-20250324": "deepseek/deepseek-chat-v3-0324",
     "deepseek/deepseek-r1-20250528": "deepseek/deepseek-r1-0528",
 }
+
+# Free variants the catalogue lists (id "vendor/model:free", the base model's canonical slug,
+# every price "0"): canonical slug and the day its free variant was withdrawn (None: still
+# served). A ranked free variant without an entry here (one withdrawn before the snapshot)
+# has no known price.
+FREE_VARIANTS = (
+    ("meta-llama/llama-3.3-70b-instruct-20241206", None),
+    ("google/gemma-3-27b-it-20250312", None),
+    ("deepseek/deepseek-r1-20250120", None),
+    ("deepseek/deepseek-chat-v3-20250324", None),
+    ("deepseek/deepseek-v4-20260311", None),
+    ("qwen/qwen3-coder-480b-a35b-20250722", None),
+    ("z-ai/glm-4.5-air-20250728", None),
+    ("xiaomi/mimo-v2-flash-20251216", "2026-02-23"),
+    ("stepfun/step-3.5-flash-20260202", None),
+    ("tngtech/deepseek-r1t2-chimera-20250708", None),
+)
+
+# The earlier catalogue snapshot (taken with the first rankings snapshot) lists the models
+# launched by then, a few of them at the prices they had before a later cut: canonical slug ->
+# USD per million prompt / completion tokens.
+EARLIER_PRICES = {
+    "deepseek/deepseek-r1-20250120": ("0.55", "2.19"),
+    "qwen/qwen3-coder-480b-a35b-20250722": ("0.3", "1.2"),
+    "moonshotai/kimi-k2-20250711": ("0.6", "2.5"),
+    "z-ai/glm-4.5-20250728": ("0.6", "2.2"),
+    "meta-llama/llama-4-maverick-20250405": ("0.2", "0.85"),
+    "anthropic/claude-opus-4.1-20250805": ("15", "75"),
+    "openai/gpt-5-2025-08-07": ("1.25", "10"),
+}

@@ -227,7 +227,7 @@ LIFECYCLES = (
     ("newlab/atlas-32b-20251103", "2025-11-03", 3, "2026-09-01", 30, 90, None),
 )
 
-# Retired: ranked in 2025 but gone from the 2026-04-09 catalogue (cloaked models are absent too).
+# Retired: ranked in 2025 but gone from the 2026-04-06 catalogue (cloaked models are absent too).
 RETIRED = frozenset({
     "anthropic/claude-3-opus-20240229",
     "google/gemini-flash-1.5-20240514",

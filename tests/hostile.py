@@ -130,6 +130,23 @@ CATALOGUE_NAMES: dict[str, str] = {  # canonical_slug -> name
 }
 
 
+# List prices (USD per token, as the catalogue writes them): models named by the registry get
+# an entry with a price, so hostile names reach the price chart, its table and the spend
+# tables; some prices are garbage, which must leave the price unknown, never crash the build.
+PRICED_ONLY = ("mistralai/m-20260101", "x-ai/grok-20260101", "meta-llama/llama-20260101",
+               "google/gemini-20260101", "ai21/jamba-20260101", "microsoft/phi-20260101")
+CATALOGUE_PRICES: dict[str, dict] = {
+    "mistralai/m-20260101": {"prompt": "0.000001", "completion": "0.000003"},
+    "x-ai/grok-20260101": {"prompt": "0.000003", "completion": "0.000015"},
+    "meta-llama/llama-20260101": {"prompt": "0.0000002", "completion": "0.0000006"},
+    "google/gemini-20260101": {"prompt": "-1", "completion": "-1"},
+    "ai21/jamba-20260101": {"prompt": SCRIPT, "completion": "1e-6"},
+    "microsoft/phi-20260101": {"prompt": 0.000001, "completion": "0.000002"},
+    "a/b": {"prompt": "0", "completion": "0"},
+    "sakana/index": {"prompt": "0.00000005", "completion": "0.0000001"},
+}
+
+
 def snapshot_rows() -> list[dict[str, str]]:
     """Rows in the upstream order: date ascending, tokens descending, `other` last."""
     rows = []
@@ -193,8 +210,10 @@ def write_hostile_data(data_dir: Path) -> Path:
     (rankings / f"{START}_{END}.meta.json").write_bytes(sidecar(body, {"as_of": AS_OF,
                                                                          "meta": meta}))
     catalogue = {"data": [{"id": slug, "canonical_slug": slug, "name": name,
-                           "description": SCRIPT, "architecture": {"tokenizer": IMG}}
-                          for slug, name in CATALOGUE_NAMES.items()]}
+                           "description": SCRIPT, "architecture": {"tokenizer": IMG},
+                           "pricing": CATALOGUE_PRICES.get(slug, {})}
+                          for slug, name in [*CATALOGUE_NAMES.items(),
+                                             *((s, "") for s in PRICED_ONLY)]]}
     stored = gzip.compress(json.dumps(catalogue).encode(), mtime=0)
     (models / f"{CATALOGUE_DATE}.json.gz").write_bytes(stored)
     (models / f"{CATALOGUE_DATE}.meta.json").write_bytes(sidecar(stored, {"encoding": "gzip"}))

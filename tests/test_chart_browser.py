@@ -241,6 +241,29 @@ def test_hovering_a_chart_of_change_shows_formatted_figures(page: Page, site_url
     assert len(shown) == len(set(shown)) and shown
 
 
+@pytest.mark.parametrize("chart, field, value", [
+    ("price-vs-usage", "Completion price per million tokens", r"\$\d[\d,]*(\.\d+)?"),
+    ("free-share", "Tokens of free variants", r"\d[\d.,]*( (trillion|billion|million))?"),
+])
+def test_hovering_the_price_charts_shows_formatted_numbers(page: Page, site_url: str,
+                                                           chart: str, field: str,
+                                                           value: str) -> None:
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "rankings/", wait_until="load")
+    selector = f'figure.tt-chart[data-tt-spec$="/{chart}.vl.json"]'
+    figure = page.locator(selector)
+    figure.scroll_into_view_if_needed()
+    figure.hover()
+    expect(figure).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    texts = hover_tooltips(page, selector, ".mark-symbol path")
+    assert texts, field
+    for text in texts:
+        assert "e+" not in text and not re.search(r"\d{10}", text), text
+        assert "_usd_" not in text and "week_start" not in text, text
+        shown = re.search(rf"{field}\s+(.*)", text).group(1).strip()
+        assert re.fullmatch(value, shown), text
+
+
 def test_the_phones_interactive_chart_is_the_narrow_one(browser: Browser, site_url: str) -> None:
     page = open_page(browser, site_url, PHONE)
     figure = page.locator("figure.tt-chart").first

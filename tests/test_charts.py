@@ -374,7 +374,7 @@ def test_every_country_has_one_colour_and_the_neutral_bands_stand_apart() -> Non
 
 
 DATA_COLOURS = sorted({*palette.COUNTRY_COLOURS.values(), *palette.SPARE_COUNTRY_COLOURS,
-                       palette.NO_COUNTRY_COLOUR, palette.OUTSIDE_COLOUR,
+                       palette.NO_COUNTRY_COLOUR, palette.OUTSIDE_COLOUR, palette.FREE_COLOUR,
                        *(c for family in palette.COMPANY_FAMILIES.values() for c in family),
                        *(c for code in ("FR", "IL", "BR", "") for c in
                          palette.company_family(code))})

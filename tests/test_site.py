@@ -195,7 +195,11 @@ def test_the_contract_columns_are_exactly_as_documented(built_site: Project) -> 
               for name in TABLES}
     assert header["models_weekly"] == [
         "week_start", "rank", "rank_change", "model_permaslug", "model_name", "author",
-        "company", "country", "tokens", "share_of_total", "wow_change"]
+        "company", "country", "tokens", "share_of_total", "wow_change",
+        "price_prompt_usd_per_mtok", "price_completion_usd_per_mtok"]
+    assert header["totals_weekly"] == [
+        "week_start", "total_tokens", "attributed_tokens", "unknown_tokens", "other_tokens",
+        "free_variant_tokens", "coverage", "as_of"]
     assert header["countries_weekly"] == ["week_start", "country", "tokens",
                                           "share_of_attributed", "wow_change"]
 

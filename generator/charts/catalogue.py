@@ -1,7 +1,7 @@
 """Every chart of the site, and each chart's spec worked out once (or recalled).
 
 The catalogue says which charts exist, what each draws, what it cites and at which size it is
-drawn: the six site-wide charts of the latest week, a top-models chart for every past week, the
+drawn: the site-wide charts of the latest week, a top-models chart for every past week, the
 history of every model, company and country, and (asked for by the embed stage) the site-wide
 charts frozen at a past week. ``SpecMemo.chart`` turns a ``ChartJob`` into a ``Chart``: its
 title, subtitle and alt text, and its wide and narrow drawings' sizes and specs (from which
@@ -38,9 +38,13 @@ from generator.registry import Registry
 from generator.site import Site
 from generator.tableio import frame_digest, to_csv_bytes
 
+# The site-wide charts of the latest week: the four of the week, the two charts of change
+# (generator/charts/changes.py), and the free variants' share and the price-vs-usage chart (list
+# prices: generator/prices.py), the rankings page's.
+PRICE_CHARTS = ("free-share", "price-vs-usage")
 SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models",
-             "country-growth", "rank-movement")
-# frozen at a week for their embeds (top-models/<week> is a site chart of its own)
+             "country-growth", "rank-movement", *PRICE_CHARTS)
+# Frozen at a week for their embeds (top-models/<week> is a site chart of its own).
 FROZEN = tuple(kind for kind in SITE_WIDE if kind != "top-models")
 
 
@@ -148,10 +152,21 @@ def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterat
     yield ChartJob("rank-movement", "rank-movement", latest, site.as_of,
                    chart_data.rank_movement_data(tables), changes.rank_movement_chart,
                    (caption,))
+    yield from price_chart_jobs(site, caption)
     for week in tables.weeks:  # each week's permanent ranking page shows its own chart
         yield top_models_job(f"top-models/{week}", site, week,
                              Caption(site.cited_as_of(week), is_sample))
     yield from history_jobs(site, events)
+
+
+def price_chart_jobs(site: Site, caption: Caption) -> Iterator[ChartJob]:
+    """The free variants' weekly share of all tokens, and the latest week's tokens against list
+    price."""
+    yield ChartJob("free-share", "free-share", site.latest_week, site.as_of,
+                   chart_data.free_share_data(site.tables), specs.free_share_chart, (caption,))
+    yield ChartJob("price-vs-usage", "price-vs-usage", site.latest_week, site.as_of,
+                   chart_data.price_usage_data(site.tables), specs.price_usage_chart,
+                   (caption,))
 
 
 def top_models_job(chart_id: str, site: Site, week: str, caption: Caption) -> ChartJob:
@@ -198,6 +213,8 @@ def frozen_chart_job(site: Site, kind: str, week: str, upto: Tables) -> ChartJob
         "tokens-by-company": (chart_data.company_bands_data, specs.tokens_by_company_chart),
         "country-growth": (chart_data.country_growth_data, changes.country_growth_chart),
         "rank-movement": (chart_data.rank_movement_data, changes.rank_movement_chart),
+        "free-share": (chart_data.free_share_data, specs.free_share_chart),
+        "price-vs-usage": (chart_data.price_usage_data, specs.price_usage_chart),
     }[kind]
     caption = Caption(site.cited_as_of(week), site.is_sample)
     return ChartJob(f"{kind}/{week}", kind, week, caption.as_of, prepare(upto), draw,

@@ -139,3 +139,26 @@ def rank_movement_data(tables: Tables, weeks: int = MOVEMENT_WEEKS,
                  "country", "country_name", "rank", "tokens"]] \
         .astype({"rank": "Int64", "tokens": "Int64", "last_rank": "int64"}) \
         .sort_values(["last_rank", "week_start"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- prices and free variants
+
+def free_share_data(tables: Tables) -> pd.DataFrame:
+    """Weekly tokens of ranked ``:free`` variants and their share of all tokens."""
+    totals = tables.totals
+    share = totals["free_variant_tokens"] / totals["total_tokens"].where(
+        totals["total_tokens"] != 0)
+    return totals.assign(free_share=share.astype("float64"))[
+        ["week_start", "free_variant_tokens", "total_tokens", "free_share"]] \
+        .reset_index(drop=True)
+
+
+def price_usage_data(tables: Tables) -> pd.DataFrame:
+    """The latest week's ranked models with their list prices (empty where unknown): the chart
+    plots those with a paid completion price and says how many others it leaves out."""
+    week = tables.latest_week
+    models = tables.models[tables.models["week_start"] == week]
+    rows = models.assign(country_name=models["country"].map(band_name))
+    return rows[["week_start", "rank", "model_permaslug", "model_name", "company", "country",
+                 "country_name", "tokens", "price_prompt_usd_per_mtok",
+                 "price_completion_usd_per_mtok"]].reset_index(drop=True)

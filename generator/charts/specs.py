@@ -21,7 +21,7 @@ import pandas as pd
 
 from generator import fmt
 from generator.charts.draw import text_width
-from generator.charts.palette import LIGHT, country_colour
+from generator.charts.palette import FREE_COLOUR, LIGHT, country_colour
 from generator.charts.palette import company_colour as own_colour
 from generator.charts.theme import (
     NEUTRAL_BANDS,
@@ -634,3 +634,151 @@ def stacked_bands(data: pd.DataFrame, band_title: str, scale: alt.Scale, bands: 
         order=alt.Order("order:Q", sort="ascending"),
         tooltip=tooltip,
     )
+
+
+# ---------------------------------------------------------------- prices and free variants
+
+def free_share_chart(data: pd.DataFrame, caption: Caption,
+                     variant: Variant) -> alt.Chart | alt.LayerChart:
+    """The share of each week's tokens that went to ``:free`` variants: one line."""
+    first, last = week_span(data)
+    title = caption.title("Share of tokens that went to free variants",
+                          "Tokens of the ranked models' free (:free) variants, as a share of "
+                          "all tokens, per week")
+    description = SHARED.get(data, ("description",), lambda: free_share_finding(data, last))
+    if first == last:
+        row = data.iloc[-1]
+        return stat_chart(fmt.percent(row["free_share"]),
+                          f"{fmt.OF_ALL} went to free variants in the week of "
+                          f"{fmt.week_range(last)}", title, description, variant)
+    shown = labelled(data, week_text=("week_start", week_text),
+                     share_text=("free_share", fmt.percent),
+                     tokens_text=("free_variant_tokens", tokens_text))
+    share_axis = alt.Axis(format="~%", tickCount=variant.ticks, title=None if variant.narrow
+                          else f"Share {fmt.OF_ALL}")
+    return alt.Chart(shown, title=title, description=description).mark_line(
+        strokeWidth=2.5, interpolate="linear", color=FREE_COLOUR).encode(
+        x=x_week(first, last, variant),
+        y=alt.Y("free_share:Q", axis=share_axis, scale=alt.Scale(domainMin=0)),
+        tooltip=[alt.Tooltip("week_text:N", title="Week"),
+                 alt.Tooltip("share_text:N", title=f"Share {fmt.OF_ALL}"),
+                 alt.Tooltip("tokens_text:N", title="Tokens of free variants")],
+    )
+
+
+def free_share_finding(data: pd.DataFrame, last: str) -> str:
+    """'Free variants took 12.3% of all tokens in the week of …, against 11.9% the week before;
+    their largest share was 15.1%, in the week of ….'"""
+    ordered = data.sort_values("week_start")
+    now = ordered.iloc[-1]
+    text = (f"Free variants took {fmt.percent(now['free_share'])} {fmt.OF_ALL} in the week of "
+            f"{fmt.week_range(last)} ({fmt.tokens_words(int(now['free_variant_tokens']))} "
+            "tokens)")
+    if len(ordered) > 1:
+        text += f", against {fmt.percent(ordered.iloc[-2]['free_share'])} the week before"
+        peak = ordered.loc[ordered["free_share"].idxmax()]
+        if str(peak["week_start"]) != last:
+            text += (f"; their largest share was {fmt.percent(peak['free_share'])}, in the "
+                     f"week of {fmt.week_range(str(peak['week_start']))}")
+        text += ". Line chart of the weekly share"
+    return text + "."
+
+
+def price_left_out(data: pd.DataFrame) -> tuple[int, int]:
+    """(free models, models without a known price) of a price-vs-usage chart's data."""
+    completion = data["price_completion_usd_per_mtok"]
+    return int((completion == 0).sum()), int(completion.isna().sum())
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """Powers of ten from the one at or below ``low`` to the one at or above ``high``."""
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    if first == last:
+        last += 1
+    return [float(10 ** e) if e >= 0 else float(f"1e{e}") for e in range(first, last + 1)]
+
+
+def price_usage_chart(data: pd.DataFrame, caption: Caption,
+                      variant: Variant) -> alt.Chart | alt.LayerChart:
+    """Each ranked model with a paid list price: its tokens in the week against its price per
+    million completion tokens, both on log scales, coloured by the developer's country. Free
+    models (price 0) and models without a known price cannot be placed and are counted in the
+    subtitle."""
+    week = str(data["week_start"].iloc[0]) if len(data) else ""
+    free, unknown = price_left_out(data)
+    left_out = []
+    if free:
+        left_out.append(f"{free} free model{'s' if free != 1 else ''}")
+    if unknown:
+        left_out.append(f"{unknown} model{'s' if unknown != 1 else ''} without a known price")
+    title = caption.title(
+        f"Tokens against list price, week of {fmt.week_range(week)}" if week
+        else "Tokens against list price",
+        "Each model's tokens in the week against its list price per million completion "
+        "(output) tokens, both on log scales, coloured by the developer's country"
+        + (f"; left out: {' and '.join(left_out)}" if left_out else ""))
+    paid = data[(data["price_completion_usd_per_mtok"].fillna(0) > 0) & (data["tokens"] > 0)]
+    description = SHARED.get(data, ("description",),
+                             lambda: price_usage_finding(paid, week, left_out))
+    if paid.empty:
+        return stat_chart("0", f"models with a paid list price in the week of "
+                               f"{fmt.week_range(week)}" if week else "models with a paid "
+                          "list price", title, description, variant)
+    paid = paid.astype({"price_prompt_usd_per_mtok": "float64",
+                        "price_completion_usd_per_mtok": "float64"})
+    shown = labelled(paid, tokens_text=("tokens", tokens_text),
+                     prompt_text=("price_prompt_usd_per_mtok", fmt.price),
+                     completion_text=("price_completion_usd_per_mtok", fmt.price))
+    shown = shown.assign(company=shown["company"].where(shown["company"] != "", "–"))
+    names = list(dict.fromkeys(shown.sort_values(["tokens", "model_permaslug"],
+                                                 ascending=[False, True])["country_name"]))
+    country_of = dict(zip(shown["country_name"], shown["country"]))
+    prices = log_ticks(float(paid["price_completion_usd_per_mtok"].min()),
+                       float(paid["price_completion_usd_per_mtok"].max()))
+    tokens = log_ticks(float(paid["tokens"].min()), float(paid["tokens"].max()))
+    price_labels = [fmt.price(value) for value in prices]
+    return alt.Chart(shown, title=title, description=description).mark_circle(
+        size=60 if variant.narrow else 90, opacity=0.85).encode(
+        x=alt.X("price_completion_usd_per_mtok:Q",
+                scale=alt.Scale(type="log", domain=[prices[0], prices[-1]]),
+                axis=alt.Axis(values=prices, title=None if variant.narrow else
+                              "List price per million completion tokens (USD)",
+                              labelExpr=f"{json.dumps(price_labels)}"
+                                        f"[indexof({json.dumps(prices)}, datum.value)]")),
+        y=alt.Y("tokens:Q", scale=alt.Scale(type="log", domain=[tokens[0], tokens[-1]]),
+                axis=alt.Axis(values=tokens, labelExpr=SI_LABEL,
+                              title=None if variant.narrow else "Tokens in the week")),
+        color=alt.Color("country_name:N", title=None,
+                        scale=colour_scale(names, [country_of[n] for n in names]), sort=names,
+                        legend=legend(variant)),
+        tooltip=[alt.Tooltip("model_name:N", title="Model"),
+                 alt.Tooltip("company:N", title="Company"),
+                 alt.Tooltip("country_name:N", title="Country"),
+                 alt.Tooltip("tokens_text:N", title="Tokens"),
+                 alt.Tooltip("prompt_text:N", title="Prompt price per million tokens"),
+                 alt.Tooltip("completion_text:N", title="Completion price per million tokens")],
+    )
+
+
+def price_usage_finding(paid: pd.DataFrame, week: str, left_out: list[str]) -> str:
+    """'The most used model with a paid list price in the week of …, X, lists $Y per million
+    completion tokens; the N models with a paid price range from $a (A) to $b (B). …'"""
+    if paid.empty:
+        return f"No ranked model had a paid list price in the week of {fmt.week_range(week)}."
+    ordered = paid.sort_values(["tokens", "model_permaslug"], ascending=[False, True])
+    lead = ordered.iloc[0]
+    by_price = paid.sort_values(["price_completion_usd_per_mtok", "model_permaslug"])
+    cheapest, dearest = by_price.iloc[0], by_price.iloc[-1]
+    text = (f"The most used model with a paid list price in the week of "
+            f"{fmt.week_range(week)}, {lead['model_name']} "
+            f"({fmt.tokens_words(int(lead['tokens']))} tokens), lists "
+            f"{fmt.price(lead['price_completion_usd_per_mtok'])} per million completion tokens")
+    if len(paid) > 1:
+        text += (f"; the {len(paid)} models with a paid price range from "
+                 f"{fmt.price(cheapest['price_completion_usd_per_mtok'])} "
+                 f"({cheapest['model_name']}) to "
+                 f"{fmt.price(dearest['price_completion_usd_per_mtok'])} "
+                 f"({dearest['model_name']})")
+    text += (". Scatter chart of tokens against completion price, both on log scales"
+             + (f"; left out: {' and '.join(left_out)}" if left_out else "") + ".")
+    return text

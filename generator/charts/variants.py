@@ -48,7 +48,8 @@ EMBED_SIZE = Size(WIDE.width, 360)  # the embed's (and image cards') wide drawin
 # Heights of the narrow drawings: the legend of a banded chart takes a few lines above the plot.
 NARROW_HEIGHTS = {"tokens-by-country": 420, "tokens-by-company": 420, "country-share": 380,
                   "top-models": 380, "model": 250, "company": 250, "country": 250,
-                  "country-growth": 320, "rank-movement": 400}
+                  "country-growth": 320, "rank-movement": 400,
+                  "free-share": 280, "price-vs-usage": 400}
 STAT_HEIGHTS = {"wide": 200, "narrow": 170}  # a one-week history: a number, not a chart
 
 # When each is shown. Site: Material's column is the viewport less 32 px below 960 px, so the

@@ -47,7 +47,8 @@ from generator.tableio import frame_digest
 # Where each site-wide chart lives on the site (the credit link of its latest embed).
 CHART_PAGES = {"tokens-by-country": "", "country-share": "countries/",
                "tokens-by-company": "companies/", "top-models": "rankings/",
-               "country-growth": "countries/", "rank-movement": "rankings/"}
+               "country-growth": "countries/", "rank-movement": "rankings/",
+               "free-share": "rankings/", "price-vs-usage": "rankings/"}
 HISTORY_ROWS = {"model": ("models", "model_permaslug"), "company": ("companies", "company"),
                 "country": ("countries", "country")}
 
@@ -115,7 +116,7 @@ def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMe
 def drawn_weeks(kind: str, weeks: list[str]) -> list[str]:
     """The weeks whose figures a site-wide chart shows (their restatements and corrections are
     its notes): the last one, the last few (a change needs the week before) or all."""
-    if kind == "top-models":
+    if kind in ("top-models", "price-vs-usage"):  # one week's figures
         return weeks[-1:]
     if kind == "country-growth":
         return weeks[-(GROWTH_WEEKS + 1):]

@@ -23,6 +23,8 @@ from generator.tableio import records
 TOKENS_CAVEAT = ("Tokens are counted by each model's own tokenizer; the data is one router's "
                  "public traffic, not the whole market.")
 COUNTRY_CAVEAT = "Country: the developer's headquarters, not the host serving the model."
+PRICE_CAVEAT = ("List prices: OpenRouter's catalogue price for each model, not what any user "
+                "paid (providers, discounts and caching differ).")
 
 
 def period(first_week: str, last_week: str) -> str:
@@ -80,6 +82,8 @@ def site_wide_words(kind: str, upto: Tables, week: str) -> tuple[str, str]:
         return growth_words(upto, week, in_week)
     if kind == "rank-movement":
         return movement_words(upto, week, in_week)
+    if kind in ("free-share", "price-vs-usage"):
+        return price_words(kind, upto, week, in_week, span)
     rows = week_rows(upto.models, week, ["tokens", "model_permaslug"])
     count = min(len(rows), 15)
     headline = (f"{rows[0]['model_name']} was the most used model {in_week}, with "
@@ -135,6 +139,28 @@ def movement_words(upto: Tables, week: str, in_week: str) -> tuple[str, str]:
                       f"the week of {fmt.week_range(week)}; {period(weeks[0], week)}")
 
 
+def price_words(kind: str, upto: Tables, week: str, in_week: str, span: str) -> tuple[str, str]:
+    """Headline and subtitle of the free variants' share and of tokens against list price."""
+    if kind == "free-share":
+        row = records(upto.totals[upto.totals["week_start"] == week])[0]
+        share = row["free_variant_tokens"] / row["total_tokens"] if row["total_tokens"] else 0
+        return (f"Free variants took {fmt.percent(share)} {fmt.OF_ALL} {in_week}",
+                f"Tokens of ranked free (:free) variants as a share {fmt.OF_ALL}, per week; "
+                f"{span}")
+    rows = upto.models[upto.models["week_start"] == week]
+    paid = rows[rows["price_completion_usd_per_mtok"].fillna(0) > 0]
+    headline = f"Tokens against list price, {in_week}"
+    if len(paid):
+        lead = records(paid.sort_values(["tokens", "model_permaslug"],
+                                        ascending=[False, True]).head(1))[0]
+        headline = (f"{lead['model_name']}, the most used model with a paid list price "
+                    f"{in_week}, lists {fmt.price(lead['price_completion_usd_per_mtok'])} per "
+                    "million completion tokens")
+    return headline, (f"Tokens processed on OpenRouter {in_week} against each model's list "
+                      "price per million completion tokens, both on log scales; free models "
+                      "and models without a known price left out")
+
+
 def entity_words(kind: str, name: str, rows: pd.DataFrame, site: Site) -> tuple[str, str]:
     """Headline and subtitle of one model's, company's or country's history."""
     latest = site.latest_week
@@ -171,8 +197,12 @@ def caveats(kind: str) -> list[Note]:
     if kind in ("tokens-by-country", "country-share", "country", "country-growth"):
         notes.append(Note(COUNTRY_CAVEAT))
     if kind in ("tokens-by-country", "country-share", "tokens-by-company", "top-models",
-                "country-growth", "rank-movement"):
+                "country-growth", "rank-movement",
+                "free-share", "price-vs-usage"):
         notes.append(Note(TOKENS_CAVEAT))
+    if kind == "price-vs-usage":
+        notes.append(Note(PRICE_CAVEAT, href="learn/list-prices/",
+                          label="What list prices do and do not say"))
     return notes
 
 
@@ -257,6 +287,8 @@ def data_table(kind: str, data: pd.DataFrame) -> DataTable:
                      for r in records(data))
         return DataTable("Tokens in the week by model", ("Rank", "Model", "Company", "Country",
                                                          "Tokens", f"Share {fmt.OF_ALL}"), rows)
+    if kind in ("free-share", "price-vs-usage"):
+        return price_table(kind, data)
     share = "share_of_total" if kind == "model" else "share_of_attributed"
     headers = ["Week", "Tokens", f"Share {fmt.OF_ALL}" if kind == "model"
                else f"Share {fmt.OF_KNOWN}"]
@@ -266,6 +298,21 @@ def data_table(kind: str, data: pd.DataFrame) -> DataTable:
                   fmt.tokens_words(r["tokens"]), fmt.percent(r[share])) for r in records(data))
     return DataTable("Tokens per week (week starting)", tuple(headers), rows)
 
+
+
+def price_table(kind: str, data: pd.DataFrame) -> DataTable:
+    """The free variants' share per week, or every ranked model's tokens and list prices."""
+    if kind == "free-share":
+        rows = tuple((fmt.short_date(r["week_start"]), fmt.tokens_words(r["free_variant_tokens"]),
+                      fmt.percent(r["free_share"])) for r in records(data))
+        return DataTable("Tokens of free variants per week (week starting)",
+                         ("Week", "Tokens of free variants", f"Share {fmt.OF_ALL}"), rows)
+    rows = tuple((str(r["rank"]), r["model_name"], r["country_name"],
+                  fmt.tokens_words(r["tokens"]), fmt.price(r["price_prompt_usd_per_mtok"]),
+                  fmt.price(r["price_completion_usd_per_mtok"])) for r in records(data))
+    return DataTable("Tokens in the week and list prices per million tokens, by model",
+                     ("Rank", "Model", "Country", "Tokens", "Prompt price", "Completion price"),
+                     rows)
 
 
 # ---------------------------------------------------------------- the snippet's height

@@ -56,11 +56,13 @@ class PageWriter:
             "week_range": fmt.week_range, "week_short": fmt.week_short,
             "long_date": fmt.long_date, "short_date": fmt.short_date,
             "country_name": fmt.country_name, "sentence_case": fmt.sentence_case,
+            "usd": fmt.usd, "usd_short": fmt.usd_short, "price": fmt.price,
         })
         self.env.globals.update({"rank_move": fmt.rank_move,
                                  "rank_move_words": fmt.rank_move_words,
                                  "source_line": fmt.source_line,
                                  "source_line_html": fmt.source_line_html,
+                                 "usd_range": fmt.usd_range, "percent_range": fmt.percent_range,
                                  "sample_notice": fmt.SAMPLE_NOTICE, "charts": self.charts,
                                  "embeds": self.embeds, "OF_ALL": fmt.OF_ALL,
                                  "OF_KNOWN": fmt.OF_KNOWN, "NO_COUNTRY": fmt.NO_COUNTRY,

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from generator import fmt
 from generator.pages import PageWriter, frame_records
+from generator.prices import week_spend
 from generator.site import Site
 
 
 def render_countries(writer: PageWriter, site: Site) -> None:
     countries = site.tables.countries
     week = site.latest_week
+    models = site.tables.models
+    spend, spend_total = week_spend(models, countries, week, ["country"])
     writer.render("countries_index.md.j2", "countries/index.md", week=week,
                   rows=frame_records(countries[countries["week_start"] == week]),
-                  totals=site.week_totals(week))
-    models = site.tables.models
+                  totals=site.week_totals(week), spend=spend, spend_total=spend_total)
+    spend_of = {row["country"]: row for row in spend}
     companies = site.tables.companies
     for code in sorted(set(countries["country"])):
         history = countries[countries["country"] == code].sort_values("week_start",
@@ -25,6 +28,7 @@ def render_countries(writer: PageWriter, site: Site) -> None:
             name=fmt.country_name(code),
             demonym=fmt.country_models(code),
             latest=frame_records(current)[0] if len(current) else None,
+            spend=spend_of.get(code),
             chart=writer.charts[f"countries/{site.country_files[code]}"],
             models=frame_records(models[(models["week_start"] == week)
                                         & (models["country"] == code)]),
