@@ -349,14 +349,16 @@ def test_refetched_unchanged_weeks_keep_their_first_as_of(tmp_path: Path) -> Non
     write_snapshot(data_dir, [r for r in BASE_ROWS if r[0] != W1],
                    start=W2, end="2026-03-22", as_of="2026-03-30T02:00:00.000Z")
     published = publications_of(data_dir)
-    assert published[W2] == Publication(FIRST_AS_OF, restated=False)
+    assert published[W2] == Publication(FIRST_AS_OF, restated=False, first_seen=FIRST_AS_OF)
     changed = [(w, s, t + 1 if w == W3 and s.startswith("openai") else t)
                for w, s, t in BASE_ROWS if w != W1]
     write_snapshot(data_dir, changed, start=W2, end="2026-03-23",
                    as_of="2026-04-06T02:00:00.000Z")
     published = publications_of(data_dir)
-    assert published[W2] == Publication(FIRST_AS_OF, restated=False)
-    assert published[W3] == Publication("2026-04-06T02:00:00.000Z", restated=True)
+    assert published[W2] == Publication(FIRST_AS_OF, restated=False, first_seen=FIRST_AS_OF)
+    # restated: its figures date from the restatement; the week itself from its first fetch
+    assert published[W3] == Publication("2026-04-06T02:00:00.000Z", restated=True,
+                                         first_seen=FIRST_AS_OF)
 
 
 def test_frozen_embeds_do_not_change_when_a_week_is_added(tiny: Project,
