@@ -521,18 +521,21 @@ def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
 
 def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Project) -> None:
     """Altair's debug mode (a schema check of every object as it is made) is off for speed and
-    the build checks one whole chart per family: here every spec the build wrote is checked."""
-    from altair.utils.schemapi import validate_jsonschema
+    the build checks one whole chart per family: here every spec the build wrote is checked,
+    against Vega-Lite's schema by one validator made once (~4× faster than one per spec)."""
+    import jsonschema
     from altair.vegalite.v6.schema.core import load_schema
 
     schema = load_schema()
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    assert not validator.is_valid({"mark": "no-such-mark", "data": {"values": []}})
     found = [*(built_site.site_src / "charts").rglob("*.vl.json"),
              *(built_site.site_src / "embed").rglob("chart*.vl.json")]
     assert len(found) > 800
     for path in found:
-        error = validate_jsonschema(json.loads(path.read_text(encoding="utf-8")), schema,
-                                    raise_error=False)
-        assert error is None, f"{path}: {error}"
+        error = jsonschema.exceptions.best_match(
+            validator.iter_errors(json.loads(path.read_text(encoding="utf-8"))))
+        assert error is None, f"{path}: {error.message}"
 
 
 def test_a_banded_chart_of_one_week_is_labelled_bars_without_a_title_block(tables) -> None:
