@@ -7,10 +7,13 @@ from datetime import date, timedelta
 import altair as alt
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import fmt
 from generator.charts import changes, palette, specs, theme, variants
 from generator.charts import data as chart_data
+from generator.charts.draw import text_width
 from generator.charts.theme import Caption
 from generator.charts.variants import NARROW, WIDE
 from generator.derive import attribute, derive_tables
@@ -115,6 +118,30 @@ def test_top_models_are_coloured_by_country_and_sorted_by_rank(tables) -> None:
     assert spec["encoding"]["color"]["field"] == "country_name"
     assert spec["encoding"]["y"]["sort"] == {"field": "rank", "order": "ascending"}
     assert list(data["rank"]) == [1, 2, 3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(st.sampled_from("aZ9 .m( )W\u00e9\u901a"), max_size=80),
+       variant=st.sampled_from([NARROW, WIDE]))
+def test_a_shortened_label_is_the_longest_start_of_the_name_that_fits(name: str,
+                                                                       variant) -> None:
+    """specs.shorten in one pass gives what trimming the name a character at a time gives."""
+    shown = specs.shorten(name, variant)
+    if text_width(name, variant.font) <= variant.label_limit:
+        assert shown == name
+        return
+    tail = re.search(r"\s*\([^()]{1,12}\)$", name)
+    head = name[:tail.start()] if tail else name
+    suffix = "… " + tail.group(0).strip() if tail else "…"
+    while head and text_width(head.rstrip() + suffix, variant.font) > variant.label_limit:
+        head = head[:-1]
+    assert shown == head.rstrip() + suffix
+
+
+def test_a_10000_character_name_is_shortened_to_the_label_room() -> None:
+    shown = specs.shorten("n" * 10_000, NARROW)
+    assert shown.endswith("…") and 0 < len(shown) < 60
+    assert text_width(shown, NARROW.font) <= NARROW.label_limit
 
 
 def test_the_narrow_top_models_chart_shows_the_top_10_with_short_labels() -> None:

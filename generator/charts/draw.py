@@ -138,19 +138,23 @@ WIDE = set("mwMW@%—")
 WRAP_SLACK = 0.94
 
 
+def char_ems(char: str) -> float:
+    """One character's rough advance width, in ems."""
+    if char in NARROW:
+        return 0.29
+    if char in WIDE:
+        return 0.86
+    if char.isupper():
+        return 0.68
+    if char.isdigit():
+        return 0.56
+    return 0.53
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     ems = 0.0
     for char in text:
-        if char in NARROW:
-            ems += 0.29
-        elif char in WIDE:
-            ems += 0.86
-        elif char.isupper():
-            ems += 0.68
-        elif char.isdigit():
-            ems += 0.56
-        else:
-            ems += 0.53
+        ems += char_ems(char)
     return ems * size * (1.07 if bold else 1.0)
 
 

@@ -20,7 +20,7 @@ import altair as alt
 import pandas as pd
 
 from generator import fmt
-from generator.charts.draw import text_width
+from generator.charts.draw import char_ems, text_width
 from generator.charts.palette import FREE_COLOUR, LIGHT, country_colour
 from generator.charts.palette import company_colour as own_colour
 from generator.charts.theme import (
@@ -474,9 +474,18 @@ def shorten(name: str, variant: Variant) -> str:
     keep = tail.group(0).strip() if tail else ""
     head = name[:tail.start()] if tail else name
     suffix = "… " + keep if keep else "…"
-    while head and text_width(head.rstrip() + suffix, variant.font) > room:
-        head = head[:-1]
-    return head.rstrip() + suffix
+    # The longest start of the name that fits with the suffix (trailing spaces trimmed): widths
+    # only grow as characters are added, so one pass finds it (a name may be 10,000 characters).
+    ems, kept = 0.0, 0
+    for end, char in enumerate(head, 1):
+        ems += char_ems(char)
+        total = ems
+        for extra in suffix:
+            total += char_ems(extra)
+        if total * variant.font > room:
+            break
+        kept = end
+    return head[:kept].rstrip() + suffix
 
 
 def tokens_by_company_chart(data: pd.DataFrame, caption: Caption,
