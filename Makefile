@@ -25,13 +25,16 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
 site: $(VENV)/.installed
 	$(PY) -m generator build $(BUILD_FLAGS)
 
-## Run the whole test suite: lint, unit, page and browser tests. The browser tests use Chromium
+## Run the whole test suite: lint, unit, page and browser tests, in $(TEST_PROCESSES) processes
+## (pytest-xdist; one test file per process at a time). The browser tests use Chromium
 ## at $(CHROMIUM_PATH) when it runs, else Playwright's own (installed if need be), else Debian's
 ## package (apt-get, as root or with sudo); tests/chromium.py says in one line which, or what
 ## to install.
+TEST_PROCESSES ?= 2
 test: $(VENV)/.installed-test
 	$(PY) -m ruff check generator tests benchmarks
-	browser="$$($(PY) tests/chromium.py)" && CHROMIUM_PATH="$$browser" $(PY) -m pytest
+	browser="$$($(PY) tests/chromium.py)" && CHROMIUM_PATH="$$browser" \
+	  $(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
 
 ## Fuzz every loader of outside input (API responses, snapshots, registry CSVs) with at least
 ## 10 000 examples each, and print the counts. The default `make test` runs a quick sample.

@@ -127,12 +127,37 @@ def copy_skeleton(dest: Path) -> Project:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The committed data (the sample, on a fresh clone) built once, in a temporary folder."""
+    """The committed data (the sample, on a fresh clone) built once, in a temporary folder.
+
+    `make test` runs the suite in parallel processes (pytest-xdist): the first that needs this
+    site builds it, under a file lock, into the run's own temporary folder, and the others wait
+    and use it. Tests only read it."""
+    from filelock import FileLock
+
     from generator.build import build
 
-    project = copy_skeleton(tmp_path_factory.mktemp("project"))
-    build(project)
-    return project
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        project = copy_skeleton(tmp_path_factory.mktemp("project"))
+        build(project)
+        return project
+    run_folder = tmp_path_factory.getbasetemp().parent  # shared by this run's workers only
+    root, done = run_folder / "built-site", run_folder / "built-site.done"
+    with FileLock(run_folder / "built-site.lock"):
+        if not done.exists():
+            shutil.rmtree(root, ignore_errors=True)  # what a failed attempt left
+            root.mkdir()
+            build(copy_skeleton(root))
+            done.touch()
+    return Project.at(root, REPO_ROOT / "data")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sample_drawn_first(request: pytest.FixtureRequest) -> None:
+    """In a parallel run, every process starts by waiting for the sample site's build (one
+    build, see built_site), so the many tests that build the sample again find its charts in
+    the shared render cache instead of drawing them at the same time as that build."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        request.getfixturevalue("built_site")
 
 
 @pytest.fixture(scope="session")

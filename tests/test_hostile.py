@@ -60,10 +60,13 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
     project = Project.at(root, hostile.write_hostile_data(base / "data"))
     before = folder_state(base)
     absolute_before = {path: path.exists() for path in ABSOLUTE_TARGETS}
-    cache_before = cache_files(project.cache_dir)
-    build(project)
-    return HostileBuild(base, project, before, folder_state(base),
-                        cache_files(project.cache_dir) - cache_before, absolute_before)
+    # a render cache of its own: the suite's shared one gets other builds' files meanwhile
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("TRACKER_CACHE_DIR", str(tmp_path_factory.mktemp("hostile-cache")))
+        cache_before = cache_files(project.cache_dir)
+        build(project)
+        added = cache_files(project.cache_dir) - cache_before
+    return HostileBuild(base, project, before, folder_state(base), added, absolute_before)
 
 
 def cache_files(folder: Path) -> set[str]:
