@@ -33,8 +33,7 @@ site: $(VENV)/.installed
 TEST_PROCESSES ?= 2
 test: $(VENV)/.installed-test
 	$(PY) -m ruff check generator tests benchmarks
-	browser="$$($(PY) tests/chromium.py)" && CHROMIUM_PATH="$$browser" \
-	  $(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
+	browser="$$($(PY) tests/chromium.py)" && CHROMIUM_PATH="$$browser" $(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
 
 ## Fuzz every loader of outside input (API responses, snapshots, registry CSVs) with at least
 ## 10 000 examples each, and print the counts. The default `make test` runs a quick sample.

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -548,8 +549,11 @@ def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
 
 def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Project) -> None:
     """Altair's debug mode (a schema check of every object as it is made) is off for speed and
-    the build checks one whole chart per family: here every spec the build wrote is checked,
-    against Vega-Lite's schema by one validator made once (~4× faster than one per spec)."""
+    the build checks one whole chart per family: here every spec the build wrote is checked
+    against Vega-Lite's schema, by one validator made once. The schema takes any JSON object
+    as a row of inline data, so rows are checked apart (objects of plain values) and each spec
+    is validated without them, and once when several are alike (~1,850 specs, ~1,370 distinct:
+    a third less time)."""
     import jsonschema
     from altair.vegalite.v6.schema.core import load_schema
 
@@ -559,10 +563,37 @@ def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Pr
     found = [*(built_site.site_src / "charts").rglob("*.vl.json"),
              *(built_site.site_src / "embed").rglob("chart*.vl.json")]
     assert len(found) > 800
+    distinct: dict[str, Path] = {}
     for path in found:
-        error = jsonschema.exceptions.best_match(
-            validator.iter_errors(json.loads(path.read_text(encoding="utf-8"))))
+        rows: list = []
+        spec = without_inline_rows(json.loads(path.read_text(encoding="utf-8")), rows)
+        assert rows, path
+        assert all(isinstance(row, dict) and all(
+            isinstance(value, str | int | float | bool | None) for value in row.values())
+            for row in rows), path
+        distinct.setdefault(json.dumps(spec, sort_keys=True), path)
+    for text, path in distinct.items():
+        error = jsonschema.exceptions.best_match(validator.iter_errors(json.loads(text)))
         assert error is None, f"{path}: {error.message}"
+
+
+def without_inline_rows(node: object, rows: list) -> object:
+    """A Vega-Lite spec with its inline data rows (data.values, datasets) moved into ``rows``."""
+    if isinstance(node, list):
+        return [without_inline_rows(item, rows) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "data" and isinstance(value, dict) and isinstance(value.get("values"), list):
+            rows.extend(value["values"])
+            value = {**value, "values": []}
+        elif key == "datasets" and isinstance(value, dict):
+            for dataset in value.values():
+                rows.extend(dataset)
+            value = dict.fromkeys(value, [])
+        out[key] = without_inline_rows(value, rows)
+    return out
 
 
 def test_a_banded_chart_of_one_week_is_labelled_bars_without_a_title_block(tables) -> None:

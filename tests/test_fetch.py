@@ -350,9 +350,9 @@ SHORT_TODAY = "2026-12-05"  # a Saturday: complete weeks run to Sunday 2026-11-2
 
 @pytest.fixture
 def short_api():
-    """Rows only from the week of 2026-05-04 (31 weeks, the last one still in progress on
+    """Rows only from the week of 2026-10-12 (8 weeks, the last one still in progress on
     SHORT_TODAY), as a source keeping a shorter history or a mirror holding less would serve."""
-    state = FakeState(weeks=fake_weeks("2026-05-04", 31, models=8), as_of="2026-12-05T02:00:00Z",
+    state = FakeState(weeks=fake_weeks("2026-10-12", 8, models=8), as_of="2026-12-05T02:00:00Z",
                       catalogue=[{"id": "openai/model-02", "canonical_slug":
                                   "openai/model-02-20250101", "name": "OpenAI: Model 02"}])
     with FakeDataAPI(state) as api:
@@ -373,9 +373,9 @@ def test_a_short_history_begins_at_the_first_week_with_rows_and_builds_exactly_i
     result = run_fetch(fake_data, short_api.base_url, SHORT_TODAY)
     assert result.returncode == 0, result.stderr
     history = [line for line in result.stdout.splitlines() if "History begins" in line]
-    assert history == ["History begins at the week of 2026-05-04: the source has no rows for "
-                       "the weeks from 2025-01-06 to 2026-04-27"]
-    assert "Weeks added: 30; restated: 0; unchanged: 0" in result.stdout
+    assert history == ["History begins at the week of 2026-10-12: the source has no rows for "
+                       "the weeks from 2025-01-06 to 2026-10-05"]
+    assert "Weeks added: 7; restated: 0; unchanged: 0" in result.stdout
     # Two 52-week windows (the first one empty) and the catalogue: nothing more
     assert rankings_requests(short_api) == [
         "/api/v1/datasets/rankings-daily?start_date=2025-01-06&end_date=2026-01-04&period=week",
