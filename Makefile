@@ -68,7 +68,8 @@ bench: $(VENV)/.installed-bench
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-## Lighthouse 12.2.3 (mobile) on home, a past week, a model and an embed of the built site:
+## Lighthouse 12.2.3 (mobile) on home, a past week, a model, an embed, the rankings and the
+## countries pages of the built site:
 ## prints the scores and writes benchmarks/lighthouse.json (Chromium found as for `make test`).
 lighthouse: site node_modules/.package-lock.json
 	browser="$$($(PY) tests/chromium.py)" && CHROMIUM_PATH="$$browser" $(PY) benchmarks/lighthouse.py

@@ -1,8 +1,10 @@
 """`make lighthouse`: Lighthouse (npm, pinned in package-lock.json) on the built site.
 
-Serves site/ on loopback, audits four pages with the mobile preset (Lighthouse's default: a
-mid-range phone on a throttled 4G connection, simulated) in Debian's Chromium, prints the four
-category scores and writes benchmarks/lighthouse.json ({page: {category: score}}).
+Serves site/ on loopback, audits six pages (home, a past week, a model, an embed, and the
+rankings and countries pages with the charts of change and of prices) with the mobile preset
+(Lighthouse's default: a mid-range phone on a throttled 4G connection, simulated) in Debian's
+Chromium, prints the four category scores and writes benchmarks/lighthouse.json
+({page: {category: score}}).
 
 The server compresses text with gzip, as the static host (GitHub Pages) does; without it every
 page would be audited as if it were served uncompressed.
@@ -76,7 +78,10 @@ def pages(site_src: Path) -> dict[str, str]:
     if not weeks or not models:
         raise SystemExit("lighthouse: build the site first (make site)")
     return {"home": "", "ranking": f"rankings/{weeks[len(weeks) // 2]}/",
-            "model": f"models/{models[0]}/", "embed": "embed/tokens-by-country/"}
+            "model": f"models/{models[0]}/", "embed": "embed/tokens-by-country/",
+            # the charts of change and of prices: rank movement, price vs usage, free share;
+            # growth by country
+            "rankings": "rankings/", "countries": "countries/"}
 
 
 def audit(url: str) -> dict[str, float]:

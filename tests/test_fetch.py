@@ -260,7 +260,7 @@ def test_fetch_then_build_publishes_exactly_the_served_weeks(fake_api: FakeDataA
                                                             fake_data: Path,
                                                             tmp_path: Path) -> None:
     from conftest import copy_skeleton
-    from generator.build import build
+    from generator.build import generate
 
     result = run_fetch(fake_data, fake_api.base_url, "2025-04-02")
     assert result.returncode == 0, result.stderr
@@ -274,15 +274,17 @@ def test_fetch_then_build_publishes_exactly_the_served_weeks(fake_api: FakeDataA
     skeleton = tmp_path / "project"
     skeleton.mkdir()
     project = Project.at(copy_skeleton(skeleton).root, fake_data)
-    build(project)
+    generated = generate(project)  # the site builder only copies what this writes
     import csv
 
-    with (project.site_dir / "downloads/v1/totals_weekly.csv").open() as handle:
+    with (project.site_src / "downloads/v1/totals_weekly.csv").open() as handle:
         totals = {r["week_start"]: int(r["total_tokens"]) for r in csv.DictReader(handle)}
     served = {w: sum(c.values()) for w, c in fake_api.state.weeks.items()}
     complete = {w: n for w, n in served.items() if w <= "2025-03-24"}
     assert totals == complete  # every served complete week, exactly; the week in progress not
-    assert "tt-sample-banner" not in (project.site_dir / "index.html").read_text()
+    assert not generated.is_sample
+    assert "tt-sample-banner" not in \
+        (project.generated_overrides / "data_status.html").read_text(encoding="utf-8")
 
 
 def test_a_second_fetch_with_unchanged_upstream_writes_nothing(fake_api: FakeDataAPI,

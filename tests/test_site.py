@@ -564,3 +564,18 @@ def test_chart_csvs_have_at_most_six_decimals(built_site: Project) -> None:
     assert len(files) > 100
     for path in files:
         assert not re.search(r"\d\.\d{7}", path.read_text()), path
+
+
+def test_the_spend_sections_say_what_is_left_out_in_words(built_site: Project) -> None:
+    """The countries and companies pages explain the spend range once; a week in which every
+    model has a known price says so rather than "0 tokens" left out; the table's headers are
+    short enough for a phone (the intro says what the shares are of)."""
+    for page in ("countries", "companies"):
+        text = text_of(built_site.site_dir / page / "index.html")
+        section = text[text.index("Estimated spend at list prices"):]
+        assert "(0 tokens" not in section
+        assert ("Every one of these models has a known list price this week." in section) != \
+            bool(re.search(r"are left out \([^)]* tokens this week\)", section))
+        assert f"shares of tokens are shares {fmt.OF_KNOWN}" in section
+        assert "Share of tokens Estimated spend Share of spend Tokens without a price" in \
+            re.sub(r"\s+", " ", section)
