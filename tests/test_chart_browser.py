@@ -211,6 +211,19 @@ def test_hovering_the_interactive_chart_shows_formatted_numbers(page: Page, site
     assert shown and not [label for label in shown if label.endswith("G")]
 
 
+def point_tooltips(page: Page, url: str, chart: str) -> tuple[str, list[str]]:
+    """The tooltips of a point chart's points, once its figure on the page at ``url`` (desktop
+    width) has turned interactive: (the figure's selector, the tooltips' texts)."""
+    page.set_viewport_size(DESKTOP)
+    page.goto(url, wait_until="load")
+    selector = f'figure.tt-chart[data-tt-spec$="/{chart}.vl.json"]'
+    figure = page.locator(selector)
+    figure.scroll_into_view_if_needed()
+    figure.hover()
+    expect(figure).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    return selector, hover_tooltips(page, selector, ".mark-symbol path")
+
+
 @pytest.mark.parametrize("path, chart, field, value", [
     ("countries/", "country-growth", "Change on the week", r"(\+|−)?[\d.]+%|0%"),
     ("rankings/", "rank-movement", "Rank", r"#\d+"),
@@ -220,14 +233,7 @@ def test_hovering_a_chart_of_change_shows_formatted_figures(page: Page, site_url
                                                            value: str) -> None:
     """The growth chart's points and the bump chart's points: the week, the country or model,
     and the change or the rank, written the site's way."""
-    page.set_viewport_size(DESKTOP)
-    page.goto(site_url + path, wait_until="load")
-    selector = f'figure.tt-chart[data-tt-spec$="/{chart}.vl.json"]'
-    figure = page.locator(selector)
-    figure.scroll_into_view_if_needed()
-    figure.hover()
-    expect(figure).to_have_attribute("data-tt-state", "live", timeout=20_000)
-    texts = hover_tooltips(page, selector, ".mark-symbol path")
+    selector, texts = point_tooltips(page, site_url + path, chart)
     assert texts, chart
     for text in texts:
         assert "e+" not in text and not re.search(r"\d{10}", text), text
@@ -248,14 +254,7 @@ def test_hovering_a_chart_of_change_shows_formatted_figures(page: Page, site_url
 def test_hovering_the_price_charts_shows_formatted_numbers(page: Page, site_url: str,
                                                            chart: str, field: str,
                                                            value: str) -> None:
-    page.set_viewport_size(DESKTOP)
-    page.goto(site_url + "rankings/", wait_until="load")
-    selector = f'figure.tt-chart[data-tt-spec$="/{chart}.vl.json"]'
-    figure = page.locator(selector)
-    figure.scroll_into_view_if_needed()
-    figure.hover()
-    expect(figure).to_have_attribute("data-tt-state", "live", timeout=20_000)
-    texts = hover_tooltips(page, selector, ".mark-symbol path")
+    _, texts = point_tooltips(page, site_url + "rankings/", chart)
     assert texts, field
     for text in texts:
         assert "e+" not in text and not re.search(r"\d{10}", text), text
