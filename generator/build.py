@@ -1,6 +1,7 @@
 """The build, in the pipeline's order: load -> correct -> attribute -> derive (pipeline.prepare)
--> chart specs (charts.catalogue) -> embeds (embeds.collect) -> pages, downloads, feeds (feeds.py)
--> site builder (builder.SiteBuilder), while worker processes draw every picture (charts.render).
+-> findings (findings.week) -> chart specs (charts.catalogue) -> embeds (embeds.collect) -> pages,
+downloads, feeds (feeds.py) -> site builder (builder.SiteBuilder), while worker processes draw
+every picture (charts.render).
 
 Data flows one way: each chart's spec, size and description are known before any page is
 written, so every page is written once. Only ``fetch`` touches the network; this stage runs
@@ -19,6 +20,7 @@ from pathlib import Path
 from generator import fmt
 from generator.builder import SiteBuilder
 from generator.charts.catalogue import SpecMemo, annotation_events, site_chart_jobs
+from generator.charts.families import HOME
 from generator.charts.render import Renderer, prune_cache, write_chart_files, write_vega_bundle
 from generator.charts.theme import register_theme
 from generator.downloads import write_downloads
@@ -28,6 +30,7 @@ from generator.embeds.write import EmbedFolders
 from generator.errors import TrackerError
 from generator.feeds import write_feeds
 from generator.files import prune_tree, write_text_if_changed
+from generator.findings.week import derive_findings
 from generator.pages import PageWriter
 from generator.pages.companies import render_companies
 from generator.pages.countries import render_countries
@@ -35,10 +38,10 @@ from generator.pages.data import render_data, render_revisions
 from generator.pages.home import render_home
 from generator.pages.models import render_models
 from generator.pages.rankings import render_rankings
-from generator.pages.sharing import HOME_CHART, theme_facts
+from generator.pages.sharing import theme_facts
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project, repo_url, site_url
 from generator.pipeline import Prepared, prepare
-from generator.site import Site, iso_minute, read_schedules, week_publications
+from generator.site import Site, iso_minute, read_schedules
 from generator.stamps import (
     clear_stamp,
     generator_inputs,
@@ -79,8 +82,9 @@ def make_site(project: Project, prepared: Prepared, require_real_data: bool) -> 
         raise TrackerError(f"{rankings.source_dir}: refusing to build a publishable site from "
                            "the sample data (no real snapshot under data/raw/; run fetch first)")
     return Site(tables=prepared.tables, is_sample=rankings.is_sample, site_url=site_url(project),
-                publications=week_publications(rankings.snapshots),
-                repo_url=repo_url(project), schedules=read_schedules(project.weekly_workflow))
+                publications=rankings.publications, repo_url=repo_url(project),
+                schedules=read_schedules(project.weekly_workflow), movers=prepared.movers,
+                findings=derive_findings(prepared.tables, prepared.series, prepared.movers))
 
 
 def generate(project: Project, today: date | None = None, require_real_data: bool = False,
@@ -171,7 +175,7 @@ def write_data_status(project: Project, writer: PageWriter, site: Site, today: d
         next_update_iso=iso_minute(due) if due else "")
     write_text_if_changed(project.generated_overrides / "data_status.html", status)
     write_text_if_changed(project.generated_overrides / "site_facts.html",
-                          theme_facts(site, writer.embeds, writer.charts[HOME_CHART]))
+                          theme_facts(site, writer.embeds, writer.charts[HOME]))
 
 
 def prune_generated(project: Project, keep: set[Path]) -> None:

@@ -19,7 +19,7 @@ from generator.corrections import (
     match_corrections,
     parse_corrections,
 )
-from generator.derive import parse_permaslug
+from generator.derive.tables import parse_permaslug
 from generator.errors import TrackerError
 from generator.load import (
     MODELS_SUBDIR,

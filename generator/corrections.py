@@ -68,25 +68,6 @@ class Correction:
         days = (self.last_week - self.first_week).days
         return [(self.first_week + timedelta(days=d)).isoformat() for d in range(0, days + 1, 7)]
 
-    def describe(self) -> str:
-        return describe(self.action, self.target, self.value)
-
-
-ACTION_LABELS = {"override_tokens": "Tokens corrected", "drop": "Rows removed",
-                 "reassign_author": "Developer corrected", "flag": "Flagged"}
-
-
-def describe(action: str, target: str, value: object) -> str:
-    """What a correction does, in words (for the log and chart notes; escape where it lands)."""
-    if action == "override_tokens":
-        return f"tokens of {target} set to {int(str(value)):,}"
-    if action == "drop":
-        what = "rows of" if "/" in target or target == "other" else "all models of author"
-        return f"{what} {target} removed"
-    if action == "reassign_author":
-        return f"{target} credited to author {value}"
-    return f"{target} flagged, figures unchanged"
-
 
 def parse_weeks(path: Path, entry: Entry, problems: list[Problem]
                 ) -> tuple[date | None, date | None]:

@@ -24,9 +24,10 @@ import pandas as pd
 
 from generator import fmt
 from generator.annotations import Annotation
-from generator.corrections import describe
-from generator.derive import Tables
+from generator.derive.tables import Tables
 from generator.errors import TrackerError
+from generator.findings import say
+from generator.findings.finding import Finding
 from generator.paths import Project
 from generator.pipeline import Prepared, prepare
 from generator.registry import Author, ModelOverride, Registry
@@ -142,7 +143,9 @@ def correction_row(row: dict) -> str:
     """One correction added, removed or edited: what it does, its weeks, the rows it touches."""
     state = {"left_only": "removed", "right_only": "added"}.get(row["_merge"], "changed")
     side = "old" if state == "removed" else "new"
-    what = describe(row[f"action_{side}"], row[f"target_{side}"], row[f"value_{side}"])
+    what = say(Finding("correction", "", figures={
+        "action": row[f"action_{side}"], "target": row[f"target_{side}"],
+        "value": row[f"value_{side}"]}), "what")
     if state == "changed":
         edited = [f for f in CORRECTION_FIELDS
                   if f != "rows_affected" and cell(row[f"{f}_old"]) != cell(row[f"{f}_new"])]

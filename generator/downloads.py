@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from generator.derive import Tables
+from generator.derive.tables import Tables
 from generator.files import write_bytes_if_changed
 from generator.tableio import FRACTION_DECIMALS, to_csv_bytes, to_json_bytes, to_parquet_bytes
 

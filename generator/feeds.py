@@ -3,9 +3,10 @@
 (``feeds/corrections.atom``).
 
 One weekly entry per published week, the latest ``WEEKS`` newest first: its title states the
-week's finding (story.week_headline), its content is the week's summary (the same sentences as
-the page's description), its headline figures (the home page's cards), its biggest changes (the
-home page's movers) and a link to the week's ranking page. Every address is absolute, under the
+week's headline finding (generator.findings.week), its content is the week's description (the
+same sentences as the page's), its headline figures (the home page's cards), its biggest changes
+(the home page's movers) and a link to the week's ranking page. Every sentence comes worded from
+the findings layer; this module only places it. Every address is absolute, under the
 site's address (SITE_URL).
 
 Nothing here reads the clock: an entry's ``updated`` is when the week's current figures were
@@ -29,15 +30,13 @@ from pathlib import Path
 from feedgen.feed import FeedGenerator
 
 from generator import fmt
-from generator.corrections import ACTION_LABELS, describe
+from generator.derive.movers import SHORT, Mover, Movers
 from generator.downloads import public_tables
 from generator.files import write_bytes_if_changed, write_text_if_changed
+from generator.findings import facts, say
+from generator.findings.week import card_words, mover_items
 from generator.load import OTHER
-from generator.pages.data import restatement_anchor, restatements
-from generator.pages.home import headline_cards
-from generator.pages.movers import SHORT, Mover, Movers, week_movers
-from generator.pages.story import week_headline, week_summary
-from generator.site import Site
+from generator.site import Site, restatement_anchor, restatements
 from generator.tableio import records
 from generator.xmltext import xml_text
 
@@ -84,34 +83,27 @@ def text(value: object) -> str:
 
 def model_html(site: Site, mover: Mover) -> str:
     name = fmt.attr(mover.name)
-    if not mover.page:
+    page = site.model_files.get(mover.slug)
+    if not page:
         return name
-    return f'<a href="{fmt.attr(site.site_url)}models/{fmt.attr(mover.page)}/">{name}</a>'
+    return f'<a href="{fmt.attr(site.site_url)}models/{fmt.attr(page)}/">{name}</a>'
 
 
 def movers_html(site: Site, movers: Movers) -> str:
-    """The home page's lists: the first risers, fallers and entrants."""
+    """The home page's lists: the first risers, fallers and entrants, and the first leavers."""
     if movers.previous is None:
         return "<p>The first week in the data: there is no earlier week to compare it with.</p>"
-    lists = (
-        ("Gained the most tokens", movers.risers, "No model ranked in both weeks gained tokens.",
-         lambda m: f"{fmt.tokens_change(m.token_change)} tokens ({fmt.change(m.change)}), "
-                   f"rank {m.rank}"),
-        ("Lost the most tokens", movers.fallers, "No model ranked in both weeks lost tokens.",
-         lambda m: f"{fmt.tokens_change(m.token_change)} tokens ({fmt.change(m.change)}), "
-                   f"rank {m.rank}"),
-        ("New in the ranking", movers.entrants, "No model entered the ranking.",
-         lambda m: f"{fmt.tokens_short(m.tokens)} tokens, rank {m.rank}"),
-        ("Left the ranking", movers.leavers, "No model left the ranking.",
-         lambda m: f"{fmt.tokens_short(m.tokens_prev)} tokens the week before, rank "
-                   f"{m.rank_prev}"),
-    )
+    items = mover_items(movers, SHORT)
+    lists = (("Gained the most tokens", "risers", "No model ranked in both weeks gained tokens."),
+             ("Lost the most tokens", "fallers", "No model ranked in both weeks lost tokens."),
+             ("New in the ranking", "entrants", "No model entered the ranking."),
+             ("Left the ranking", "leavers", "No model left the ranking."))
     parts = [f"<p>Compared with the week of {fmt.week_range(movers.previous)}:</p>"]
-    for heading, items, none, figures in lists:
+    for heading, key, none in lists:
         parts.append(f"<h3>{heading}</h3>")
-        if items:
-            parts.append("<ol>" + "".join(f"<li>{model_html(site, m)}: {fmt.attr(figures(m))}"
-                                          "</li>" for m in items) + "</ol>")
+        if items[key]:
+            parts.append("<ol>" + "".join(f"<li>{model_html(site, m)}: {fmt.attr(words)}</li>"
+                                          for m, words in items[key]) + "</ol>")
         else:
             parts.append(f"<p>{none}</p>")
     return "\n".join(parts)
@@ -123,21 +115,21 @@ def week_url(site: Site, week: str) -> str:
 
 def week_entry(site: Site, week: str) -> Entry:
     url = week_url(site, week)
-    summary = week_summary(site, week)
+    findings = site.findings[week]
+    summary = findings.description()
     figures = "".join(f"<li>{fmt.attr(card['label'])}: <strong>{fmt.attr(card['value'])}"
                       f"</strong>. {fmt.attr(card['change'])}.</li>"
-                      for card in headline_cards(site, week))
-    movers = week_movers(site, week, limit=SHORT)
+                      for card in card_words(findings))
     content = "\n".join([
         f"<p>{fmt.attr(summary)}</p>",
         f"<ul>{figures}</ul>",
-        movers_html(site, movers),
+        movers_html(site, site.movers[week]),
         f'<p><a href="{fmt.attr(url)}">The full ranking and every change for the week of '
         f"{fmt.week_range(week)}</a></p>",
         f"<p>{fmt.attr(fmt.source_line(site.cited_as_of(week)))}"
         f"{' ' + fmt.SAMPLE_NOTICE + '.' if site.is_sample else ''}</p>",
     ])
-    return Entry(id=url, url=url, title=week_headline(site, week), summary=summary,
+    return Entry(id=url, url=url, title=findings.feed_title(), summary=summary,
                  content_html=content, published=timestamp(site.first_seen(week)),
                  updated=timestamp(site.cited_as_of(week)))
 
@@ -157,25 +149,20 @@ def correction_entries(site: Site) -> list[Entry]:
     entries = []
     for row in records(site.tables.corrections):
         url = f"{revisions_url(site)}#{row['id']}"
-        label = ACTION_LABELS[row["action"]]
-        weeks = (f"the week of {fmt.week_range(row['week_from'])}"
-                 if row["week_from"] == row["week_to"] else
-                 f"the weeks of {fmt.week_range(row['week_from'])} to "
-                 f"{fmt.week_range(row['week_to'])}")
-        what = describe(row["action"], row["target"], row["value"])
-        summary = f"{fmt.sentence_case(text(what))}, in {weeks}. {text(row['reason'])}"
+        found = facts.correction(row)
         content = "\n".join([
-            f"<p><strong>{fmt.attr(label)}</strong>: {fmt.attr(what)}, in {weeks} "
-            f"({row['rows_affected']} weekly row{'' if row['rows_affected'] == 1 else 's'}).</p>",
+            f"<p><strong>{fmt.attr(say(found, 'label'))}</strong>: "
+            f"{fmt.attr(say(found, 'what'))}, in {fmt.attr(say(found, 'weeks'))} "
+            f"({fmt.attr(say(found, 'rows'))}).</p>",
             f"<p>Why: {fmt.attr(row['reason'])}</p>",
             f'<p>Evidence: <a href="{fmt.attr(row["source_url"])}">'
             f"{fmt.attr(row['source_url'])}</a></p>",
             f'<p><a href="{fmt.attr(url)}">The corrections log</a></p>',
         ])
         when = timestamp(row["date"])
-        entries.append(Entry(id=url, url=url, title=text(f"{label}: {row['target']}"),
-                             summary=summary, content_html=content, published=when,
-                             updated=when))
+        entries.append(Entry(id=url, url=url, title=text(say(found, "title")),
+                             summary=text(say(found, "summary")), content_html=content,
+                             published=when, updated=when))
     return entries
 
 
@@ -187,26 +174,21 @@ def restatement_entries(site: Site) -> list[Entry]:
         weeks = sorted({row["week_start"] for row in group["rows"]}, reverse=True)
         for week in weeks:
             rows = [row for row in group["rows"] if row["week_start"] == week]
-            count = f"{len(rows)} figure{'' if len(rows) == 1 else 's'}"
+            found = facts.restated_week(week, rows, group["as_of"], group["replaced"])
             items = "".join(
                 f"<li>{fmt.attr(restated_model(row['model_permaslug']))}: "
                 f"{fmt.attr(restated_figure(row['old_tokens']))} → "
                 f"{fmt.attr(restated_figure(row['new_tokens']))} tokens</li>" for row in rows)
             content = "\n".join([
-                f"<p>The source restated {count} of the week of {fmt.week_range(week)}; the "
-                f"figures as of {fmt.long_date(group['as_of'])} replace those as of "
-                f"{', '.join(fmt.long_date(day) for day in group['replaced'])}.</p>",
+                f"<p>{fmt.attr(say(found))}</p>",
                 f"<ul>{items}</ul>",
                 f'<p><a href="{fmt.attr(week_url(site, week))}">The week\'s ranking</a> · '
                 f'<a href="{fmt.attr(url)}">Every restatement</a></p>',
             ])
             entries.append(Entry(
-                id=f"{url}-{week}", url=url,
-                title=f"Week of {fmt.week_range(week)} restated: {count} changed",
-                summary=(f"The source restated {count} of the week of {fmt.week_range(week)} "
-                         f"as of {fmt.long_date(group['as_of'])}."),
-                content_html=content, published=timestamp(group["as_of"]),
-                updated=timestamp(group["as_of"])))
+                id=f"{url}-{week}", url=url, title=say(found, "title"),
+                summary=say(found, "summary"), content_html=content,
+                published=timestamp(group["as_of"]), updated=timestamp(group["as_of"])))
     return entries
 
 

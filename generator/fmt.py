@@ -61,7 +61,6 @@ import pandas as pd
 import pycountry
 from babel import Locale
 
-from generator.derive import UNATTRIBUTED
 from generator.xmltext import xml_text
 
 SOURCE_LINE = ("Source: OpenRouter (openrouter.ai/rankings), as of {as_of}. "
@@ -76,6 +75,7 @@ OF_ALL = "of all tokens"
 OF_KNOWN = "of tokens from models with a known country"
 # Tokens that no share of a country or company counts, named for readers.
 NO_COUNTRY = "No known country"
+UNATTRIBUTED = "Unattributed"  # a country column left empty (pages' tables)
 OUTSIDE_TOP_50 = "Models outside the top 50"
 WEEK_SPAN = "Monday to Sunday, UTC"
 

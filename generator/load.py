@@ -92,6 +92,7 @@ class Rankings:
     is_sample: bool
     source_dir: Path
     revisions: pd.DataFrame  # see derive_revisions
+    publications: dict[str, Publication]  # week -> when its current figures were published
     dropped_incomplete: list[str] = field(default_factory=list)
 
 
@@ -201,6 +202,28 @@ def week_versions(snapshots: list[Snapshot]) -> dict[date, list[WeekVersion]]:
     return dict(sorted(versions.items()))
 
 
+@dataclass(frozen=True)
+class Publication:
+    first_as_of: str  # when the week's current figures were first published
+    restated: bool  # an earlier snapshot held other figures for the week
+    first_seen: str = ""  # when the week was first published, in any figures (its first as_of)
+
+
+def week_publications(versions: dict[date, list[WeekVersion]]) -> dict[str, Publication]:
+    """For each complete week: the as_of at which its current figures first appeared, and
+    whether they replaced other figures (a restatement). A re-fetch that returns the same
+    figures is not a new publication."""
+    published = {}
+    for week, history in versions.items():
+        first = len(history) - 1
+        while first > 0 and history[first - 1].tokens == history[-1].tokens:
+            first -= 1
+        published[week.isoformat()] = Publication(first_as_of=history[first].as_of,
+                                                  restated=first > 0,
+                                                  first_seen=history[0].as_of)
+    return published
+
+
 def load_snapshots(folder: Path) -> list[Snapshot]:
     return [load_snapshot(p) for p in snapshot_files(folder)]
 
@@ -221,6 +244,7 @@ def load_rankings(project: Project) -> Rankings:
         is_sample=is_sample,
         source_dir=source_dir,
         revisions=derive_revisions(versions),
+        publications=week_publications(versions),
         dropped_incomplete=sorted(w.isoformat() for w in held - set(versions)),
     )
 

@@ -1,5 +1,6 @@
-"""From data/ to the public tables: load, correct, attribute, derive. Shared by the build and by
-the data diff so both see exactly the same figures."""
+"""From data/ to the public tables: load, correct, attribute, derive (the tables, each week's
+movers and the inputs of its story). Shared by the build and by the data diff so both see
+exactly the same figures."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from generator.corrections import (
     corrections_table,
     load_corrections,
 )
-from generator.derive import Tables, attribute, derive_tables
+from generator.derive.movers import Movers, derive_movers
+from generator.derive.series import Series, derive_series
+from generator.derive.tables import Tables, attribute, derive_tables
 from generator.load import Rankings, catalogue_by_slug, load_catalogue_snapshots, load_rankings
 from generator.paths import Project
 from generator.prices import Prices, read_prices
@@ -29,6 +32,8 @@ class Prepared:
     annotations: list[Annotation]
     tables: Tables
     prices: Prices  # its warnings: catalogue entries whose pricing is not a price
+    movers: dict[str, Movers]  # week -> its movers
+    series: Series  # the inputs of each week's story (generator.findings.story)
 
 
 def prepare(project: Project) -> Prepared:
@@ -48,4 +53,5 @@ def prepare(project: Project) -> Prepared:
     annotations = load_annotations(project.data_dir / ANNOTATIONS_FILE, registry)
     tables = derive_tables(attribute(weekly, registry, catalogue), rankings.revisions,
                            corrections_table(corrections, applied), applied, prices)
-    return Prepared(rankings, registry, catalogue, corrections, annotations, tables, prices)
+    return Prepared(rankings, registry, catalogue, corrections, annotations, tables, prices,
+                    derive_movers(tables), derive_series(tables))

@@ -1,6 +1,6 @@
-"""What every later stage (charts, pages, embeds, downloads) shares about the site being built:
-the derived tables, whether they are the sample, each entity's file name, and which ``as_of``
-each week cites.
+"""What every later stage (charts, pages, embeds, downloads, feeds) shares about the site being
+built: the derived tables, each week's movers and findings, whether they are the sample, each
+entity's file name, and which ``as_of`` each week cites.
 
 The citing rule lives here and only here. The latest week's site-wide views cite the newest
 ``as_of`` (``Site.as_of``). Anything that ends at a given week (a past week's ranking, a frozen
@@ -22,36 +22,15 @@ from pathlib import Path
 
 import yaml
 
-from generator.corrections import ACTION_LABELS, describe
-from generator.derive import Tables
+from generator.derive.movers import Movers
+from generator.derive.tables import Tables
 from generator.errors import TrackerError
-from generator.load import Snapshot, week_versions
+from generator.findings import facts, say
+from generator.findings.week import WeekFindings
+from generator.load import Publication
 from generator.paths import shown
 from generator.slugs import assign_file_names
 from generator.tableio import records
-
-
-@dataclass(frozen=True)
-class Publication:
-    first_as_of: str  # when the week's current figures were first published
-    restated: bool  # an earlier snapshot held other figures for the week
-    first_seen: str = ""  # when the week was first published, in any figures (its first as_of)
-
-
-def week_publications(snapshots: list[Snapshot]) -> dict[str, Publication]:
-    """For each complete week: the as_of at which its current figures first appeared, and
-    whether they replaced other figures (a restatement). A re-fetch that returns the same
-    figures is not a new publication."""
-    published = {}
-    for week, history in week_versions(snapshots).items():
-        first = len(history) - 1
-        while first > 0 and history[first - 1].tokens == history[-1].tokens:
-            first -= 1
-        published[week.isoformat()] = Publication(first_as_of=history[first].as_of,
-                                                  restated=first > 0,
-                                                  first_seen=history[0].as_of)
-    return published
-
 
 # ---------------------------------------------------------------- freshness
 
@@ -146,6 +125,8 @@ class Site:
     publications: dict[str, Publication] = field(default_factory=dict)
     repo_url: str = ""  # the project's repository (paths.repo_url)
     schedules: tuple[Schedule, ...] = ()  # the publishing workflow's (read_schedules)
+    movers: dict[str, Movers] = field(default_factory=dict)  # week -> its movers (derive)
+    findings: dict[str, WeekFindings] = field(default_factory=dict)  # week -> its findings
 
     @functools.cached_property
     def model_files(self) -> dict[str, str]:
@@ -159,6 +140,11 @@ class Site:
     @functools.cached_property
     def country_files(self) -> dict[str, str]:
         return assign_file_names(self.tables.countries["country"])
+
+    def files_of(self, entity: str) -> dict[str, str]:
+        """The file names of a model's, company's or country's pages (``entity``)."""
+        return {"model": self.model_files, "company": self.company_files,
+                "country": self.country_files}[entity]
 
     @property
     def latest_week(self) -> str:
@@ -224,9 +210,30 @@ class Site:
             mine = touched[touched["correction_id"] == entry["id"]]
             if mine.empty:
                 continue
+            found = facts.correction(entry)
             items.append(dict(
-                entry, label=ACTION_LABELS[entry["action"]],
-                what=describe(entry["action"], entry["target"], entry["value"]),
+                entry, label=say(found, "label"), what=say(found, "what"),
                 weeks=sorted(set(mine["week_start"])),
                 models=sorted(set(mine["model_permaslug"]))))
         return items
+
+
+# ---------------------------------------------------------------- restatements
+
+def restatement_anchor(as_of: str) -> str:
+    """The anchor of the restatements as of ``as_of`` on the revisions page (the corrections
+    feed links to it): 'restated-20260330T020000'."""
+    return "restated-" + "".join(ch for ch in str(as_of)[:19] if ch.isalnum())
+
+
+def restatements(revisions: list[dict]) -> list[dict]:
+    """The restated figures grouped by the snapshot that restated them (newest first, as the
+    rows come), each with the as_of dates of the figures it replaced."""
+    groups: dict[str, dict] = {}
+    for row in revisions:
+        group = groups.setdefault(row["new_as_of"], {
+            "as_of": row["new_as_of"], "anchor": restatement_anchor(row["new_as_of"]),
+            "rows": [], "replaced": set()})
+        group["rows"].append(row)
+        group["replaced"].add(row["old_as_of"])
+    return [dict(group, replaced=sorted(group["replaced"])) for group in groups.values()]

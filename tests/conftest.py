@@ -112,9 +112,22 @@ def tiny_project(tiny_data: Path) -> Project:
     return Project.at(REPO_ROOT, tiny_data)
 
 
-def copy_skeleton(dest: Path) -> Project:
+def sample_data(folder: Path) -> Path:
+    """A data folder beside ``folder`` holding the bundled sample and the hand-edited files
+    (registry, annotations) of this repository, and no fetched snapshot: whatever data/ holds,
+    a build from it is the sample's, so no test depends on (or skips because of) real data."""
+    data = folder / "data"
+    data.mkdir(exist_ok=True)
+    for name in ("registry", "annotations.yaml", "sample"):
+        if not (data / name).exists():
+            (data / name).symlink_to(REPO_ROOT / "data" / name)
+    return data
+
+
+def copy_skeleton(dest: Path, data_dir: Path | None = None) -> Project:
     """A project folder with the hand-written parts of this repository (no generated output)
-    and the publishing workflow."""
+    and the publishing workflow, built from ``data_dir``, else from the bundled sample
+    (``sample_data``)."""
     shutil.copy2(REPO_ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     ignore_generated = shutil.ignore_patterns("generated", *GENERATED_DIRS, *GENERATED_FILES)
     shutil.copytree(REPO_ROOT / "site_src", dest / "site_src", ignore=ignore_generated)
@@ -122,12 +135,12 @@ def copy_skeleton(dest: Path) -> Project:
     # the publishing workflow: its schedule says when the next update is due
     (dest / ".github" / "workflows").mkdir(parents=True)
     shutil.copy2(REPO_ROOT / ".github/workflows/weekly.yml", dest / ".github/workflows")
-    return Project.at(dest, REPO_ROOT / "data")
+    return Project.at(dest, data_dir or sample_data(dest))
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The committed data (the sample, on a fresh clone) built once, in a temporary folder.
+    """The bundled sample, built once, in a temporary folder (whatever data/ holds).
 
     `make test` runs the suite in parallel processes (pytest-xdist): the first that needs this
     site builds it, under a file lock, into the run's own temporary folder, and the others wait
@@ -148,7 +161,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
             root.mkdir()
             build(copy_skeleton(root))
             done.touch()
-    return Project.at(root, REPO_ROOT / "data")
+    return Project.at(root, root / "data")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -159,8 +159,6 @@ def test_the_search_dialog_has_a_name(page: Page, site_url: str) -> None:
 
 def test_sample_banner_is_visible_on_a_learn_page(page: Page, site_url: str,
                                                   built_site: Project) -> None:
-    if any((built_site.data_dir / "raw").glob("openrouter/rankings/week/*.json")):
-        pytest.skip("built from real data")
     page.goto(site_url + "learn/what-is-a-token/")
     expect(page.locator(".tt-sample-banner")).to_be_visible()
     expect(page.locator(".tt-sample-banner")).to_contain_text("Sample data — not real figures")

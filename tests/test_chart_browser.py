@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import served
-from generator.charts.catalogue import SITE_WIDE
+from generator.charts.families import SITE_WIDE
 from generator.paths import Project
 
 pytestmark = pytest.mark.browser

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,26 +13,52 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import fmt
-from generator.charts import changes, palette, specs, theme, variants
+from generator.build import make_site
+from generator.charts import axes, changes, labels, palette, specs, theme, variants
 from generator.charts import data as chart_data
+from generator.charts.catalogue import SpecMemo, site_chart_jobs, site_wide_job
 from generator.charts.draw import text_width
-from generator.charts.theme import Caption
+from generator.charts.families import FAMILIES
+from generator.charts.theme import ChartText
 from generator.charts.variants import NARROW, WIDE
-from generator.derive import attribute, derive_tables
+from generator.derive.tables import attribute, derive_tables
+from generator.findings import charts as chart_findings
+from generator.findings import facts, say
 from generator.load import load_catalogue, load_rankings
 from generator.paths import REPO_ROOT, Project
+from generator.pipeline import prepare
 from generator.registry import load_registry
+from generator.site import Site
 
 
-@pytest.fixture
-def tables(tiny_project: Project):
+@pytest.fixture(name="tables")
+def tiny_tables(tiny_project: Project):  # test_charts_story shares it
     theme.register_theme()
     rankings = load_rankings(tiny_project)
     registry = load_registry(tiny_project.registry_dir)
     return derive_tables(attribute(rankings.weekly, registry, load_catalogue(rankings.source_dir)))
 
 
-CAPTION = Caption(as_of="2026-03-23T02:00:00.000Z", is_sample=False)
+@pytest.fixture
+def tiny_site(tiny_project: Project) -> Site:
+    theme.register_theme()
+    return make_site(tiny_project, prepare(tiny_project), require_real_data=False)
+
+
+def job_of(site: Site, kind: str, week: str | None = None):
+    """A site-wide chart's data and words as the catalogue makes them at ``week``."""
+    week = week or site.latest_week
+    return site_wide_job(site, FAMILIES[kind], week, chart_data.tables_up_to(site.tables, week),
+                         kind, site.as_of)
+
+
+TEXT = ChartText(title="T", caption="The caption", description="What it shows.",
+                 as_of="2026-03-23T02:00:00.000Z", is_sample=False)
+
+
+def text_for(**fields: object) -> ChartText:
+    """Words for a chart function: TEXT with some fields changed."""
+    return replace(TEXT, **fields)
 
 
 def encoding_types(spec: dict) -> dict[str, str]:
@@ -45,7 +72,8 @@ def units(spec: dict) -> list[dict]:
 
 
 def finished(chart: alt.TopLevelMixin, kind: str, variant: variants.Variant) -> dict:
-    spec, _, _ = variants.finish(chart, variant, variants.size(kind, variant), validate=True)
+    drawn = variants.size(FAMILIES[kind].narrow_height, variant)
+    spec, _, _ = variants.finish(chart, variant, drawn, validate=True)
     return spec
 
 
@@ -74,14 +102,13 @@ def test_country_bands_add_up_to_the_week_total(tables) -> None:
 
 def test_tokens_by_country_spec(tables) -> None:
     bands = chart_data.country_bands_data(tables)
-    spec = finished(specs.tokens_by_country_chart(bands, CAPTION, WIDE), "tokens-by-country",
-                    WIDE)
+    spec = finished(specs.tokens_by_country_chart(bands, TEXT, WIDE), "tokens-by-country", WIDE)
     assert spec["mark"]["type"] == "area"
     types = encoding_types(spec)
     assert (types["x"], types["y"], types["color"]) == ("temporal", "quantitative", "nominal")
     assert spec["encoding"]["x"]["field"] == "week_start"
     assert spec["encoding"]["y"]["axis"]["title"] == "Tokens per week"
-    assert spec["description"]
+    assert spec["description"] == TEXT.description  # the alt text, exactly as it is given
     scale = spec["encoding"]["color"]["scale"]
     assert scale["range"][scale["domain"].index("China")] == palette.COUNTRY_COLOURS["CN"]
     assert scale["range"][scale["domain"].index("United States")] == \
@@ -91,7 +118,7 @@ def test_tokens_by_country_spec(tables) -> None:
 
 def test_the_legend_lists_the_bands_in_their_stacking_order(tables) -> None:
     data = chart_data.country_bands_data(tables)
-    spec = specs.tokens_by_country_chart(data, CAPTION, WIDE).to_dict()
+    spec = specs.tokens_by_country_chart(data, TEXT, WIDE).to_dict()
     stacking = list(data.sort_values("order")["band"].drop_duplicates())
     assert spec["encoding"]["order"] == {"field": "order", "type": "quantitative",
                                          "sort": "ascending"}  # order 0 at the baseline
@@ -102,22 +129,28 @@ def test_the_legend_lists_the_bands_in_their_stacking_order(tables) -> None:
 
 def test_the_caption_gives_the_title_subtitle_source_and_sample_warning(tables) -> None:
     shares = chart_data.country_share_data(tables)
-    sample = specs.country_share_chart(shares, Caption("x", True), WIDE).to_dict()
-    assert fmt.SAMPLE_NOTICE.upper() in sample["title"]["subtitle"]
-    real = specs.country_share_chart(shares, CAPTION, WIDE).to_dict()
-    assert fmt.SAMPLE_NOTICE.upper() not in real["title"]["subtitle"]
-    assert fmt.source_line(CAPTION.as_of) in real["title"]["subtitle"]
-    spec, title, subtitle = variants.finish(specs.country_share_chart(shares, CAPTION, WIDE),
-                                            WIDE, variants.size("country-share", WIDE), False)
+    sample = specs.country_share_chart(shares, text_for(is_sample=True), WIDE).to_dict()
+    assert sample["title"]["subtitle"] == [TEXT.caption, fmt.SAMPLE_NOTICE.upper(),
+                                           fmt.source_line(TEXT.as_of)]
+    real = specs.country_share_chart(shares, TEXT, WIDE).to_dict()
+    assert real["title"]["subtitle"] == [TEXT.caption, fmt.source_line(TEXT.as_of)]
+    about = chart_findings.chart("country-share", tables.latest_week, tables.weeks[0],
+                                 len(tables.weeks), {"period": True})
+    text = text_for(title=say(about, "title"), caption=say(about, "caption"))
+    spec, title, subtitle = variants.finish(
+        specs.country_share_chart(shares, text, WIDE), WIDE,
+        variants.size(FAMILIES["country-share"].narrow_height, WIDE), False)
     assert title == "Share of tokens by country of origin"
-    assert subtitle == real["title"]["subtitle"][0] and "title" not in spec
+    assert subtitle == text.caption and "title" not in spec
 
 
 def test_top_models_are_coloured_by_country_and_sorted_by_rank(tables) -> None:
-    data = chart_data.top_models_data(tables, tables.latest_week)
-    spec = specs.top_models_chart(data, CAPTION, "16–22 March 2026", WIDE).to_dict()
-    assert spec["encoding"]["color"]["field"] == "country_name"
-    assert spec["encoding"]["y"]["sort"] == {"field": "rank", "order": "ascending"}
+    data = chart_data.top_models_data(tables)
+    assert data.equals(chart_data.top_models_data(tables, tables.latest_week))  # the default
+    bars = specs.top_models_chart(data, TEXT, WIDE).to_dict()["layer"][0]
+    assert bars["mark"]["type"] == "bar"
+    assert bars["encoding"]["color"]["field"] == "country_name"
+    assert bars["encoding"]["y"]["sort"] == {"field": "rank", "order": "ascending"}
     assert list(data["rank"]) == [1, 2, 3]
 
 
@@ -126,8 +159,8 @@ def test_top_models_are_coloured_by_country_and_sorted_by_rank(tables) -> None:
        variant=st.sampled_from([NARROW, WIDE]))
 def test_a_shortened_label_is_the_longest_start_of_the_name_that_fits(name: str,
                                                                        variant) -> None:
-    """specs.shorten in one pass gives what trimming the name a character at a time gives."""
-    shown = specs.shorten(name, variant)
+    """labels.shorten in one pass gives what trimming the name a character at a time gives."""
+    shown = labels.shorten(name, variant)
     if text_width(name, variant.font) <= variant.label_limit:
         assert shown == name
         return
@@ -140,7 +173,7 @@ def test_a_shortened_label_is_the_longest_start_of_the_name_that_fits(name: str,
 
 
 def test_a_10000_character_name_is_shortened_to_the_label_room() -> None:
-    shown = specs.shorten("n" * 10_000, NARROW)
+    shown = labels.shorten("n" * 10_000, NARROW)
     assert shown.endswith("…") and 0 < len(shown) < 60
     assert text_width(shown, NARROW.font) <= NARROW.label_limit
 
@@ -152,23 +185,26 @@ def test_the_narrow_top_models_chart_shows_the_top_10_with_short_labels() -> Non
         "model_name": [f"Qwen3 Coder 480B A35B Instruct Turbo ({i})" for i in range(15)],
         "company": "Alibaba", "country": "CN", "country_name": "China",
         "tokens": [10**12 - i * 10**10 for i in range(15)], "share_of_total": 0.05})
-    wide = finished(specs.top_models_chart(data, CAPTION, "16–22 March 2026", WIDE),
-                    "top-models", WIDE)
-    narrow = finished(specs.top_models_chart(data, CAPTION, "16–22 March 2026", NARROW),
-                      "top-models", NARROW)
-    assert "transform" not in wide
-    assert narrow["transform"] == [{"filter": "datum.rank <= 10"}]
-    assert narrow["encoding"]["y"]["axis"]["labelLimit"] < \
-        wide["encoding"]["y"]["axis"]["labelLimit"]
-    labels = [row["label"] for row in data_values(narrow)]
-    assert len(set(labels)) == 15  # shortened on purpose, never two alike
-    assert all(label.startswith("Qwen3 Coder") and "…" in label for label in labels)
+    wide = finished(specs.top_models_chart(data, TEXT, WIDE), "top-models", WIDE)
+    narrow = finished(specs.top_models_chart(data, TEXT, NARROW), "top-models", NARROW)
+    wide_bars, narrow_bars = wide["layer"][0], narrow["layer"][0]
+    assert "transform" not in wide_bars
+    assert narrow_bars["transform"] == [{"filter": "datum.rank <= 10"}]
+    assert [row["rank"] for row in drawn_rows(narrow_bars, data_values(narrow))] == list(
+        range(1, 11))
+    assert [row["rank"] for row in drawn_rows(wide_bars, data_values(wide))] == list(
+        range(1, 16))
+    assert narrow_bars["encoding"]["y"]["axis"]["labelLimit"] < \
+        wide_bars["encoding"]["y"]["axis"]["labelLimit"]
+    shown = [row["label"] for row in data_values(narrow)]
+    assert len(set(shown)) == 15  # shortened on purpose, never two alike
+    assert all(label.startswith("Qwen3 Coder") and "…" in label for label in shown)
     wide_labels = [row["label"] for row in data_values(wide)]
     assert all(label.endswith(f"({i})") for i, label in enumerate(wide_labels))
-    assert sum(map(len, wide_labels)) > sum(map(len, labels))
+    assert sum(map(len, wide_labels)) > sum(map(len, shown))
     assert (narrow["width"], wide["width"]) == (320, 720)
-    assert narrow["encoding"]["x"]["axis"]["tickCount"] <= wide["encoding"]["x"]["axis"][
-        "tickCount"] <= 6  # the Top-15 axis is not crammed
+    assert narrow_bars["encoding"]["x"]["axis"]["tickCount"] <= wide_bars["encoding"]["x"][
+        "axis"]["tickCount"] <= 6  # the Top-15 axis is not crammed
 
 
 def test_company_bands_keep_every_token(tables) -> None:
@@ -183,14 +219,36 @@ def test_company_bands_keep_every_token(tables) -> None:
 
 def test_token_axes_write_b_for_billions_and_start_at_0() -> None:
     for variant in variants.VARIANTS:
-        axis = specs.tokens_axis(variant).to_dict()
+        axis = axes.tokens_axis(variant).to_dict()
         assert axis["labelExpr"] == "replace(format(datum.value, '~s'), 'G', 'B')"
         assert "format" not in axis  # no common prefix: "0", not "0T"
 
 
-def data_values(spec: dict) -> list[dict]:
-    data = spec["data"]
+def data_values(spec: dict, unit: dict | None = None) -> list[dict]:
+    """The rows a unit (by default the whole spec) draws: its own data, else the spec's."""
+    data = (unit or {}).get("data") or spec["data"]
     return data["values"] if "values" in data else spec["datasets"][data["name"]]
+
+
+def passes(expression: str, row: dict) -> bool:
+    """A Vega filter of the forms the charts use (datum.x, !datum.x, datum.x != '',
+    datum.x <= n, joined by &&) on one row."""
+    for term in (part.strip() for part in expression.split("&&")):
+        if found := re.fullmatch(r"datum\.(\w+) (!=|<=) (''|\d+)", term):
+            value = row[found[1]]
+            kept = value != "" if found[2] == "!=" else value <= int(found[3])
+        else:
+            found = re.fullmatch(r"(!?)datum\.(\w+)", term)
+            kept = bool(row[found[2]]) != bool(found[1])
+        if not kept:
+            return False
+    return True
+
+
+def drawn_rows(unit: dict, rows: list[dict]) -> list[dict]:
+    """The rows a layer draws after its filters."""
+    filters = [step["filter"] for step in unit.get("transform", [])]
+    return [row for row in rows if all(passes(f, row) for f in filters)]
 
 
 def tooltip_fields(spec: dict) -> list[dict]:
@@ -201,25 +259,19 @@ def tooltip_fields(spec: dict) -> list[dict]:
     return found
 
 
+GPT5 = "openai/gpt-5-20250807"
+KINDS = {"country": "tokens-by-country", "share": "country-share", "company": "tokens-by-company",
+         "top": "top-models", "growth": "country-growth", "movement": "rank-movement"}
+
+
 def all_specs(tables) -> dict[str, dict]:
-    week = tables.latest_week
-    return {
-        "country": specs.tokens_by_country_chart(chart_data.country_bands_data(tables), CAPTION,
-                                                 WIDE).to_dict(),
-        "share": specs.country_share_chart(chart_data.country_share_data(tables), CAPTION,
-                                           WIDE).to_dict(),
-        "company": specs.tokens_by_company_chart(chart_data.company_bands_data(tables),
-                                                 CAPTION, WIDE).to_dict(),
-        "top": specs.top_models_chart(chart_data.top_models_data(tables, week), CAPTION,
-                                      fmt.week_range(week), WIDE).to_dict(),
-        "growth": changes.country_growth_chart(chart_data.country_growth_data(tables),
-                                               CAPTION, WIDE).to_dict(),
-        "movement": changes.rank_movement_chart(chart_data.rank_movement_data(tables), CAPTION,
-                                                WIDE).to_dict(),
-        "history": specs.model_history_chart(
-            tables.models[tables.models.model_permaslug == "openai/gpt-5-20250807"],
-            CAPTION, "GPT-5", "US", (tables.weeks[0], week), WIDE).to_dict(),
-    }
+    """Each kind's spec drawn by its family's function (charts.families), and a history's."""
+    found = {name: FAMILIES[kind].draw(FAMILIES[kind].data(tables), TEXT, WIDE).to_dict()
+             for name, kind in KINDS.items()}
+    gpt5 = chart_data.model_history_data(tables.models[tables.models.model_permaslug == GPT5])
+    history = text_for(span=(tables.weeks[0], tables.latest_week),
+                       colour=palette.country_colour("US"))
+    return {**found, "history": specs.history_chart(gpt5, history, WIDE).to_dict()}
 
 
 def test_tooltips_show_formatted_text_under_plain_names(tables) -> None:
@@ -254,35 +306,9 @@ def test_the_chart_csv_keeps_raw_numbers(tables) -> None:
     """The tooltip texts go into the spec's data, not into the chart's data (its CSV)."""
     data = chart_data.country_bands_data(tables)
     before = data.copy()
-    specs.tokens_by_country_chart(data, CAPTION, WIDE)
+    specs.tokens_by_country_chart(data, TEXT, WIDE)
     assert list(data.columns) == list(before.columns) == ["week_start", "country", "band",
                                                           "tokens", "order"]
-
-
-def test_alt_text_states_the_finding_with_figures(tables) -> None:
-    described = {name: spec["description"] for name, spec in all_specs(tables).items()}
-    week = fmt.week_range(tables.latest_week)
-    countries = tables.countries[tables.countries.week_start == tables.latest_week] \
-        .sort_values("tokens", ascending=False)
-    lead = countries.iloc[0]
-    assert described["country"].startswith(
-        f"{fmt.sentence_case(fmt.country_models(lead['country']))} processed "
-        f"{fmt.tokens_words(lead['tokens'])} tokens in the week of {week}")
-    assert "ahead of" in described["country"]
-    assert described["share"].startswith(fmt.sentence_case(fmt.country_models(lead["country"])))
-    assert fmt.percent(lead["share_of_attributed"]) in described["share"]
-    assert "the most of any company" in described["company"]
-    assert "was the most used model in the week of" in described["top"]
-    assert described["growth"].startswith(f"In the week of {week}, tokens of ")
-    china = countries[countries["country"] == "CN"].iloc[0]
-    assert f"Chinese models were {fmt.up_down(china['wow_change'])}" in described["growth"]
-    top = tables.models[tables.models.week_start == tables.latest_week].iloc[0]
-    assert described["movement"].startswith(f"{top['model_name']} ranked #1 in the week of "
-                                            f"{week}")
-    assert described["history"].startswith("GPT-5 processed ")
-    assert "its latest week" in described["history"] and "peak" in described["history"]
-    for text in described.values():
-        assert not text.startswith(("Stacked", "Bar", "Line"))  # the finding first
 
 
 # ---------------------------------------------------------------- short series
@@ -297,16 +323,17 @@ def axis_labels(x: dict) -> list[str]:
 def test_a_short_history_gets_a_tick_per_week_and_no_repeated_label(weeks: int) -> None:
     data = weekly(weeks, rank=3, share_of_total=0.01)
     span = ("2024-06-03", data["week_start"].iloc[-1])  # published long before: zoomed in
+    text = text_for(span=span, colour=palette.country_colour("US"))
     for variant in variants.VARIANTS:
-        spec = finished(specs.model_history_chart(data, CAPTION, "M", "US", span, variant),
-                        "model", variant)
+        spec = finished(specs.history_chart(data, text, variant), "model", variant)
         x = spec["encoding"]["x"]
         assert len(x["axis"]["values"]) == weeks  # one tick per week
-        labels = axis_labels(x)
-        assert len(labels) == len(set(labels)) >= min(weeks, 2)
-        assert labels[0].endswith("2025") and not any("G" in label for label in labels)
+        written = axis_labels(x)
+        assert len(written) == len(set(written)) >= min(weeks, 2)
+        assert written[0].endswith("2025") and not any("G" in label for label in written)
         # bars run from each Monday to its Sunday, inside the domain's first and last day
         assert spec["mark"]["type"] == "rect" and spec["encoding"]["x2"]["field"] == "week_end"
+        assert spec["mark"]["color"] == text.colour
         first, end = x["scale"]["domain"]
         assert (first["month"], first["date"]) == (1, 6)
         last = date.fromisoformat(data["week_start"].iloc[-1]) + timedelta(days=7)
@@ -315,7 +342,7 @@ def test_a_short_history_gets_a_tick_per_week_and_no_repeated_label(weeks: int) 
 
 def test_a_long_axis_ticks_months_with_room_for_each_label() -> None:
     for variant, most in ((WIDE, 8), (NARROW, 4)):
-        x = specs.x_week("2025-01-06", "2026-12-28", variant).to_dict()
+        x = axes.x_week("2025-01-06", "2026-12-28", variant).to_dict()
         step = x["axis"]["tickCount"]["step"]
         assert x["axis"]["tickCount"]["interval"] == "month"
         assert 24 / step <= most, variant.name
@@ -324,8 +351,10 @@ def test_a_long_axis_ticks_months_with_room_for_each_label() -> None:
 
 def test_one_week_of_data_is_a_number_not_a_chart() -> None:
     data = weekly(1, rank=7, share_of_total=0.02)
-    chart = specs.model_history_chart(data, CAPTION, "Solo", "FR", ("2025-01-06", "2025-01-06"),
-                                      WIDE)
+    own = facts.history("model", "lab/solo", "Solo", data)
+    text = text_for(description=say(own), stat=(say(own, "stat-value"), say(own, "stat")),
+                    span=("2025-01-06", "2025-01-06"), colour=palette.country_colour("FR"))
+    chart = specs.history_chart(data, text, WIDE)
     assert chart.usermeta["stat"] == {
         "value": fmt.tokens_words(10**11),
         "words": "tokens in the week of 6–12 January 2025, its only week in the top 50"}
@@ -336,14 +365,10 @@ def test_one_week_of_data_is_a_number_not_a_chart() -> None:
 
 def test_the_catalogue_hands_pages_the_stat_of_a_one_week_history(tmp_path) -> None:
     from conftest import weeks_from, write_authors, write_snapshot
-    from generator.build import make_site
-    from generator.charts.catalogue import SpecMemo, site_chart_jobs
-    from generator.pipeline import prepare
 
     w1, w2, w3 = weeks_from("2026-03-02", 3)
-    rows = [(w1, "openai/gpt-5-20250807", 900), (w1, "mistralai/solo-20250601", 100),
-            (w2, "openai/gpt-5-20250807", 1000), (w3, "openai/gpt-5-20250807", 5),
-            (w1, "other", 5), (w2, "other", 5)]
+    rows = [(w1, GPT5, 900), (w1, "mistralai/solo-20250601", 100), (w2, GPT5, 1000),
+            (w3, GPT5, 5), (w1, "other", 5), (w2, "other", 5)]
     write_snapshot(tmp_path / "data", rows, start=w1, end=w3, as_of="2026-03-20T02:00:00.000Z")
     write_authors(tmp_path / "data", [("openai", "OpenAI", "US"),
                                       ("mistralai", "Mistral AI", "FR")])
@@ -382,7 +407,7 @@ def test_a_company_keeps_its_colour_whatever_its_rank() -> None:
 
 def test_the_company_chart_colours_by_name_not_by_rank(tables) -> None:
     data = chart_data.company_bands_data(tables)
-    spec = specs.tokens_by_company_chart(data, CAPTION, WIDE).to_dict()
+    spec = specs.tokens_by_company_chart(data, TEXT, WIDE).to_dict()
     scale = spec["encoding"]["color"]["scale"]
     colours = dict(zip(scale["domain"], scale["range"]))
     assert colours["DeepSeek"] == palette.company_colour("DeepSeek", "CN")
@@ -460,52 +485,50 @@ def test_every_drawing_keeps_its_text_at_11_px_where_it_is_shown() -> None:
 def test_finish_sets_the_size_text_and_legend_of_each_variant(tables) -> None:
     data = chart_data.country_bands_data(tables)
     for variant in variants.VARIANTS:
-        spec = finished(specs.tokens_by_country_chart(data, CAPTION, variant),
+        spec = finished(specs.tokens_by_country_chart(data, TEXT, variant),
                         "tokens-by-country", variant)
-        drawn = variants.size("tokens-by-country", variant)
+        drawn = variants.size(FAMILIES["tokens-by-country"].narrow_height, variant)
         assert (spec["width"], spec["height"]) == (drawn.width, drawn.height)
         assert spec["autosize"] == {"type": "fit", "contains": "padding"}
         assert spec["config"]["axis"]["labelFontSize"] == variant.font
         assert spec["config"]["legend"]["labelFontSize"] == variant.font
         assert spec["config"]["legend"]["columns"] == variant.legend_columns
         assert spec["usermeta"]["variant"] == variant.name
-    narrow = finished(specs.tokens_by_country_chart(data, CAPTION, NARROW), "tokens-by-country",
+    narrow = finished(specs.tokens_by_country_chart(data, TEXT, NARROW), "tokens-by-country",
                       NARROW)
     assert "Outside top 50" in narrow["encoding"]["color"]["legend"]["labelExpr"]
 
 
 def test_the_interactive_spec_answers_hovering_on_lines_and_areas(tables) -> None:
     area = finished(specs.tokens_by_country_chart(chart_data.country_bands_data(tables),
-                                                  CAPTION, WIDE), "tokens-by-country", WIDE)
+                                                  TEXT, WIDE), "tokens-by-country", WIDE)
     live = variants.live(area)
     assert live["mark"]["point"] == "transparent" and "point" not in area["mark"]
     assert live["mark"]["opacity"] == 1  # as drawn (Vega-Lite would fade it under points)
-    bars = finished(specs.top_models_chart(chart_data.top_models_data(tables, tables.latest_week),
-                                           CAPTION, "x", WIDE), "top-models", WIDE)
+    bars = finished(specs.top_models_chart(chart_data.top_models_data(tables), TEXT, WIDE),
+                    "top-models", WIDE)
     assert variants.live(bars) == bars
 
 
 def test_the_embeds_chart_height_follows_the_drawing_it_shows() -> None:
-    assert variants.embed_chart_height("tokens-by-country", 572) == round(360 * 572 / 720)
-    assert variants.embed_chart_height("tokens-by-country", 300) == round(420 * 300 / 320)
-    assert variants.embed_chart_height("model", 300, stat=True) == round(170 * 300 / 320)
+    country, history = FAMILIES["tokens-by-country"].narrow_height, FAMILIES["model"].narrow_height
+    assert variants.embed_chart_height(country, 572) == round(360 * 572 / 720)
+    assert variants.embed_chart_height(country, 300) == round(420 * 300 / 320)
+    assert variants.embed_chart_height(history, 300, stat=True) == round(170 * 300 / 320)
 
 
-def test_every_site_chart_is_drawn_at_the_size_its_spec_gives(tiny_project: Project,
+def test_every_site_chart_is_drawn_at_the_size_its_spec_gives(tiny_site: Site,
                                                               tmp_path) -> None:
     """Pages give each drawing its size before it is drawn: the catalogue fixes every
-    drawing's total size in its spec (autosize "fit", axes and legend included)."""
-    from generator.build import make_site
-    from generator.charts.catalogue import SpecMemo, site_chart_jobs
-    from generator.pipeline import prepare
-
-    theme.register_theme()
-    site = make_site(tiny_project, prepare(tiny_project), require_real_data=False)
+    drawing's total size in its spec (autosize "fit", axes and legend included). Its alt text
+    is its job's, the finding first."""
     memo = SpecMemo(tmp_path)
-    made = [memo.chart(job) for job in site_chart_jobs(site, {})]
+    jobs = list(site_chart_jobs(tiny_site, {}))
+    made = [memo.chart(job) for job in jobs]
     assert len(made) > 10
-    for chart in made:
-        assert chart.title and chart.subtitle and chart.description
+    for job, chart in zip(jobs, made):
+        assert chart.title and chart.subtitle and chart.description == job.text.description
+        assert not chart.description.startswith(("Stacked", "Bar", "Line", "Bump", "Scatter"))
         for drawing in (chart.wide, chart.narrow):
             spec = json.loads(drawing.spec_json)
             assert (spec["width"], spec["height"]) == (drawing.size.width, drawing.size.height)
@@ -521,12 +544,14 @@ def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
     kind's spec is the same with either, and so are awkward values."""
     import numpy as np
 
-    week = tables.latest_week
+    focus = chart_data.top_models_data(tables)["model_permaslug"].iloc[0]
     drawn = [
-        specs.tokens_by_country_chart(chart_data.country_bands_data(tables), CAPTION, WIDE),
-        specs.country_share_chart(chart_data.country_share_data(tables), CAPTION, WIDE),
-        specs.tokens_by_company_chart(chart_data.company_bands_data(tables), CAPTION, WIDE),
-        specs.top_models_chart(chart_data.top_models_data(tables, week), CAPTION, week, WIDE),
+        specs.tokens_by_country_chart(chart_data.country_bands_data(tables), TEXT, WIDE),
+        specs.country_share_chart(chart_data.country_share_data(tables), TEXT, WIDE),
+        specs.tokens_by_company_chart(chart_data.company_bands_data(tables), TEXT, WIDE),
+        specs.top_models_chart(chart_data.top_models_data(tables), text_for(focus=focus), WIDE),
+        changes.rank_movement_chart(chart_data.rank_movement_data(tables), text_for(focus=focus),
+                                    WIDE),
         alt.Chart(pd.DataFrame({
             "name": pd.array(["=a", None, "c"], dtype="string"), "n": np.array([1, 2, 3]),
             "x": [0.5, float("nan"), float("inf")], "k": pd.array([1, None, 3], dtype="Int64"),
@@ -607,23 +632,17 @@ def test_a_banded_chart_of_one_week_is_labelled_bars_without_a_title_block(table
             (specs.tokens_by_company_chart, chart_data.company_bands_data(one_week),
              "tokens-by-company")):
         for variant in variants.VARIANTS:
-            spec = finished(draw(data, CAPTION, variant), kind, variant)
+            spec = finished(draw(data, TEXT, variant), kind, variant)
             marks = [unit["mark"]["type"] for unit in spec["layer"]]
             assert marks == ["bar", "text"], kind
             text = json.dumps(spec)
-            assert fmt.source_line(CAPTION.as_of) not in text  # pages and embeds say it
+            assert fmt.source_line(TEXT.as_of) not in text  # pages and embeds say it
             assert spec["layer"][0]["encoding"]["color"]["legend"] is None  # the axis names
             top = spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1]
             assert top > data[spec["layer"][0]["encoding"]["x"]["field"]].max()  # room
 
 
 # ---------------------------------------------------------------- the charts of change
-
-def test_the_growth_chart_follows_the_countries_of_the_weeks_story() -> None:
-    from generator.pages.story import STORY_COUNTRIES
-
-    assert chart_data.GROWTH_COUNTRIES == STORY_COUNTRIES
-
 
 def test_a_week_without_a_change_breaks_the_growth_line(tables) -> None:
     """China's and the U.S.'s change on the week over the last weeks; a week a country has no
@@ -645,7 +664,7 @@ def test_a_week_without_a_change_breaks_the_growth_line(tables) -> None:
 def test_the_change_axis_writes_signed_percentages_around_a_zero_line(tables) -> None:
     data = chart_data.country_growth_data(tables)
     for variant in variants.VARIANTS:
-        spec = finished(changes.country_growth_chart(data, CAPTION, variant), "country-growth",
+        spec = finished(changes.country_growth_chart(data, TEXT, variant), "country-growth",
                         variant)
         line, points = spec["layer"]
         assert (line["mark"]["type"], points["mark"]["type"]) == ("line", "circle")
@@ -663,18 +682,17 @@ def test_the_change_axis_writes_signed_percentages_around_a_zero_line(tables) ->
 
 
 @pytest.mark.parametrize("weeks", [1, 2, 3])
-def test_a_short_history_of_change_still_reads(tables, weeks: int) -> None:
+def test_a_short_history_of_change_still_reads(tiny_site: Site, weeks: int) -> None:
     """One week has no change: a number that says so. Two weeks: one change per country, a
     bar each with its figure. More: lines."""
     import vl_convert
 
-    upto = chart_data.tables_up_to(tables, tables.weeks[weeks - 1])
-    data = chart_data.country_growth_data(upto)
+    data = (job := job_of(tiny_site, "country-growth", tiny_site.tables.weeks[weeks - 1])).data
     for variant in variants.VARIANTS:
-        chart = changes.country_growth_chart(data, CAPTION, variant)
+        chart = changes.country_growth_chart(data, job.text, variant)
         spec = chart.to_dict()
         stat = isinstance(chart.usermeta, dict) and "stat" in chart.usermeta
-        drawn = variants.size("country-growth", variant, stat)
+        drawn = variants.size(FAMILIES["country-growth"].narrow_height, variant, stat)
         svg = vl_convert.vegalite_to_svg(variants.finish(chart, variant, drawn, True)[0])
         assert f'width="{drawn.width}" height="{drawn.height}"' in svg  # drawn, at its size
         if weeks == 1:
@@ -738,28 +756,33 @@ def test_the_bump_chart_puts_rank_1_on_top_and_names_each_line_at_its_end() -> N
     long_name = "A Very Long Model Name That Cannot Fit (free)"
     data = movement({"a": [3, 2, 1], "bb": [1, None, 2], "c": [40, 9, 3]}, {"a": long_name})
     for variant in variants.VARIANTS:
-        spec = finished(changes.rank_movement_chart(data, CAPTION, variant), "rank-movement",
+        spec = finished(changes.rank_movement_chart(data, TEXT, variant), "rank-movement",
                         variant)
-        lines, points, ends = spec["layer"]
+        lines, points, *ends = spec["layer"]
         y = spec["encoding"]["y"] if "encoding" in spec else lines["encoding"]["y"]
         assert y["scale"]["reverse"] is True and y["scale"]["domain"][0] == 1
         assert all(float(v).is_integer() for v in y["axis"]["values"])
         texts = json.loads(re.match(r"(\[.*?\])\[indexof", y["axis"]["labelExpr"]).group(1))
         assert texts[0] == "#1" and texts[-1] == f"{changes.RANK_FLOOR + 1}+"
         assert lines["encoding"]["detail"]["field"] == "model_permaslug"
+        # no model picked out: every line in its country's colour, with a legend
+        assert lines["encoding"]["color"]["field"] == "country_name"
+        assert lines["encoding"]["color"]["legend"]["orient"] == "top"
         values = data_values(spec)
         labelled_rows = [row for row in values if row["label"]]
         assert {row["week_start"] for row in labelled_rows} == {"2026-01-19"}  # the last week
         assert sorted(row["label"] for row in labelled_rows) == sorted(
-            specs.bar_labels([long_name, "Bb", "C"], variant))
-        assert ends["transform"] == [{"filter": "datum.label != ''"}]
+            labels.bar_labels([long_name, "Bb", "C"], variant))
+        assert all(end["mark"]["type"] == "text" for end in ends)
+        named = [row for end in ends for row in drawn_rows(end, values)]
+        assert sorted(map(json.dumps, named)) == sorted(map(json.dumps, labelled_rows))
         # rank 40 is drawn on the bottom row, its tooltip gives the real rank
         c40 = next(row for row in values if row["model_permaslug"] == "c"
                    and row["rank"] == 40)
         assert c40["place"] == changes.RANK_FLOOR + 1 and c40["rank_text"] == "#40"
         gap = next(row for row in values if row["model_permaslug"] == "bb" and row["rank"] is None)
         assert gap["place"] is None  # a gap, not a rank 0
-    narrow = specs.bar_labels([long_name], NARROW)[0]
+    narrow = labels.bar_labels([long_name], NARROW)[0]
     assert narrow.endswith("… (free)") and len(narrow) < len(long_name)
 
 
@@ -768,30 +791,9 @@ def test_the_bump_chart_draws_a_break_where_a_model_was_not_ranked() -> None:
     import vl_convert
 
     data = movement({"aa": [1, 1, 1, 1], "b": [2, None, 3, 2]})
-    spec = finished(changes.rank_movement_chart(data, CAPTION, WIDE), "rank-movement", WIDE)
+    spec = finished(changes.rank_movement_chart(data, TEXT, WIDE), "rank-movement", WIDE)
     svg = vl_convert.vegalite_to_svg(spec)
     lines = re.findall(r'<path [^>]*d="(M[^"]*L[^"]*)"', svg)  # the lines (not rects, dots)
     assert sorted(path.count("M") for path in lines) == [1, 2]  # whole; broken once
     assert all(",0L" not in path and not path.endswith(",0") for path in lines)
 
-
-def test_rank_movement_of_one_week_is_a_number_and_of_two_a_chart() -> None:
-    one = movement({"a": [1], "b": [2]})
-    chart = changes.rank_movement_chart(one, CAPTION, NARROW)
-    assert chart.usermeta["stat"]["value"] == "One week"
-    assert chart.to_dict()["description"].startswith("A ranked #1 in the week of")
-    two = movement({"a": [2, 1], "b": [1, 2]})
-    spec = changes.rank_movement_chart(two, CAPTION, NARROW).to_dict()
-    assert [unit["mark"]["type"] for unit in spec["layer"]] == ["line", "circle", "text"]
-    assert spec["description"].startswith("A ranked #1 in the week of 12–18 January 2026, up "
-                                          "from #2 the week before.")
-
-
-def test_the_furthest_climb_is_named_in_the_alt_text() -> None:
-    data = movement({"a": [1, 1, 1], "bb": [30, 12, 2], "c": [2, 2, 3]},
-                    {"bb": "Climber"})
-    text = changes.movement_finding(data)
-    assert ("Climber climbed furthest, from #30 in the week of 5–11 January 2026 to #2"
-            in text)
-    assert changes.biggest_climb(data) == ("Climber", 30, "2026-01-05", 2)
-    assert changes.biggest_climb(movement({"a": [1, 1], "b": [2, 2]})) is None

@@ -28,3 +28,14 @@ def test_every_relative_link_in_contributing_opens_a_file() -> None:
     targets = [t for t in re.findall(r"\]\(([^)#\s]+)", text) if "://" not in t]
     assert targets  # the README link at least
     assert [t for t in targets if not (REPO_ROOT / t).exists()] == []
+
+
+def test_every_relative_link_of_the_readmes_opens_a_file() -> None:
+    """The README is the map: each place it points at exists (and data/README.md's too)."""
+    for readme in (REPO_ROOT / "README.md", REPO_ROOT / "data" / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        targets = [t for t in re.findall(r"\]\(([^)#\s]+)", text) if "://" not in t]
+        assert targets, readme
+        assert [t for t in targets if not (readme.parent / t).exists()] == [], readme
+        named = re.findall(r"`(generator/[\w/]+\.py|generator/[\w/]+/)`", text)
+        assert [n for n in named if not (REPO_ROOT / n).exists()] == [], readme

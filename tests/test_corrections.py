@@ -364,8 +364,7 @@ def test_an_edit_moves_through_pages_downloads_and_the_data_diff(tmp_path: Path,
 
     root = tmp_path / "project"
     root.mkdir()
-    project = copy_skeleton(root)
-    project = Project.at(root, root / "data")
+    project = copy_skeleton(root, root / "data")
     data.rename(project.data_dir)
     git(root, "init", "--quiet")
     git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "data")

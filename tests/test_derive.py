@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generator.derive import attribute, derive_tables, model_display_name
+from generator.derive.tables import attribute, derive_tables, model_display_name
 from generator.load import MODELS_SUBDIR, load_catalogue, load_rankings
 from generator.paths import Project
 from generator.registry import ModelOverride, Registry, load_registry

@@ -17,10 +17,10 @@ import pytest
 from conftest import copy_skeleton, weeks_from, write_authors, write_snapshot
 from generator import embeds, fmt
 from generator.build import generate
-from generator.charts.catalogue import SITE_WIDE
+from generator.charts.families import SITE_WIDE
 from generator.embeds.collect import EmbedMemo
+from generator.load import Publication, week_publications, week_versions
 from generator.paths import Project
-from generator.site import Publication, week_publications
 from helpers import tree
 
 W1, W2, W3, W4, W5 = weeks_from("2026-03-02", 5)
@@ -210,8 +210,9 @@ def test_an_embed_states_its_finding_once_and_its_source_right_under_the_chart(
 
 
 def test_an_embed_carries_only_the_notes_its_chart_needs(built_site: Project) -> None:
-    from generator.embeds.words import COUNTRY_CAVEAT, TOKENS_CAVEAT
+    from generator.findings.en.families import CAVEATS
 
+    COUNTRY_CAVEAT, TOKENS_CAVEAT = CAVEATS["country"][0], CAVEATS["tokens"][0]  # noqa: N806
     embed = built_site.site_dir / "embed"
     model = notes_of(next((embed / "models").glob("*/index.html")))
     assert not any(COUNTRY_CAVEAT in n or TOKENS_CAVEAT in n for n in model), model
@@ -232,8 +233,6 @@ def test_an_embed_carries_only_the_notes_its_chart_needs(built_site: Project) ->
 
 
 def test_sample_builds_say_sample_on_embeds_and_images(built_site: Project) -> None:
-    if any((built_site.data_dir / "raw").glob("openrouter/rankings/week/*.json")):
-        pytest.skip("built from real data")
     folder = built_site.site_dir / "embed" / "country-share"
     page = (folder / "index.html").read_text()
     assert 'class="tt-sample-banner"' in page and fmt.SAMPLE_NOTICE in page
@@ -340,7 +339,7 @@ def publications_of(data_dir: Path) -> dict[str, Publication]:
     from generator.load import load_snapshot, snapshot_files
 
     folder = data_dir / "raw/openrouter/rankings/week"
-    return week_publications([load_snapshot(p) for p in snapshot_files(folder)])
+    return week_publications(week_versions([load_snapshot(p) for p in snapshot_files(folder)]))
 
 
 def test_refetched_unchanged_weeks_keep_their_first_as_of(tmp_path: Path) -> None:

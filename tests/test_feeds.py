@@ -88,14 +88,24 @@ def test_the_weekly_feed_has_the_latest_52_weeks_newest_first(built: dict) -> No
     assert published == sorted(published, reverse=True)
 
 
-def test_each_title_states_the_week_s_finding(built: dict) -> None:
-    """'Week of 16–22 March 2026: Chinese models 7.36 trillion tokens, up 56.9%', worked out
-    again from the published countries table: the larger of China and the U.S."""
+def test_each_title_states_the_week_s_headline(built: dict, built_site: Project) -> None:
+    """'Week of 2–8 March 2026: Chinese models overtook U.S. models for the first time: …': the
+    week's headline finding (generator.findings), the one its page opens with; a week without
+    a story states the larger of China and the U.S., worked out again from the published
+    countries table."""
+    site = site_of(built_site)
     by_week: dict[str, dict[str, dict]] = {}
     for row in built["countries"]:
         by_week.setdefault(row["week_start"], {})[row["country"]] = row
+    storyless = 0
     for entry in built["weekly"].entries:
         week = entry.id.rstrip("/").rsplit("/", 1)[1]
+        findings = site.findings[week]
+        assert entry.title == findings.feed_title()
+        assert entry.summary == findings.description()
+        if findings.story:
+            continue
+        storyless += 1
         rows = [by_week[week][code] for code in ("CN", "US") if code in by_week[week]]
         lead = max(rows, key=lambda row: int(row["tokens"]))
         words = {"CN": "Chinese models", "US": "U.S. models"}[lead["country"]]
@@ -104,6 +114,11 @@ def test_each_title_states_the_week_s_finding(built: dict) -> None:
                                f"{fmt.tokens_words(int(lead['tokens']))} tokens, "
                                f"{'up' if change > 0 else 'down'} "
                                f"{fmt.percent(abs(change))}"), entry.title
+    titles = {entry.id.rstrip("/").rsplit("/", 1)[1]: entry.title
+              for entry in built["weekly"].entries}
+    assert titles["2026-03-02"].startswith("Week of 2–8 March 2026: Chinese models overtook "
+                                           "U.S. models for the first time")
+    assert not any("overtook" in titles[week] for week in ("2026-02-23", "2026-03-09"))
 
 
 def test_each_entry_holds_the_summary_figures_movers_and_a_link(built: dict,
@@ -111,7 +126,7 @@ def test_each_entry_holds_the_summary_figures_movers_and_a_link(built: dict,
     for entry in built["weekly"].entries:
         content = entry.content[0].value
         assert entry.content[0].type == "text/html"
-        assert entry.summary.startswith("AI models on OpenRouter processed ")
+        assert "AI models on OpenRouter processed " in entry.summary
         assert html.escape(entry.summary, quote=False) in content
         assert "Gained the most tokens" in content and "Lost the most tokens" in content
         assert "Source: OpenRouter (openrouter.ai/rankings), as of" in content
@@ -284,13 +299,13 @@ FEED_TAGS = {"p", "ul", "ol", "li", "strong", "h3", "a"}  # all the feeds' conte
 
 
 def test_hostile_names_stay_text_in_every_feed(tmp_path: Path) -> None:
-    from generator.pages.movers import SHORT, week_movers
+    from generator.derive.movers import SHORT
     from generator.paths import REPO_ROOT
 
     project = Project.at(REPO_ROOT, hostile.write_hostile_data(tmp_path / "data"))
     feeds = feeds_of(project, tmp_path / "out")
     site = site_of(project)
-    movers = week_movers(site, site.latest_week, limit=SHORT)
+    movers = site.movers[site.latest_week].head(SHORT)
     names = [m.name for m in (*movers.risers, *movers.fallers, *movers.entrants,
                               *movers.leavers)]
     assert any("<script" in name for name in names)  # the data is as hostile as meant

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import fmt
-from generator.derive import attribute, derive_tables
+from generator.derive.tables import attribute, derive_tables
 from generator.downloads import datapackage, write_downloads
 from generator.load import MODELS_SUBDIR, CatalogueSnapshot, load_catalogue_snapshots
 from generator.paths import Project

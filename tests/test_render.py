@@ -212,22 +212,25 @@ def drawn_texts(svg: str) -> list[tuple[str, float, str]]:
 @pytest.fixture(scope="module")
 def sample_charts(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The sample's site-wide charts and a few histories, worked out (not drawn)."""
+    from conftest import sample_data
     from generator.build import make_site
-    from generator.charts.catalogue import SITE_WIDE, SpecMemo, annotation_events, site_chart_jobs
+    from generator.charts.catalogue import SpecMemo, annotation_events, site_chart_jobs
+    from generator.charts.families import SITE_WIDE
     from generator.charts.theme import register_theme
     from generator.paths import Project
     from generator.pipeline import prepare
 
     register_theme()
-    project = Project.at(REPO_ROOT, REPO_ROOT / "data")
+    project = Project.at(REPO_ROOT, sample_data(tmp_path_factory.mktemp("sample")))
     prepared = prepare(project)
     site = make_site(project, prepared, require_real_data=False)
     memo = SpecMemo(tmp_path_factory.mktemp("specs"))
     wanted, made = set(SITE_WIDE), {}
     for job in site_chart_jobs(site, annotation_events(prepared.annotations,
                                                        prepared.registry)):
-        if job.chart_id in wanted or (job.kind not in wanted and job.kind not in made):
-            made[job.chart_id if job.chart_id in wanted else job.kind] = memo.chart(job)
+        kind = job.family.kind
+        if job.chart_id in wanted or (kind not in wanted and kind not in made):
+            made[job.chart_id if job.chart_id in wanted else kind] = memo.chart(job)
     return made
 
 

@@ -134,8 +134,6 @@ def test_a_project_without_the_publishing_workflow_promises_no_date(real_project
 
 
 def test_the_sample_says_it_is_the_sample_and_is_never_updated(built_site: Project) -> None:
-    if any((built_site.data_dir / "raw").glob("openrouter/rankings/week/*.json")):
-        pytest.skip("built from real data")
     home = (built_site.site_dir / "index.html").read_text()
     assert "Sample data — not real figures" in home and "never updated" in home
     assert "next update" not in home
@@ -249,19 +247,31 @@ def test_each_page_shares_its_own_chart_and_others_the_home_chart(built_site: Pr
 
 
 def test_the_description_states_the_weeks_finding(built_site: Project) -> None:
+    """A page's description (og:description) is its week's: the headline finding and the total,
+    worded by the findings layer (or, in a week without a story, the total and the China/U.S.
+    figures)."""
     from generator import fmt
+    from generator.build import make_site
+    from generator.findings import say
+    from generator.pipeline import prepare
 
-    weeks = sorted(p.name for p in (built_site.site_dir / "rankings").iterdir()
-                   if p.name[:2] == "20")
+    site = make_site(built_site, prepare(built_site), require_real_data=False)
+    weeks = site.tables.weeks
+    latest = site.findings[weeks[-1]]
     home = meta_of(built_site, "")
-    assert home["og:description"].startswith("AI models on OpenRouter processed ")
-    assert f"in the week of {fmt.week_range(weeks[-1])}" in home["og:description"]
-    assert "Chinese models" in home["og:description"] and "U.S. models" in \
-        home["og:description"]
+    assert home["og:description"].startswith(say(latest.headline)[:40])
+    total = fmt.tokens_words(int(site.tables.totals["total_tokens"].iloc[-1]))
+    assert f"AI models on OpenRouter processed {total} tokens" in home["og:description"]
     assert home["og:description"] == home["description"] == home["twitter:description"]
-    past = meta_of(built_site, f"rankings/{weeks[0]}")
-    assert past["og:description"].startswith("AI models on OpenRouter processed ")
-    assert f"in the week of {fmt.week_range(weeks[0])}" in past["og:description"]
+    first = meta_of(built_site, f"rankings/{weeks[0]}")  # no week before it: no story
+    assert first["og:description"].startswith("AI models on OpenRouter processed ")
+    assert f"in the week of {fmt.week_range(weeks[0])}" in first["og:description"]
+    crossing = meta_of(built_site, "rankings/2026-03-02")
+    assert crossing["og:description"].startswith(
+        "In the week of 2–8 March 2026, Chinese models overtook U.S. models for the first time "
+        "since tracking began")
+    for week in ("2026-02-23", "2026-03-09"):
+        assert "overtook" not in meta_of(built_site, f"rankings/{week}")["og:description"]
     china = meta_of(built_site, "countries/cn")
     assert "Chinese models processed" in china["og:description"]
     assert home["og:image:alt"]  # the embed's alt text: the figures, not the chart type

@@ -279,7 +279,7 @@ def test_no_file_loads_anything_from_another_host(built_site: Project) -> None:
 
 def test_each_chart_has_spec_svg_png_and_csv(built_site: Project) -> None:
     charts = built_site.site_dir / "charts"
-    from generator.charts.catalogue import SITE_WIDE
+    from generator.charts.families import SITE_WIDE
 
     for name in SITE_WIDE:
         for suffix in (".vl.json", ".svg", ".csv"):
@@ -443,8 +443,9 @@ def country_change(expected: dict, weeks: list[str], i: int, code: str) -> float
 
 def test_every_week_states_the_china_us_story_with_changes_and_its_base(
         built_site: Project, expected: dict) -> None:
-    """The sentence a dated news story needs, on every week's page and in its description (the
-    summary feeds and shared links show), with figures recomputed here from the raw snapshots."""
+    """The sentence a dated news story needs, on every week's page, and the week's total in its
+    description (the summary feeds and shared links show, after the week's headline), with
+    figures recomputed here from the raw snapshots."""
     weeks = sorted(expected)
     for i, week in enumerate(weeks):
         figures = expected[week]
@@ -469,7 +470,11 @@ def test_every_week_states_the_china_us_story_with_changes_and_its_base(
         assert sentence in page, week
         description = re.search(r'<meta name="description" content="([^"]*)"',
                                 path.read_text()).group(1)
-        assert sentence in html_module.unescape(description), week
+        total = (f"AI models on OpenRouter processed {fmt.tokens_words(figures['total'])} tokens "
+                 f"in the week of {fmt.week_range(week)}")
+        assert total in html_module.unescape(description), week
+        if i == 0:  # no week before it: no story, so the China/U.S. figures say the week
+            assert sentence in html_module.unescape(description), week
     first = text_of(built_site.site_dir / "rankings" / weeks[0] / "index.html")
     assert "no earlier week to compare with" in first
 

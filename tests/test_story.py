@@ -1,6 +1,7 @@
-"""A week's story in words: the China/U.S. sentence every week's page and the home page open
-with, for a week where China leads, one where the U.S. leads, the first week of the data, and a
-week with one of the two countries missing."""
+"""A week's standing findings in words (generator.findings.facts, worded in
+generator/findings/en/weeks.py): the China/U.S. sentence every week's lede holds, for a week
+where China leads, one where the U.S. leads, the first week of the data, and a week with one of
+the two countries missing; and how the lede and the description put them together."""
 
 from __future__ import annotations
 
@@ -11,12 +12,20 @@ import pytest
 from conftest import weeks_from, write_authors, write_snapshot
 from generator import fmt
 from generator.build import make_site
-from generator.pages.story import country_story, total_sentence, week_lead, week_summary
+from generator.findings import say
 from generator.paths import REPO_ROOT, Project
 from generator.pipeline import prepare
 from generator.site import Site
 
 W1, W2, W3, W4 = weeks_from("2026-03-02", 4)
+
+
+def country_story(site: Site, week: str) -> str:
+    return say(site.findings[week].countries)
+
+
+def total_sentence(site: Site, week: str) -> str:
+    return say(site.findings[week].total)
 
 
 @pytest.fixture
@@ -76,10 +85,23 @@ def test_a_week_without_us_models_says_so(site: Site) -> None:
 
 
 def test_the_lead_and_the_summary_tell_the_same_story(site: Site) -> None:
-    summary = week_summary(site, W2)
-    assert summary == f"{total_sentence(site, W2)} {country_story(site, W2)}"
-    assert summary.startswith("AI models on OpenRouter processed 16.4 trillion tokens in the "
-                              "week of 9–15 March 2026, up 36.1% on the week.")
-    lead = week_lead(site, W2)
-    assert fmt.md(country_story(site, W2)) in lead
+    findings = site.findings[W2]
+    headline = say(findings.headline)
+    # two weeks of data: no "for the first time"
+    assert headline == ("In the week of 9–15 March 2026, U.S. models passed Chinese models: 8 "
+                        "trillion tokens against 7.3 trillion.")
+    summary = findings.description()
+    assert summary == f"{headline} {total_sentence(site, W2)}"
+    assert total_sentence(site, W2) == ("AI models on OpenRouter processed 16.4 trillion tokens "
+                                        "in the week of 9–15 March 2026, up 36.1% on the week.")
+    lead = findings.lede()
+    assert lead.startswith(f"{headline} {total_sentence(site, W2)} {country_story(site, W2)}")
     assert "The 3 most used models were" in lead
+
+
+def test_a_week_without_a_story_opens_with_its_total_and_china_us_figures(site: Site) -> None:
+    findings = site.findings[W1]  # the first week: nothing to compare with
+    assert findings.story == ()
+    assert findings.description() == f"{total_sentence(site, W1)} {country_story(site, W1)}"
+    assert findings.feed_title() == ("Week of 2–8 March 2026: Chinese models 7.36 trillion "
+                                     "tokens in the first week of data")

@@ -1,69 +1,72 @@
 """Every chart of the site, and each chart's spec worked out once (or recalled).
 
-The catalogue says which charts exist, what each draws, what it cites and at which size it is
-drawn: the site-wide charts of the latest week, a top-models chart for every past week, the
-history of every model, company and country, and (asked for by the embed stage) the site-wide
-charts frozen at a past week. ``SpecMemo.chart`` turns a ``ChartJob`` into a ``Chart``: its
-title, subtitle and alt text, and its wide and narrow drawings' sizes and specs (from which
-their interactive versions are made), with its CSV: all the pages and embeds need. The drawing
-itself happens later, in worker processes (charts.render).
+The catalogue says which charts exist, from the chart families' records (charts.families): the
+site-wide charts of the latest week, a top-models chart for every week, the history of every
+model, company and country, and (asked for by the embed stage) the site-wide charts frozen at a
+past week. For each it gathers the words and the story from the findings layer
+(generator.findings: the chart's own finding, the week's story when the chart can show it, the
+first crossing of China and the U.S. on the country charts) into a ``ChartText``.
+``SpecMemo.chart`` turns a ``ChartJob`` into a ``Chart``: its title, caption, alt text, and its
+wide and narrow drawings' sizes and specs (from which their interactive versions are made), with
+its CSV: all the pages and embeds need. The drawing itself happens later, in worker processes
+(charts.render).
 
 Working out a chart's two specs (Altair's ``to_dict``, twice) costs ~25 ms, and a new week
 changes few of the ~600 charts, so the specs are remembered in the render cache under a digest
 of everything they are made from: the generator's code and the installed library versions
-(``digests.code_digest``), the chart's id, its data and its other arguments.
+(``digests.code_digest``), the chart's id, its data and its words.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 
+from generator import fmt
 from generator.annotations import Annotation
-from generator.charts import changes, specs, variants
-from generator.charts import data as chart_data
-from generator.charts.theme import Caption, Size
+from generator.charts import specs, variants
+from generator.charts.axes import history_span, week_span
+from generator.charts.data import tables_up_to
+from generator.charts.families import FAMILIES, SITE_WIDE, Family, histories
+from generator.charts.palette import company_colour, country_colour
+from generator.charts.theme import ChartText, Event, Size
 from generator.charts.variants import SITE_NARROW_MEDIA, VARIANTS
-from generator.derive import Tables
+from generator.derive.tables import Tables
 from generator.digests import code_digest
 from generator.files import write_bytes_if_changed
-from generator.fmt import week_range
+from generator.findings import charts as chart_findings
+from generator.findings import facts, say
+from generator.findings.finding import Finding
+from generator.findings.story import STORY_PAIR
 from generator.registry import Registry
 from generator.site import Site
 from generator.tableio import frame_digest, to_csv_bytes
 
-# The site-wide charts of the latest week: the four of the week, the two charts of change
-# (generator/charts/changes.py), and the free variants' share and the price-vs-usage chart (list
-# prices: generator/prices.py), the rankings page's.
-PRICE_CHARTS = ("free-share", "price-vs-usage")
-SITE_WIDE = ("tokens-by-country", "country-share", "tokens-by-company", "top-models",
-             "country-growth", "rank-movement", *PRICE_CHARTS)
-# Frozen at a week for their embeds (top-models/<week> is a site chart of its own).
-FROZEN = tuple(kind for kind in SITE_WIDE if kind != "top-models")
-
-
-Events = tuple[tuple[str, str, str], ...]  # (day, label, description) of each dated event
+Events = tuple[Event, ...]
 
 
 @dataclass(frozen=True)
 class ChartJob:
-    """A chart to make: which, what it draws, what it cites, and the function that draws it."""
+    """A chart to make: which, what it draws, what it says and cites."""
 
     chart_id: str  # its path under charts/ and embed/: "tokens-by-country", "models/<name>"
-    kind: str  # a SITE_WIDE id, or "model", "company", "country"
+    family: Family
     week: str  # the last week it draws
-    as_of: str  # what it cites
     data: pd.DataFrame = field(repr=False)  # exactly what it draws (its CSV)
-    draw: Callable[..., alt.Chart]  # a charts.specs function: draw(data, *arguments, variant)
-    arguments: tuple  # plain values and dataclasses (they key the remembered spec)
-    events: Events = ()
+    text: ChartText  # its words and story (they key the remembered spec)
+    headline: str  # its embed's title: the finding it states
+    subtitle: str  # its embed's subtitle: metric, unit, period
     subject: str = ""  # a history's model permaslug, company or country code
+
+    @property
+    def as_of(self) -> str:
+        return self.text.as_of
 
 
 @dataclass(frozen=True)
@@ -86,21 +89,27 @@ class Chart:
     embeds show the same two drawings, wide and narrow (charts.variants)."""
 
     chart_id: str
-    kind: str
+    family: Family
     week: str
     as_of: str
     subject: str
     title: str
-    subtitle: str  # with the unit
+    subtitle: str  # the caption under its title, with the unit
     description: str  # the alt text: the finding, with its figures
     stat: tuple[str, str] | None  # one week of data: (the number, what it is); else None
     wide: Drawing
     narrow: Drawing
+    headline: str  # its embed's title
+    embed_subtitle: str  # its embed's subtitle: metric, unit, period
     data: pd.DataFrame = field(repr=False)
     csv: bytes = field(repr=False)
     remembered: Path | None = field(default=None, repr=False)  # its SpecMemo file
 
     narrow_media = SITE_NARROW_MEDIA  # when a page shows the narrow drawing
+
+    @property
+    def kind(self) -> str:
+        return self.family.kind
 
     @property
     def size(self) -> Size:
@@ -121,7 +130,7 @@ def annotation_events(annotations: list[Annotation], registry: Registry
                       ) -> dict[tuple[str, str], Events]:
     """(scope, key) -> the dated events drawn on that chart: key is '' (global), a permaslug,
     a company or a country code."""
-    events: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    events: dict[tuple[str, str], list[Event]] = {}
     for a in annotations:
         key = registry.authors[a.target].company if a.scope == "company" else a.target
         events.setdefault((a.scope, key), []).append((a.date.isoformat(), a.label,
@@ -129,103 +138,126 @@ def annotation_events(annotations: list[Annotation], registry: Registry
     return {key: tuple(found) for key, found in events.items()}
 
 
+def within(events: Events, data: pd.DataFrame) -> Events:
+    """The events a time series of ``data`` draws: those from its first Monday to its last
+    week's Sunday; none when it has a single week (drawn as bars or a number)."""
+    weeks = sorted(set(map(str, data["week_start"])))
+    if len(weeks) < 2:
+        return ()
+    end = (date.fromisoformat(weeks[-1]) + timedelta(days=6)).isoformat()
+    return tuple(sorted(event for event in events if weeks[0] <= event[0] <= end))
+
+
+# ---------------------------------------------------------------- the words of each chart
+
+def first_crossing(site: Site, week: str) -> Finding | None:
+    """The first week, up to ``week``, that China's and the U.S.'s tokens crossed."""
+    for earlier in site.tables.weeks:
+        if earlier > week:
+            return None
+        for found in site.findings[earlier].story:
+            if found.kind == "crossover" and {found.subject, found.other} == set(STORY_PAIR):
+                return found
+    return None
+
+
+def site_wide_job(site: Site, family: Family, week: str, upto: Tables, chart_id: str,
+                  as_of: str, events: Events = ()) -> ChartJob:
+    """A site-wide chart as it stands when ``week`` is the latest (``upto``: the tables up to
+    that week): its own finding, and the week's story when it can show it."""
+    data = family.data(upto)
+    own = family.finding(upto, data, week)
+    shows = (lambda f: f.subject in set(data[family.focus])) if family.focus else \
+        (lambda f: True)
+    story = site.findings[week].carried(family.carries, shows) if family.carries else None
+    headline = story or own
+    marks: Events = ()
+    crossing = first_crossing(site, week) if family.marks else None
+    if crossing is not None and crossing.week >= week_span(data)[0] and len(set(
+            data["week_start"])) > 1:
+        marks = ((crossing.week, say(crossing, "mark"), say(crossing, "sentence")),)
+    events = within(events, data) if family.events else ()
+    weeks = sorted(set(map(str, data["week_start"])))
+    about = chart_findings.chart(family.kind, week, weeks[0] if weeks else week, len(weeks),
+                                 {**own.figures, "marks": marks, "events": events,
+                                  "period": not family.one_week, "last": week})
+    text = ChartText(
+        title=say(about, "title"), caption=say(about, "caption"),
+        description=" ".join(filter(None, [say(story) if story else "", say(own),
+                                           say(about)])),
+        as_of=as_of, is_sample=site.is_sample,
+        focus=headline.subject if family.focus else "", marks=marks, events=events,
+        stat=(say(own, "stat-value"), say(own, "stat")) if family.stat else ("", ""))
+    return ChartJob(chart_id, family, week, data, text, say(headline, "title"),
+                    say(about, "subtitle"))
+
+
 def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[ChartJob]:
     """Every chart the site's pages show, the site-wide ones first. A history runs from the
     first published week to the entity's own last week and cites that week's first
     publication, so a model, company or country absent from a new week keeps its chart."""
-    tables, latest, is_sample = site.tables, site.latest_week, site.is_sample
-    caption = Caption(site.as_of, is_sample)
-    overall = events.get(("global", ""), ())
-    yield ChartJob("tokens-by-country", "tokens-by-country", latest, site.as_of,
-                   chart_data.country_bands_data(tables), specs.tokens_by_country_chart,
-                   (caption,), overall)
-    yield ChartJob("country-share", "country-share", latest, site.as_of,
-                   chart_data.country_share_data(tables), specs.country_share_chart,
-                   (caption,), overall)
-    yield ChartJob("tokens-by-company", "tokens-by-company", latest, site.as_of,
-                   chart_data.company_bands_data(tables), specs.tokens_by_company_chart,
-                   (caption,), overall)
-    yield top_models_job("top-models", site, latest, caption)
-    yield ChartJob("country-growth", "country-growth", latest, site.as_of,
-                   chart_data.country_growth_data(tables), changes.country_growth_chart,
-                   (caption,))
-    yield ChartJob("rank-movement", "rank-movement", latest, site.as_of,
-                   chart_data.rank_movement_data(tables), changes.rank_movement_chart,
-                   (caption,))
-    yield from price_chart_jobs(site, caption)
-    for week in tables.weeks:  # each week's permanent ranking page shows its own chart
-        yield top_models_job(f"top-models/{week}", site, week,
-                             Caption(site.cited_as_of(week), is_sample))
+    latest, overall = site.latest_week, events.get(("global", ""), ())
+    for kind in SITE_WIDE:
+        yield site_wide_job(site, FAMILIES[kind], latest, site.tables, kind, site.as_of, overall)
+    for family in FAMILIES.values():
+        if family.weekly:  # each week's permanent ranking page shows its own
+            for week in site.tables.weeks:
+                yield site_wide_job(site, family, week, tables_up_to(site.tables, week),
+                                    f"{family.kind}/{week}", site.cited_as_of(week))
     yield from history_jobs(site, events)
-
-
-def price_chart_jobs(site: Site, caption: Caption) -> Iterator[ChartJob]:
-    """The free variants' weekly share of all tokens, and the latest week's tokens against list
-    price."""
-    yield ChartJob("free-share", "free-share", site.latest_week, site.as_of,
-                   chart_data.free_share_data(site.tables), specs.free_share_chart, (caption,))
-    yield ChartJob("price-vs-usage", "price-vs-usage", site.latest_week, site.as_of,
-                   chart_data.price_usage_data(site.tables), specs.price_usage_chart,
-                   (caption,))
-
-
-def top_models_job(chart_id: str, site: Site, week: str, caption: Caption) -> ChartJob:
-    top = chart_data.top_models_data(site.tables, week)
-    return ChartJob(chart_id, "top-models", week, caption.as_of, top, specs.top_models_chart,
-                    (caption, week_range(week)))
 
 
 def history_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[ChartJob]:
     """The history chart of every model, company and country."""
     tables, first = site.tables, site.tables.weeks[0]
-    families = (
-        ("models", "model", "model_permaslug", tables.models, site.model_files),
-        ("companies", "company", "company", tables.companies, site.company_files),
-        ("countries", "country", "country", tables.countries, site.country_files),
-    )
-    for folder, kind, column, frame, files in families:
+    for family in histories():
+        entity = family.entity
+        column = "model_permaslug" if entity == "model" else entity
+        frame = getattr(tables, family.folder)  # models, companies or countries
+        files = site.files_of(entity)
         groups = dict(tuple(frame.groupby(column, sort=False)))  # once, not once per entity
         for key, name in files.items():
-            rows = groups[key]
-            last = rows.iloc[-1]
-            week = str(last["week_start"])
-            caption = Caption(site.cited_as_of(week), site.is_sample)
-            if kind == "model":
-                draw, data = specs.model_history_chart, chart_data.model_history_data(rows)
-                arguments = (caption, str(last["model_name"]), str(last["country"]))
-            elif kind == "company":
-                draw, data = specs.company_history_chart, chart_data.group_history_data(rows)
-                arguments = (caption, key, str(last["country"]))
-            else:
-                draw, data = specs.country_history_chart, chart_data.group_history_data(rows)
-                arguments = (caption, key)
-            yield ChartJob(f"{folder}/{name}", kind, week, caption.as_of, data, draw,
-                           (*arguments, (first, week)), events.get((kind, key), ()),
-                           subject=key)
+            yield history_job(site, family, key, groups[key], f"{family.folder}/{name}", first,
+                              events.get((entity, key), ()))
 
 
-def frozen_chart_job(site: Site, kind: str, week: str, upto: Tables) -> ChartJob:
+def history_job(site: Site, family: Family, key: str, rows: pd.DataFrame, chart_id: str,
+                first: str, events: Events) -> ChartJob:
+    entity = family.entity
+    last = rows.iloc[-1]
+    week, country = str(last["week_start"]), str(last["country"])
+    name = str(last["model_name"]) if entity == "model" else key
+    data = family.data(rows)
+    own = facts.history(entity, key, name, data)
+    weeks = sorted(str(w) for w in data["week_start"])
+    span = history_span(weeks, first)
+    events = within(events, data)
+    about = chart_findings.chart(entity, week, span[0], len(weeks), {
+        "entity": entity, "name": name, "events": events, "period": True, "last": week,
+        "title_name": name if entity != "country" else fmt.country_name(key)})
+    colour = company_colour(key, country) if entity == "company" else country_colour(country)
+    text = ChartText(title=say(about, "title"), caption=say(about, "caption"),
+                     description=" ".join(filter(None, [say(own), say(about)])),
+                     as_of=site.cited_as_of(week), is_sample=site.is_sample, events=events,
+                     stat=(say(own, "stat-value"), say(own, "stat")), span=(first, week),
+                     colour=colour)
+    headline = facts.entity_week(entity, key, name, rows, site.latest_week)
+    return ChartJob(chart_id, family, week, data, text, say(headline, "title"),
+                    say(about, "subtitle"), subject=key)
+
+
+def frozen_chart_job(site: Site, family: Family, week: str, upto: Tables) -> ChartJob:
     """A site-wide chart as it stood when ``week`` was the latest (``upto``: the tables up to
     that week), for its frozen embed."""
-    prepare, draw = {
-        "tokens-by-country": (chart_data.country_bands_data, specs.tokens_by_country_chart),
-        "country-share": (chart_data.country_share_data, specs.country_share_chart),
-        "tokens-by-company": (chart_data.company_bands_data, specs.tokens_by_company_chart),
-        "country-growth": (chart_data.country_growth_data, changes.country_growth_chart),
-        "rank-movement": (chart_data.rank_movement_data, changes.rank_movement_chart),
-        "free-share": (chart_data.free_share_data, specs.free_share_chart),
-        "price-vs-usage": (chart_data.price_usage_data, specs.price_usage_chart),
-    }[kind]
-    caption = Caption(site.cited_as_of(week), site.is_sample)
-    return ChartJob(f"{kind}/{week}", kind, week, caption.as_of, prepare(upto), draw,
-                    (caption,))
+    return site_wide_job(site, family, week, upto, f"{family.kind}/{week}",
+                         site.cited_as_of(week))
 
 
 # ---------------------------------------------------------------- specs, worked out or recalled
 
 class SpecMemo:
     """Specs of earlier builds, in the render cache: ``<digest>.spec`` holds a JSON header line
-    (title, subtitle, description, stat, and each drawing's size and specs) and then the
+    (title, caption, description, stat, and each drawing's size and specs) and then the
     chart's CSV."""
 
     def __init__(self, cache_dir: Path) -> None:
@@ -236,8 +268,8 @@ class SpecMemo:
 
     def key(self, job: ChartJob) -> str:
         digest = hashlib.sha256(json.dumps([
-            code_digest(), job.chart_id, job.kind, job.draw.__name__, repr(job.arguments),
-            job.events]).encode())
+            code_digest(), job.chart_id, job.family.kind, job.family.draw.__name__,
+            repr(job.text)]).encode())
         digest.update(frame_digest(job.data))
         return digest.hexdigest()
 
@@ -252,23 +284,23 @@ class SpecMemo:
             csv = to_csv_bytes(job.data)
             header = json.dumps([title, subtitle, description, stat, wide, narrow]).encode()
             write_bytes_if_changed(path, header + b"\n" + csv)
-        return Chart(job.chart_id, job.kind, job.week, job.as_of, job.subject, title, subtitle,
-                     description, tuple(stat) if stat else None, drawing(wide), drawing(narrow),
-                     job.data, csv, path)
+        return Chart(job.chart_id, job.family, job.week, job.as_of, job.subject, title,
+                     subtitle, description, tuple(stat) if stat else None, drawing(wide),
+                     drawing(narrow), job.headline, job.subtitle, job.data, csv, path)
 
     def work_out(self, job: ChartJob) -> list:
-        """[title, subtitle, description, stat, wide, narrow]: each drawing as [width, height,
+        """[title, caption, description, stat, wide, narrow]: each drawing as [width, height,
         spec JSON]."""
         drawings, title, subtitle, description, stat = [], "", "", "", None
         for variant in VARIANTS:
-            chart = specs.annotate(job.draw(job.data, *job.arguments, variant),
-                                   list(job.events), variant)
+            chart = specs.annotate(job.family.draw(job.data, job.text, variant), job.text,
+                                   variant)
             # One function draws every chart of a family: checking one of them against the
             # Vega-Lite schema is enough, and skipping the check halves to_dict().
-            family = f"{job.draw.__name__}/{variant.name}"
+            family = f"{job.family.kind}/{variant.name}"
             meta = chart.usermeta
             stat = meta.get("stat") if isinstance(meta, dict) else None
-            drawn = variants.size(job.kind, variant, stat is not None)
+            drawn = variants.size(job.family.narrow_height, variant, stat is not None)
             spec, title, subtitle = variants.finish(chart, variant, drawn,
                                                     family not in self.validated)
             self.validated.add(family)

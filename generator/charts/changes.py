@@ -5,10 +5,11 @@
   around a marked zero; one week with a change is a bar per country, none is a number.
 - ``rank_movement_chart``: a bump chart of the latest week's top 10 models, their ranks over
   the last weeks (rank 1 at the top), each line named at its right end; a week a model was
-  not in the top 50 breaks its line. Ranks below ``RANK_FLOOR`` share the bottom row.
+  not in the top 50 breaks its line. Ranks below ``RANK_FLOOR`` share the bottom row. The
+  model its headline names is drawn in its country's colour, the others in grey.
 
-Same rules as charts.specs: data in (charts.data), ``alt.Chart`` out; tooltips and axis labels
-written by generator.fmt; the description states the finding with its figures.
+Same rules as charts.specs: data in (charts.data), words in (a ``ChartText``), ``alt.Chart``
+out; tooltips and axis labels written by generator.fmt.
 """
 
 from __future__ import annotations
@@ -20,21 +21,13 @@ import altair as alt
 import pandas as pd
 
 from generator import fmt
+from generator.charts.axes import legend, week_span, x_week
 from generator.charts.data import MOVEMENT_MODELS
 from generator.charts.draw import text_width
-from generator.charts.palette import LIGHT
-from generator.charts.specs import (
-    SHARED,
-    bar_labels,
-    labelled,
-    legend,
-    models_of,
-    stat_chart,
-    week_span,
-    week_text,
-    x_week,
-)
-from generator.charts.theme import Caption, colour_scale
+from generator.charts.labels import bar_labels, labelled, week_text
+from generator.charts.palette import CONTEXT_COLOUR, LIGHT, country_colour
+from generator.charts.specs import stat_chart
+from generator.charts.theme import ChartText, colour_scale
 from generator.charts.variants import Variant
 
 RANK_FLOOR = 15  # the lowest rank drawn on its own row; lower ranks share the row below it
@@ -79,16 +72,12 @@ def change_axis(ticks: list[float], variant: Variant) -> alt.Axis:
                                              "value": LIGHT["domain"]}, "value": LIGHT["grid"]})
 
 
-def country_growth_chart(data: pd.DataFrame, caption: Caption,
+def country_growth_chart(data: pd.DataFrame, text: ChartText,
                          variant: Variant) -> alt.Chart | alt.LayerChart:
     first, last = week_span(data)
-    title = caption.title("Change on the week: Chinese and U.S. models",
-                          "Change in each country's weekly tokens against the week before, %")
-    description = SHARED.get(data, ("description",), lambda: growth_finding(data))
     changes = data[data["wow_change"].notna()]
     if changes.empty:
-        return stat_chart("One week", f"of data so far ({fmt.week_range(last)}): a change on "
-                          "the week needs a week before it", title, description, variant)
+        return stat_chart(text, variant)
     names, scale = country_colours(data)
     shown = labelled(data, week_text=("week_start", week_text),
                      change_text=("wow_change", fmt.change),
@@ -105,18 +94,18 @@ def country_growth_chart(data: pd.DataFrame, caption: Caption,
                        legend=legend(variant))
     if first == last:  # one week with a change: a bar per country, its change beside it
         return one_week_changes(shown[shown["wow_change"].notna()], names, colour, ticks,
-                                tooltip, title, description, variant)
+                                tooltip, text, variant)
     base = alt.Chart(shown).encode(x=x_week(first, last, variant), y=y, color=colour,
                                    tooltip=tooltip)
     return alt.layer(
         base.mark_line(strokeWidth=2.5, interpolate="linear"),
         base.mark_circle(size=36 if variant.narrow else 44, opacity=1),
-    ).properties(title=title, description=description)
+    ).properties(title=text.title_params(), description=text.description)
 
 
 def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
-                     ticks: list[float], tooltip: list, title: alt.TitleParams,
-                     description: str, variant: Variant) -> alt.LayerChart:
+                     ticks: list[float], tooltip: list, text: ChartText,
+                     variant: Variant) -> alt.LayerChart:
     """A bar per country from zero to its change, the change written at the bar's end, with
     room for it inside the plot on both sides."""
     span = ticks[-1] - ticks[0]
@@ -139,30 +128,8 @@ def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
         text="change_text:N")
     zero = alt.Chart(shown).mark_rule(color=LIGHT["domain"], strokeWidth=1).encode(
         x=alt.XDatum(0.0, type="quantitative", axis=None))
-    return alt.layer(bars, zero, rise, fall).properties(title=title, description=description)
-
-
-def growth_finding(data: pd.DataFrame) -> str:
-    """'In the week of …, tokens of Chinese models were up 4.1% on the week; those of U.S.
-    models were up 2.1%. Line chart of the change on the week since the week of ….'"""
-    first, last = week_span(data)
-    now = data[(data["week_start"] == last) & data["wow_change"].notna()] \
-        .sort_values(["tokens", "country"], ascending=[False, True])
-    if now.empty:
-        return (f"No change on the week to show yet: the data has one week, "
-                f"{fmt.week_range(last)}.")
-    rows = [dict(zip(now.columns, row)) for row in now.itertuples(index=False)]
-    lead = rows[0]
-    text = (f"In the week of {fmt.week_range(last)}, tokens of {models_of(lead['country'])} "
-            f"were {fmt.up_down(lead['wow_change'])}")
-    for row in rows[1:]:
-        text += (f"; those of {models_of(row['country'])} were "
-                 f"{fmt.up_down(row['wow_change'], suffix='')}")
-    text += "."
-    if first != last:
-        text += (" Line chart of the change on the week of each country's tokens since the "
-                 f"week of {fmt.week_range(first)}.")
-    return text
+    return alt.layer(bars, zero, rise, fall).properties(title=text.title_params(),
+                                                         description=text.description)
 
 
 # ---------------------------------------------------------------- rank movement (bump chart)
@@ -189,20 +156,13 @@ def rank_axis(floor: int, below: bool, variant: Variant) -> alt.Axis:
                     "datum.value)]")
 
 
-def rank_movement_chart(data: pd.DataFrame, caption: Caption,
+def rank_movement_chart(data: pd.DataFrame, text: ChartText,
                         variant: Variant) -> alt.Chart | alt.LayerChart:
     weeks = sorted(data["week_start"].astype(str).unique())
     first, last = weeks[0], weeks[-1]
-    title = caption.title(f"Rank movement of the week's top {MOVEMENT_MODELS} models",
-                          f"Rank by tokens per week on OpenRouter of the top {MOVEMENT_MODELS} "
-                          f"models of the week of {fmt.week_range(last)}, coloured by the "
-                          "developer's country")
-    description = SHARED.get(data, ("description",), lambda: movement_finding(data))
     if len(weeks) == 1:
-        return stat_chart("One week", f"of rankings so far ({fmt.week_range(last)}): rank "
-                          "movement shows from the second week", title, description, variant)
+        return stat_chart(text, variant)
     floor, below = rank_rows(data["rank"])
-    names, scale = country_colours(data)
     order = data.drop_duplicates("model_permaslug").sort_values("last_rank")
     labels = dict(zip(order["model_permaslug"], bar_labels(list(order["model_name"]), variant)))
     shown = labelled(data, week_text=("week_start", week_text),
@@ -211,16 +171,16 @@ def rank_movement_chart(data: pd.DataFrame, caption: Caption,
     # the name at the line's end (the week_start the spec carries becomes a date in Vega)
     ends = [labels[s] if str(w) == last else ""
             for s, w in zip(shown["model_permaslug"], shown["week_start"])]
+    picked = shown["model_permaslug"] == text.focus
     shown = shown.assign(place=drawn.astype("float64"), label=pd.array(ends, dtype="str"),
-                         company=shown["company"].where(shown["company"] != "", "–"))
+                         company=shown["company"].where(shown["company"] != "", "–"),
+                         picked=picked)
     room = round(min(variant.label_limit, max(text_width(label, variant.font)
                                               for label in labels.values()))) + 12
     x = x_week(first, last, variant, room=room)
     y = alt.Y("place:Q", axis=rank_axis(floor, below, variant),
               scale=alt.Scale(domain=[1, floor + 1 if below else floor], reverse=True,
                               nice=False, zero=False, padding=9))
-    colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
-                       legend=legend(variant))
     tooltip = [alt.Tooltip("week_text:N", title="Week"),
                alt.Tooltip("model_name:N", title="Model"),
                alt.Tooltip("rank_text:N", title="Rank"),
@@ -228,55 +188,29 @@ def rank_movement_chart(data: pd.DataFrame, caption: Caption,
                alt.Tooltip("company:N", title="Company"),
                alt.Tooltip("country_name:N", title="Country")]
     base = alt.Chart(shown).encode(x=x, y=y)
-    lines = base.mark_line(strokeWidth=2.5, interpolate="linear").encode(
-        color=colour, detail="model_permaslug:N", tooltip=tooltip)
-    points = base.mark_circle(size=36 if variant.narrow else 48, opacity=1).encode(
-        color=colour, tooltip=tooltip)
-    names_at_end = base.transform_filter("datum.label != ''").mark_text(
-        align="left", baseline="middle", dx=8, fontSize=variant.font, color=LIGHT["text"],
-        limit=room).encode(text="label:N", tooltip=tooltip)
-    return alt.layer(lines, points, names_at_end).properties(title=title, description=description)
-
-
-def biggest_climb(data: pd.DataFrame) -> tuple[str, int, str, int] | None:
-    """(model name, its first rank in the chart's weeks, that week, its latest rank) of the
-    model that climbed furthest over the chart's weeks; None if none climbed."""
-    best = None
-    for _, rows in data.dropna(subset=["rank"]).sort_values("week_start").groupby(
-            "model_permaslug", sort=False):
-        start, end = rows.iloc[0], rows.iloc[-1]
-        climb = int(start["rank"]) - int(end["rank"])
-        key = (climb, -int(end["rank"]))
-        if climb > 0 and (best is None or key > best[0]):
-            best = (key, (str(end["model_name"]), int(start["rank"]), str(start["week_start"]),
-                          int(end["rank"])))
-    return best[1] if best else None
-
-
-def movement_finding(data: pd.DataFrame) -> str:
-    """'<model> ranked #1 in the week of …, up from #3 the week before; <model> climbed
-    furthest, from #31 in the week of … to #5. Bump chart of ….'"""
-    weeks = sorted(data["week_start"].astype(str).unique())
-    last = weeks[-1]
-    now = data[data["week_start"] == last].sort_values("rank")
-    if now.empty:
-        return f"No model was ranked in the week of {fmt.week_range(last)}."
-    lead = now.iloc[0]
-    text = f"{lead['model_name']} ranked #1 in the week of {fmt.week_range(last)}"
-    if len(weeks) > 1:
-        before = data[(data["week_start"] == weeks[-2])
-                      & (data["model_permaslug"] == lead["model_permaslug"])]["rank"]
-        earlier = before.iloc[0] if len(before) else pd.NA
-        text += (", new in the top 50" if fmt.is_missing(earlier)
-                 else ", as the week before" if int(earlier) == 1
-                 else f", up from #{int(earlier)} the week before")
-        climb = biggest_climb(data)
-        if climb is not None and climb[0] != lead["model_name"]:
-            name, start, week, end = climb
-            text += (f"; {name} climbed furthest, from #{start} in the week of "
-                     f"{fmt.week_range(week)} to #{end}")
-    text += "."
-    if len(weeks) > 1:
-        text += (f" Bump chart of the ranks of the top {len(now)} models of the latest week "
-                 f"over the {len(weeks)} weeks since the week of {fmt.week_range(weeks[0])}.")
-    return text
+    if not picked.any():  # no headline model among them: every line in its country's colour
+        names, scale = country_colours(data)
+        colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
+                           legend=legend(variant))
+        layers = [base.mark_line(strokeWidth=2.5, interpolate="linear").encode(
+                      color=colour, detail="model_permaslug:N", tooltip=tooltip),
+                  base.mark_circle(size=36 if variant.narrow else 48, opacity=1).encode(
+                      color=colour, tooltip=tooltip)]
+    else:  # the others in grey first, the one the headline names over them in its colour
+        country = str(shown.loc[picked, "country"].iloc[0])
+        layers = []
+        for chosen, colour, width in ((False, CONTEXT_COLOUR, 2), (True, country_colour(country),
+                                                                   3.5)):
+            subset = base.transform_filter("datum.picked" if chosen else "!datum.picked")
+            layers += [subset.mark_line(strokeWidth=width, interpolate="linear", color=colour
+                                        ).encode(detail="model_permaslug:N", tooltip=tooltip),
+                       subset.mark_circle(size=(36 if variant.narrow else 48) * width / 2.5,
+                                          opacity=1, color=colour).encode(tooltip=tooltip)]
+    for chosen in (False, True):  # the name the headline names in bold
+        layers.append(base.transform_filter(
+            f"datum.label != '' && {'' if chosen else '!'}datum.picked").mark_text(
+            align="left", baseline="middle", dx=8, fontSize=variant.font, color=LIGHT["text"],
+            fontWeight="bold" if chosen else "normal", limit=room).encode(
+            text="label:N", tooltip=tooltip))
+    return alt.layer(*layers).properties(title=text.title_params(),
+                                                       description=text.description)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from generator.charts.theme import NO_COUNTRY, OTHER_COMPANIES, OUTSIDE_BAND
-from generator.derive import Tables
+from generator.derive.tables import Tables
+from generator.findings.story import STORY_PAIR
 from generator.fmt import country_name
 
 TOP_MODELS = 15  # bars on a week's top-models chart
@@ -58,7 +59,10 @@ def country_share_data(tables: Tables) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
-def top_models_data(tables: Tables, week: str, limit: int = TOP_MODELS) -> pd.DataFrame:
+def top_models_data(tables: Tables, week: str | None = None,
+                    limit: int = TOP_MODELS) -> pd.DataFrame:
+    """The top ``limit`` models of ``week`` (the tables' latest by default)."""
+    week = week or tables.latest_week
     models = tables.models[(tables.models["week_start"] == week) & (tables.models["rank"] <= limit)]
     top = models.assign(country_name=models["country"].map(band_name))
     return top[["week_start", "rank", "model_permaslug", "model_name", "company", "country",
@@ -94,21 +98,18 @@ def group_history_data(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[["week_start", "tokens", "share_of_attributed"]].reset_index(drop=True)
 
 
-# The countries of each week's story sentence (pages.story.STORY_COUNTRIES, which imports the
-# charts: a test keeps the two the same).
-GROWTH_COUNTRIES = ("CN", "US")
 GROWTH_WEEKS = 12  # weeks of week-on-week changes on the growth chart
 MOVEMENT_WEEKS = 12  # weeks of ranks on the rank-movement chart
 MOVEMENT_MODELS = 10  # the latest week's top 10
 
 
 def country_growth_data(tables: Tables, weeks: int = GROWTH_WEEKS) -> pd.DataFrame:
-    """The week-on-week change of China's and the U.S.'s tokens (the countries of each week's
-    story, pages.story) over the last ``weeks`` weeks that have a week before them. A week a
-    country has no change (absent, or absent the week before) is a row with an empty change:
-    the line breaks there. With one week of data: that week's rows, every change empty."""
+    """The week-on-week change of China's and the U.S.'s tokens (findings.story.STORY_PAIR) over
+    the last ``weeks`` weeks that have a week before them. A week a country has no change
+    (absent, or absent the week before) is a row with an empty change: the line breaks there.
+    With one week of data: that week's rows, every change empty."""
     changed = tables.weeks[1:][-weeks:] or tables.weeks[-1:]
-    codes = [code for code in GROWTH_COUNTRIES if code in set(tables.countries["country"])]
+    codes = [code for code in STORY_PAIR if code in set(tables.countries["country"])]
     grid = pd.DataFrame([(week, code) for code in codes for week in changed],
                         columns=["week_start", "country"])
     rows = grid.merge(tables.countries[["week_start", "country", "tokens", "wow_change"]],

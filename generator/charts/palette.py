@@ -55,6 +55,8 @@ COUNTRY_COLOURS = {
 SPARE_COUNTRY_COLOURS = ("#8a8a2a", "#5a6fd0", "#c65a12", "#3f8f4f", "#6d6fb8", "#b07a1a")
 NO_COUNTRY_COLOUR = "#6b6b6b"  # ranked models whose developer has no known country: dark grey
 OUTSIDE_COLOUR = "#949494"  # usage outside the top 50, or all other companies: light grey
+# The others, when a chart picks out the one its headline names (rank movement, prices).
+CONTEXT_COLOUR = OUTSIDE_COLOUR
 FREE_COLOUR = "#00897b"  # the one line of the free variants' share of all tokens: teal
 
 # Company shades by country: warm for China, cool for the U.S. (each country's own colour first).

@@ -96,21 +96,36 @@ def register_theme() -> None:
         }
 
 
-@dataclass(frozen=True)
-class Caption:
-    """Text every chart carries besides its drawing: its title, a subtitle with the unit, the
-    sample warning and the source line. Pages and embeds show them as text (charts.variants
-    takes them out of the drawing)."""
+Event = tuple[str, str, str]  # a dated event or a story mark: (day, label, description)
 
+
+@dataclass(frozen=True)
+class ChartText:
+    """What a chart function is told besides its data, all of it worked out before (the words
+    by the findings layer, generator.findings): its title and caption (the subtitle with the
+    unit), its alt text, what its headline picks out, the story marks and dated events it
+    draws, and the number it shows when its data is a single week. Also the sample warning and
+    the source line every chart carries (pages and embeds show them as text: charts.variants
+    takes the title block out of the drawing)."""
+
+    title: str
+    caption: str
+    description: str  # the alt text: the finding, with its figures
     as_of: str
     is_sample: bool
+    focus: str = ""  # the model its headline names, drawn in colour and the others in grey
+    marks: tuple[Event, ...] = ()  # the story drawn on it: "China passes U.S."
+    events: tuple[Event, ...] = ()  # dated events (data/annotations.yaml) within its weeks
+    stat: tuple[str, str] = ("", "")  # (number, words) when its data is a single week
+    span: tuple[str, str] = ("", "")  # a history's weeks: (first published, its last)
+    colour: str = ""  # a history's one colour (its country's; a company's own shade of it)
 
-    def title(self, text: str, subtitle: str) -> alt.TitleParams:
-        lines = [subtitle]
+    def title_params(self) -> alt.TitleParams:
+        lines = [self.caption]
         if self.is_sample:
             lines.append(SAMPLE_NOTICE.upper())
         lines.append(source_line(self.as_of))
-        return alt.TitleParams(text=text, subtitle=lines)
+        return alt.TitleParams(text=self.title, subtitle=lines)
 
 
 def band_colour(band: str, code: str) -> str:

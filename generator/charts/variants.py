@@ -45,11 +45,8 @@ WIDE = Variant("wide", 720, 14, 230, 4, 5, {"left": 4, "right": 14, "top": 6, "b
 NARROW = Variant("narrow", 320, 13, 118, 2, 4, {"left": 2, "right": 10, "top": 4, "bottom": 2})
 VARIANTS = (WIDE, NARROW)
 EMBED_SIZE = Size(WIDE.width, 360)  # the embed's (and image cards') wide drawing
-# Heights of the narrow drawings: the legend of a banded chart takes a few lines above the plot.
-NARROW_HEIGHTS = {"tokens-by-country": 420, "tokens-by-company": 420, "country-share": 380,
-                  "top-models": 380, "model": 250, "company": 250, "country": 250,
-                  "country-growth": 320, "rank-movement": 400,
-                  "free-share": 280, "price-vs-usage": 400}
+# The narrow drawing's height is each chart family's own (charts.families: a banded chart's
+# legend takes a few lines above the plot).
 STAT_HEIGHTS = {"wide": 200, "narrow": 170}  # a one-week history: a number, not a chart
 
 # When each is shown. Site: Material's column is the viewport less 32 px below 960 px, so the
@@ -60,20 +57,21 @@ EMBED_NARROW_MEDIA = "(max-width: 593.98px)"
 NARROW_MAX_WIDTH = 460  # px: between a phone and a tablet the narrow drawing grows this far
 
 
-def size(kind: str, variant: Variant, stat: bool = False) -> Size:
+def size(narrow_height: int, variant: Variant, stat: bool = False) -> Size:
+    """The size of a drawing: a family's narrow drawing is ``narrow_height`` px high."""
     if stat:
         return Size(variant.width, STAT_HEIGHTS[variant.name])
     if variant.narrow:
-        return Size(variant.width, NARROW_HEIGHTS[kind])
+        return Size(variant.width, narrow_height)
     return EMBED_SIZE
 
 
-def embed_chart_height(kind: str, column: int, stat: bool = False) -> int:
+def embed_chart_height(narrow_height: int, column: int, stat: bool = False) -> int:
     """The height, in px, of an embed's chart in a column (the embed's width less its padding):
     what the snippet's default height must leave room for."""
     wide = column + 28 > 593.98
     variant = WIDE if wide else NARROW
-    drawn = size(kind, variant, stat)
+    drawn = size(narrow_height, variant, stat)
     shown = min(column, NARROW_MAX_WIDTH) if not wide else min(column, drawn.width)
     return round(drawn.height * shown / drawn.width)
 

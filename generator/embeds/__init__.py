@@ -13,7 +13,8 @@ with the headline, subtitle, source, date and credit drawn in.
 
 - this module: what an embed is (``Embed``) and the build's index of them (``Embeds``), which
   the site's pages use to offer each chart's snippets, downloads and citation;
-- ``words``: headlines, subtitles, notes and the screen-reader table;
+- ``words``: notes (restatements, corrections, caveats) and the snippet's height (an embed's
+  headline and subtitle come with its chart, its screen-reader table from its family);
 - ``collect``: every embed of the build, worked out or recalled from the last build;
 - ``write``: the embed folders.
 """
@@ -23,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator import fmt
-from generator.charts.catalogue import SITE_WIDE, Chart
+from generator.charts.catalogue import Chart
+from generator.charts.tables import DataTable
 
 PROVIDER = "AI Token Tracker"
 EMBED_DIR = "embed"
@@ -42,18 +44,9 @@ class Note:
 
 
 @dataclass(frozen=True)
-class DataTable:
-    """The visually hidden table that gives screen readers the chart's numbers."""
-
-    caption: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
 class Embed:
     embed_id: str  # path under embed/: "tokens-by-country", "tokens-by-country/2026-03-30"
-    kind: str  # a SITE_WIDE id, or "model", "company", "country"
+    kind: str  # its chart family (charts.families)
     week: str  # the last week the figures run to
     frozen: bool
     as_of: str
@@ -95,16 +88,17 @@ class Embeds:
     latest_week: str
     by_id: dict[str, Embed] = field(default_factory=dict)
 
-    def for_chart(self, chart_id: str) -> tuple[Embed | None, Embed | None]:
+    def for_chart(self, chart: Chart) -> tuple[Embed | None, Embed | None]:
         """The latest embed of a site chart and, when there is one, its frozen version. A past
         week's ranking offers only its own frozen chart: the latest is the Rankings page's (and
         a past week's page then stays the same when a week is added)."""
-        if chart_id in SITE_WIDE:
-            return self.by_id[chart_id], self.by_id.get(f"{chart_id}/{self.latest_week}")
-        if chart_id.startswith("top-models/"):
-            latest = self.by_id["top-models"] if chart_id.endswith(self.latest_week) else None
-            return latest, self.by_id[chart_id]
-        return self.by_id[chart_id], None
+        family = chart.family
+        if family.entity:
+            return self.by_id[chart.chart_id], None
+        if chart.chart_id == family.kind:
+            return self.by_id[chart.chart_id], self.by_id.get(f"{family.kind}/{self.latest_week}")
+        latest = self.by_id[family.kind] if chart.week == self.latest_week else None
+        return latest, self.by_id[chart.chart_id]
 
     def card_png(self, chart_id: str) -> str:
         """The PNG of a site chart (relative to the site root): the first card of the embed

@@ -24,33 +24,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from generator import fmt
-from generator.charts.catalogue import FROZEN, SITE_WIDE, Chart, SpecMemo, frozen_chart_job
-from generator.charts.data import GROWTH_WEEKS, MOVEMENT_WEEKS, tables_up_to
-from generator.derive import Tables
+from generator.charts import families
+from generator.charts.catalogue import Chart, SpecMemo, frozen_chart_job
+from generator.charts.data import tables_up_to
+from generator.charts.families import FAMILIES, SITE_WIDE, weekly_chart_id
+from generator.derive.tables import Tables
 from generator.digests import code_digest, files_digest, source_files
 from generator.embeds import EMBED_DIR, Embed, Note, one_line
 from generator.embeds.words import (
     caveats,
     correction_notes,
-    data_table,
-    entity_words,
+    embed_note,
     restatement_notes,
-    site_wide_words,
     snippet_height,
 )
 from generator.files import write_text_if_changed
 from generator.paths import Project
 from generator.site import Site
 from generator.tableio import frame_digest
-
-# Where each site-wide chart lives on the site (the credit link of its latest embed).
-CHART_PAGES = {"tokens-by-country": "", "country-share": "countries/",
-               "tokens-by-company": "companies/", "top-models": "rankings/",
-               "country-growth": "countries/", "rank-movement": "rankings/",
-               "free-share": "rankings/", "price-vs-usage": "rankings/"}
-HISTORY_ROWS = {"model": ("models", "model_permaslug"), "company": ("companies", "company"),
-                "country": ("countries", "country")}
 
 
 def collect_embeds(site: Site, charts: dict[str, Chart], specs: SpecMemo,
@@ -63,111 +54,102 @@ def collect_embeds(site: Site, charts: dict[str, Chart], specs: SpecMemo,
         yield from frozen_embeds(site, week, charts, specs, memo)
     histories = {}
     for chart in charts.values():
-        if chart.kind not in HISTORY_ROWS:
+        if not chart.family.entity:
             continue
         recalled = memo.recall(chart.chart_id, history_inputs(site, chart))
         if recalled is not None:
             yield dataclasses.replace(recalled, week=site.latest_week)
             continue
         if not histories:  # each table grouped once, when the first history is worked out
-            histories = {kind: dict(tuple(getattr(site.tables, table).groupby(column,
-                                                                              sort=False)))
-                         for kind, (table, column) in HISTORY_ROWS.items()}
+            histories = {family.entity: dict(tuple(getattr(site.tables, family.folder).groupby(
+                key_column(family.entity), sort=False))) for family in families.histories()}
         yield history_embed(site, chart, histories)
+
+
+def key_column(entity: str) -> str:
+    """The column of the derived tables that names a model, a company or a country."""
+    return "model_permaslug" if entity == "model" else entity
 
 
 def latest_embed(site: Site, chart: Chart) -> Embed:
     latest = site.latest_week
-    headline, subtitle = site_wide_words(chart.kind, site.tables, latest)
-    weeks = drawn_weeks(chart.kind, site.tables.weeks)
+    weeks = chart.family.drawn(site.tables.weeks)
     return make_embed(
-        chart.kind, chart, False, headline, subtitle,
+        chart.kind, chart, False,
         [*restatement_notes(site, weeks), *correction_notes(site, weeks),
-         Note("Updated every week.", href=f"{EMBED_DIR}/{chart.kind}/{latest}/",
-              label=f"Version frozen at the week of {fmt.week_range(latest)}")],
-        CHART_PAGES[chart.kind])
+         Note(embed_note(latest, "latest"), href=f"{EMBED_DIR}/{chart.kind}/{latest}/",
+              label=embed_note(latest, "latest-label"))],
+        chart.family.page)
 
 
 def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMemo,
                   memo: EmbedMemo) -> Iterator[Embed]:
     """The site-wide charts as they stood when ``week`` was the latest."""
-    recalled = {kind: memo.recall(f"{kind}/{week}", memo.chain[week]) for kind in SITE_WIDE}
+    frozen = [FAMILIES[kind] for kind in SITE_WIDE if FAMILIES[kind].frozen]
+    recalled = {family.kind: memo.recall(f"{family.kind}/{week}", memo.chain[week])
+                for family in frozen}
     upto: Tables | None = None
-    for kind in SITE_WIDE:
-        if recalled[kind] is not None:
-            yield recalled[kind]
+    for family in frozen:
+        if recalled[family.kind] is not None:
+            yield recalled[family.kind]
             continue
         upto = upto or tables_up_to(site.tables, week)
-        if kind in FROZEN:
-            chart = specs.chart(frozen_chart_job(site, kind, week, upto))
-            weeks = drawn_weeks(kind, upto.weeks)
+        if family.weekly:  # every week's ranking page has this chart: it is the frozen one
+            chart = charts[weekly_chart_id(week)]
         else:
-            chart, weeks = charts[f"top-models/{week}"], [week]
-        headline, subtitle = site_wide_words(kind, upto, week)
+            chart = specs.chart(frozen_chart_job(site, family, week, upto))
+        weeks = family.drawn(upto.weeks)
         yield make_embed(
-            f"{kind}/{week}", chart, True, headline, subtitle,
-            [Note(f"Frozen: the figures as published for the week of {fmt.week_range(week)}; "
-                  "this chart does not change when later weeks are added.",
-                  href=f"{EMBED_DIR}/{kind}/", label="Latest version"),
+            f"{family.kind}/{week}", chart, True,
+            [Note(embed_note(week, "frozen"), href=f"{EMBED_DIR}/{family.kind}/",
+                  label=embed_note(week, "frozen-label")),
              *restatement_notes(site, weeks), *correction_notes(site, weeks)],
             f"rankings/{week}/")
 
 
-def drawn_weeks(kind: str, weeks: list[str]) -> list[str]:
-    """The weeks whose figures a site-wide chart shows (their restatements and corrections are
-    its notes): the last one, the last few (a change needs the week before) or all."""
-    if kind in ("top-models", "price-vs-usage"):  # one week's figures
-        return weeks[-1:]
-    if kind == "country-growth":
-        return weeks[-(GROWTH_WEEKS + 1):]
-    if kind == "rank-movement":
-        return weeks[-MOVEMENT_WEEKS:]
-    return weeks
-
-
 def history_embed(site: Site, chart: Chart,
                   histories: dict[str, dict[str, pd.DataFrame]]) -> Embed:
-    rows = histories[chart.kind][chart.subject]
-    name = str(rows["model_name"].iloc[-1]) if chart.kind == "model" else chart.subject
-    headline, subtitle = entity_words(chart.kind, name, rows, site)
+    entity = chart.family.entity
+    rows = histories[entity][chart.subject]
     weeks = list(rows["week_start"])
-    if chart.kind == "model":
+    if entity == "model":
         slugs = {chart.subject}
     else:
         models = site.tables.models
-        slugs = set(models.loc[models[chart.kind] == chart.subject, "model_permaslug"])
+        slugs = set(models.loc[models[entity] == chart.subject, "model_permaslug"])
     return make_embed(
-        chart.chart_id, chart, False, headline, subtitle,
+        chart.chart_id, chart, False,
         [*restatement_notes(site, weeks), *correction_notes(site, weeks, slugs),
-         Note("Updated every week.")],
+         Note(embed_note(site.latest_week, "latest"))],
         f"{chart.chart_id}/", week=site.latest_week)
 
 
 def history_inputs(site: Site, chart: Chart) -> str:
     """What a history's embed is made from besides the build's seed: its chart's spec (its data,
-    names, span, cited as_of), whether its last week is the latest, and what each of its weeks
-    cites and whether it was restated. Rows of other entities are not: an edit that moves
-    another company's figures leaves this embed as it stands."""
+    names, span, cited as_of), its headline and subtitle (whether its last week is the latest
+    among them), and what each of its weeks cites and whether it was restated. Rows of other
+    entities are not: an edit that moves another company's figures leaves this embed as it
+    stands."""
     weeks = [str(week) for week in chart.data["week_start"]]
     return hashlib.sha256(json.dumps([
-        chart.spec_json, chart.week == site.latest_week,
+        chart.spec_json, chart.headline, chart.embed_subtitle, chart.week == site.latest_week,
         [(week, site.cited_as_of(week), site.restated(week)) for week in weeks]]).encode()
     ).hexdigest()
 
 
-def make_embed(embed_id: str, chart: Chart, frozen: bool, headline: str, subtitle: str,
-               notes: list[Note], credit_path: str, week: str = "") -> Embed:
+def make_embed(embed_id: str, chart: Chart, frozen: bool, notes: list[Note], credit_path: str,
+               week: str = "") -> Embed:
     description = chart.description.strip()
-    headline, subtitle = one_line(headline), one_line(subtitle)
+    headline, subtitle = one_line(chart.headline), one_line(chart.embed_subtitle)
     alt = description or f"{headline}."  # the chart's finding, with its figures (said once)
-    notes = (*notes, *caveats(chart.kind))
+    notes = (*notes, *caveats(chart.family, chart.week))
     return Embed(
         embed_id=embed_id, kind=chart.kind, week=week or chart.week, frozen=frozen,
         as_of=chart.as_of, headline=headline, subtitle=subtitle, alt=alt, notes=notes,
         credit_path=credit_path,
-        height=snippet_height(headline, subtitle, notes, chart.as_of, chart.kind,
-                              chart.stat is not None),
-        chart=chart, table=data_table(chart.kind, chart.data))
+        height=snippet_height(headline, subtitle, notes, chart.as_of,
+                              chart.family.narrow_height, chart.stat is not None),
+        chart=chart, table=chart.family.table(chart.data))
 
 
 # ---------------------------------------------------------------- embeds, remembered

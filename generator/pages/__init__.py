@@ -1,6 +1,10 @@
 """Page families: each module takes what it needs from the Site, builds a context dict, renders
 a Jinja2 template (StrictUndefined) into Markdown under site_src/, and writes it if it changed.
-Pages are written once, after the charts' specs (and so their sizes) and the embeds are known."""
+Pages are written once, after the charts' specs (and so their sizes) and the embeds are known.
+
+Every sentence a page states about a figure comes into its context worded, as plain text, by
+the findings layer (generator.findings); templates escape it (``|md``, ``|attr``, ``|front``)
+and call no Python for words. Filters format the numbers of table cells."""
 
 from __future__ import annotations
 
@@ -12,10 +16,10 @@ import pandas as pd
 
 from generator import fmt
 from generator.charts.catalogue import Chart
+from generator.charts.families import HOME
 from generator.embeds import Embeds
 from generator.files import write_text_if_changed
 from generator.pages import sharing
-from generator.pages.story import week_summary
 from generator.paths import new_issue_url
 from generator.site import Site
 from generator.tableio import records
@@ -68,23 +72,19 @@ class PageWriter:
                                  "OF_KNOWN": fmt.OF_KNOWN, "NO_COUNTRY": fmt.NO_COUNTRY,
                                  "OUTSIDE_TOP_50": fmt.OUTSIDE_TOP_50,
                                  "WEEK_SPAN": fmt.WEEK_SPAN})
-        # The front matter's social card and finding (generator/pages/sharing.py), and where a
-        # reader reports a problem.
-        site, home = self.site, self.charts[sharing.HOME_CHART]
-        self.env.globals.update({
-            "card": lambda chart=None: sharing.card_front(self.embeds, chart, home),
-            "week_summary": lambda week: week_summary(site, week),
-            "companies_finding": lambda week: sharing.companies_finding(site, week),
-            "country_finding": lambda code: sharing.country_finding(site, code),
-            "company_finding": lambda company: sharing.company_finding(site, company),
-            "model_finding": lambda slug: sharing.model_finding(site, slug),
-            "new_issue_url": new_issue_url(site.repo_url),
-        })
+        # where a reader reports a problem
+        self.env.globals["new_issue_url"] = new_issue_url(self.site.repo_url)
 
-    def render(self, template: str, source: str, **context: object) -> Path:
+    def card(self, chart: Chart | None = None) -> str:
+        """The front matter lines of a page's social card (generator/pages/sharing.py): its
+        chart's, else the home page's."""
+        return sharing.card_front(self.embeds, chart, self.charts[HOME])
+
+    def render(self, template: str, source: str, card: Chart | None = None,
+               **context: object) -> Path:
         md_root, url_root = page_roots(source)
         text = self.env.get_template(template).render(
-            site=self.site, md_root=md_root, url_root=url_root, **context
+            site=self.site, md_root=md_root, url_root=url_root, card=self.card(card), **context
         )
         path = self.site_src / source
         write_text_if_changed(path, text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from generator import fmt
+from generator.charts.families import HOME
+from generator.findings import facts, say
 from generator.pages import PageWriter, frame_records
 from generator.prices import week_spend
 from generator.site import Site
@@ -13,23 +15,28 @@ def render_countries(writer: PageWriter, site: Site) -> None:
     week = site.latest_week
     models = site.tables.models
     spend, spend_total = week_spend(models, countries, week, ["country"])
-    writer.render("countries_index.md.j2", "countries/index.md", week=week,
+    writer.render("countries_index.md.j2", "countries/index.md", card=writer.charts[HOME],
+                  week=week, summary=site.findings[week].description(),
                   rows=frame_records(countries[countries["week_start"] == week]),
-                  totals=site.week_totals(week), spend=spend, spend_total=spend_total)
+                  totals=site.week_totals(week), spend=spend,
+                  spend_words=say(facts.spend(week, spend_total)))
     spend_of = {row["country"]: row for row in spend}
     companies = site.tables.companies
-    for code in sorted(set(countries["country"])):
-        history = countries[countries["country"] == code].sort_values("week_start",
-                                                                     ascending=False)
+    for code, rows in countries.groupby("country", sort=True):
+        history = rows.sort_values("week_start", ascending=False)
         current = history[history["week_start"] == week]
+        chart = writer.charts[f"countries/{site.country_files[code]}"]
+        latest = facts.entity_week("country", code, code, rows.sort_values("week_start"), week)
         writer.render(
-            "country.md.j2", f"countries/{site.country_files[code]}.md",
+            "country.md.j2", f"countries/{site.country_files[code]}.md", card=chart,
             code=code,
             name=fmt.country_name(code),
             demonym=fmt.country_models(code),
+            description=say(latest),
             latest=frame_records(current)[0] if len(current) else None,
-            spend=spend_of.get(code),
-            chart=writer.charts[f"countries/{site.country_files[code]}"],
+            spend_words=say(facts.spend(week, spend_of.get(code), "country", code))
+            if code in spend_of else "",
+            chart=chart,
             models=frame_records(models[(models["week_start"] == week)
                                         & (models["country"] == code)]),
             companies=sorted(set(companies.loc[companies["country"] == code, "company"])),

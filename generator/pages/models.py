@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from generator.findings import facts, say
 from generator.pages import PageWriter, frame_records
 from generator.site import Site
 
@@ -35,14 +36,19 @@ def render_models(writer: PageWriter, site: Site, registry_models: dict) -> None
     by_model: dict[str, list[dict]] = {}  # one pass over all rows, not a table per model
     for row in frame_records(history):
         by_model.setdefault(row["model_permaslug"], []).append(row)
+    rows_of = dict(tuple(site.tables.models.groupby("model_permaslug", sort=False)))
     for summary in frame_records(summaries):
         slug = summary["model_permaslug"]
         override = registry_models.get(slug) or registry_models.get(slug.partition(":")[0])
+        chart = writer.charts[f"models/{site.model_files[slug]}"]
+        latest = facts.entity_week("model", slug, summary["model_name"], rows_of[slug],
+                                   site.latest_week)
         writer.render(
-            "model.md.j2", f"models/{site.model_files[slug]}.md",
+            "model.md.j2", f"models/{site.model_files[slug]}.md", card=chart,
             model=summary,
+            description=say(latest),
             family=override.family if override else "",
             open_weights=override.open_weights if override else None,
-            chart=writer.charts[f"models/{site.model_files[slug]}"],
+            chart=chart,
             history=by_model[slug],
         )

@@ -1,14 +1,15 @@
 """Rankings: the latest week with an index of every week, and one permanent page per week, each
-opening with the week's story (the same lead as the home page's for that week) and
-closing with its movers (pages/movers.py)."""
+opening with the week's story (the same lede as the home page's for that week), listing what
+else changed, and closing with its movers (generator/derive/movers.py)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from generator.charts.families import WEEKLY, weekly_chart_id
+from generator.derive.movers import LIMIT
+from generator.findings import say
 from generator.pages import PageWriter
-from generator.pages.movers import week_movers
-from generator.pages.story import week_lead, week_summary
 from generator.site import Site
 from generator.tableio import records
 
@@ -19,20 +20,26 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
                .set_index("week_start")["model_name"].to_dict())
     index = [dict(row, leader=leaders.get(row["week_start"], "–"))
              for row in records(site.tables.totals)]
+    latest = site.findings[site.latest_week]
     writer.render("rankings_index.md.j2", "rankings/index.md",
+                  card=writer.charts[WEEKLY],
                   week=site.latest_week, rows=site.week_models(site.latest_week),
-                  weeks=list(reversed(index)))
+                  summary=latest.description(), weeks=list(reversed(index)))
     for i, week in enumerate(weeks):
+        findings = site.findings[week]
+        chart = writer.charts[weekly_chart_id(week)]
         writer.render(
-            "ranking_week.md.j2", f"rankings/{week}.md",
+            "ranking_week.md.j2", f"rankings/{week}.md", card=chart,
             week=week,
             week_end=(date.fromisoformat(week) + timedelta(days=6)).isoformat(),
             previous=weeks[i - 1] if i > 0 else None,
             next=weeks[i + 1] if i + 1 < len(weeks) else None,
             totals=site.week_totals(week),
             rows=site.week_models(week),
-            lead=week_lead(site, week),
-            summary=week_summary(site, week),
-            movers=week_movers(site, week),
-            chart=writer.charts[f"top-models/{week}"],
+            lead=findings.lede(),
+            summary=findings.description(),
+            changes=[say(found, "change") for found in findings.changes],
+            coverage=say(findings.coverage),
+            movers=site.movers[week].head(LIMIT),
+            chart=chart,
         )

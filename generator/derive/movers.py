@@ -5,11 +5,9 @@ and the models that entered or left the ranking.
 
 Only models ranked in both weeks rise, fall, climb or drop; the others are entrants or leavers.
 A week whose previous week is not in the data has no movers (``Movers.previous`` is None): the
-pages then say so in a sentence. Every week's ranking page shows them in full, the home page the
-first three of each list, the weekly feed the same lists as the home page.
-
-Each mover carries its model page's file name; every ranked model has a page (pages/models.py
-writes one per model ever ranked), but a mover links only when ``page`` is set.
+pages then say so in a sentence. Worked out once per week in the pipeline (``derive_movers``);
+every week's ranking page shows them in full, the home page and the weekly feed the first
+three of each list (``Movers.head``), the week's findings the first of each.
 """
 
 from __future__ import annotations
@@ -18,8 +16,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from generator.derive import previous_week
-from generator.site import Site
+from generator.derive.tables import Tables, previous_week
 from generator.tableio import records
 
 LIMIT = 5  # rows of each list on a week's ranking page
@@ -32,7 +29,6 @@ class Mover:
     name: str
     company: str
     country: str
-    page: str | None  # the model page's file name under models/, None when it has none
     tokens: int | None  # this week; None for a model that left the ranking
     tokens_prev: int | None  # the week before; None for an entrant
     rank: int | None
@@ -85,33 +81,37 @@ def optional_int(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def week_movers(site: Site, week: str, limit: int | None = LIMIT) -> Movers:
+def derive_movers(tables: Tables) -> dict[str, Movers]:
+    """Every week's movers (all of them: pages cut the lists with ``Movers.head``)."""
+    groups = dict(tuple(tables.models.groupby("week_start", sort=False)))
+    none = tables.models.iloc[0:0]  # a week whose every token went to models outside the top 50
+    by_week = {week: groups.get(week, none) for week in tables.weeks}
+    return {week: week_movers(by_week, week) for week in tables.weeks}
+
+
+def week_movers(by_week: dict[str, pd.DataFrame], week: str) -> Movers:
     """The movers of ``week`` against the ISO week before it (the week the tables' changes are
-    on), each list cut to ``limit`` (None: all of them)."""
+    on); ``by_week``: the models table's rows of each week of the data."""
     before = previous_week(week)
-    if before not in site.snapshot_as_of:
+    if before not in by_week:
         return Movers(week=week, previous=None)
-    models = site.tables.models
-    now = models[models["week_start"] == week]
-    then = models[models["week_start"] == before]
     columns = ["model_permaslug", "model_name", "company", "country", "tokens", "rank"]
-    joined = now[columns].merge(then[columns], on="model_permaslug", how="outer",
-                                suffixes=("", "_prev"), validate="one_to_one")
+    joined = by_week[week][columns].merge(by_week[before][columns], on="model_permaslug",
+                                          how="outer", suffixes=("", "_prev"),
+                                          validate="one_to_one")
     movers = []
     for row in records(joined.sort_values("model_permaslug")):
         current = not pd.isna(row["rank"])
         pick = "" if current else "_prev"  # a leaver is named as it was the week before
-        slug = row["model_permaslug"]
         movers.append(Mover(
-            slug=slug, name=row[f"model_name{pick}"], company=row[f"company{pick}"] or "",
-            country=row[f"country{pick}"] or "", page=site.model_files.get(slug),
+            slug=row["model_permaslug"], name=row[f"model_name{pick}"],
+            company=row[f"company{pick}"] or "", country=row[f"country{pick}"] or "",
             tokens=optional_int(row["tokens"]), tokens_prev=optional_int(row["tokens_prev"]),
             rank=optional_int(row["rank"]), rank_prev=optional_int(row["rank_prev"])))
     both = [m for m in movers if m.token_change is not None]
 
     def top(items: list[Mover], key: object) -> tuple[Mover, ...]:
-        ordered = sorted(items, key=key)  # ties: the slug, for the same order every build
-        return tuple(ordered if limit is None else ordered[:limit])
+        return tuple(sorted(items, key=key))  # ties: the slug, for the same order every build
 
     return Movers(
         week=week, previous=before,

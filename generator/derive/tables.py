@@ -17,8 +17,6 @@ from generator.load import OTHER, REVISION_COLUMNS, entry_variant
 from generator.prices import PRICE_COLUMNS, Prices, weekly_prices
 from generator.registry import Registry
 
-UNATTRIBUTED = "Unattributed"
-
 
 @dataclass(frozen=True)
 class ParsedSlug:

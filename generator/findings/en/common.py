@@ -1,0 +1,48 @@
+"""What the English wordings share: how they name a country's models, a week, a change."""
+
+from __future__ import annotations
+
+from generator import fmt
+
+# Short names of countries for labels drawn on charts ("China passes U.S.").
+SHORT_COUNTRIES = {"US": "U.S.", "GB": "U.K.", "AE": "UAE"}
+
+
+def models(code: str) -> str:
+    """'Chinese models', 'U.S. models', 'models from Brazil', 'models with no known country'."""
+    return fmt.country_models(code) if code else "models with no known country"
+
+
+def opening(code: str) -> str:
+    """``models`` to open a sentence: 'Chinese models', 'Models from Brazil'."""
+    return fmt.sentence_case(models(code))
+
+
+def short_country(code: str) -> str:
+    return SHORT_COUNTRIES.get(code) or fmt.country_name(code)
+
+
+def in_week(week: str) -> str:
+    return f"in the week of {fmt.week_range(week)}"
+
+
+def tokens(value: object) -> str:
+    return fmt.tokens_words(int(value))
+
+
+def change(value: object, suffix: str = " on the week") -> str:
+    """'up 4.1% on the week'; 'no earlier week to compare with' when undefined."""
+    return fmt.up_down(value, suffix=suffix)
+
+
+def short_change(value: object) -> str:
+    """'up 4.1%', 'down 0.8%', 'unchanged'."""
+    return fmt.up_down(value, suffix="")
+
+
+def of_base(base: str) -> str:
+    return fmt.OF_ALL if base == "all" else fmt.OF_KNOWN
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
