@@ -283,3 +283,19 @@ def test_a_site_chart_is_drawn_light_and_dark_in_one_render(tmp_path: Path) -> N
     with Renderer(tmp_path, processes=1) as renderer:  # both cached: nothing drawn again
         assert renderer.chart_svg(spec, dark=True) == light and renderer.pending == []
         assert renderer.used == {light, dark}
+
+
+def test_the_top_models_bars_are_drawn_in_rank_order(sample_charts: dict) -> None:
+    """As Chromium's renderer draws them: the first bar the number one (a sort by a field does
+    not survive layering the bars with their figure, and the labels then run A to Z)."""
+    import json
+
+    chart = sample_charts["top-models"]
+    for drawing, count in ((chart.wide, 15), (chart.narrow, 10)):
+        spec = json.loads(drawing.spec_json)
+        rows = spec["datasets"][spec["data"]["name"]]
+        ranked = [row["label"] for row in sorted(rows, key=lambda row: row["rank"])][:count]
+        svg = render_image(drawing.spec_json, "svg", VL_VERSION).decode()
+        drawn = [text for text, _, role in drawn_texts(svg)
+                 if role == "axis-label" and text in set(ranked)]
+        assert drawn == ranked, drawn

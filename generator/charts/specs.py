@@ -225,7 +225,9 @@ def top_models_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> a
     base = alt.Chart(shown)
     if variant.narrow:
         base = base.transform_filter("datum.rank <= 10")
-    y = alt.Y("label:N", title=None, sort=alt.SortField("rank", order="ascending"),
+    # an explicit order: the bars' and the figure's layers share it (a sort by field does
+    # not survive the union of two layers' domains, and Vega-Lite falls back to A-Z)
+    y = alt.Y("label:N", title=None, sort=list(shown.sort_values("rank")["label"]),
               axis=alt.Axis(labelLimit=variant.label_limit + 12))
     room = float(shown["tokens"].max() or 1) * (1.3 if variant.narrow else 1.12)
     bars = base.mark_bar().encode(
