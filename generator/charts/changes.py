@@ -1,7 +1,7 @@
 """Specs of the two charts of change (charts.specs draws the others, and lends its helpers):
 
 - ``country_growth_chart``: the change on the week of China's and the U.S.'s tokens over the
-  last weeks (the figures of each week's story sentence, pages.story), a line per country
+  last weeks (the figures of each week's story sentence, findings.facts), a line per country
   around a marked zero; one week with a change is a bar per country, none is a number.
 - ``rank_movement_chart``: a bump chart of the latest week's top 10 models, their ranks over
   the last weeks (rank 1 at the top), each line named at its right end; a week a model was
