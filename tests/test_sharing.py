@@ -4,6 +4,7 @@ data-status line, the 404 page, and the repository address as one setting."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -272,6 +273,14 @@ def test_the_description_states_the_weeks_finding(built_site: Project) -> None:
         "since tracking began")
     for week in ("2026-02-23", "2026-03-09"):
         assert "overtook" not in meta_of(built_site, f"rankings/{week}")["og:description"]
+    # the frozen country embeds of that week carry the same headline; the weeks around do not
+    for kind in ("tokens-by-country", "country-share"):
+        titles = {week: re.search(r'<h1 class="tt-embed__title">([^<]*)</h1>', (
+            built_site.site_dir / "embed" / kind / week / "index.html").read_text()).group(1)
+            for week in ("2026-02-23", "2026-03-02", "2026-03-09")}
+        assert titles["2026-03-02"].startswith("Chinese models overtook U.S. models for the "
+                                               "first time: "), kind
+        assert not any("overtook" in titles[week] for week in ("2026-02-23", "2026-03-09"))
     china = meta_of(built_site, "countries/cn")
     assert "Chinese models processed" in china["og:description"]
     assert home["og:image:alt"]  # the embed's alt text: the figures, not the chart type

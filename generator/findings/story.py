@@ -27,9 +27,11 @@ new number one is then stated without the claim, a record not at all.
 
 The ranking (``SCORES``, higher first; ties by the order of ``SCORES``, then the subject): a
 crossover of China and the U.S. outranks everything, a new number one model outranks a new
-number one company, both outrank records; a record set the week after another record scores
-low ("records every week are not news", in a growing market), as does a streak after its first
-week of reaching ``STREAK_WEEKS``. The first finding is the week's headline.
+number one company, both outrank records; records of all models and of China or the U.S.
+outrank a crossover of two smaller countries and their records; a record set the week after
+another record of the same figures scores low ("records every week are not news", in a growing
+market), as does a streak after its first week of reaching ``STREAK_WEEKS``. The first finding
+is the week's headline.
 """
 
 from __future__ import annotations
@@ -53,9 +55,9 @@ SCORES = {
     ("crossover", "pair"): 100,
     ("leader", "first"): 85, ("leader", "since"): 75, ("leader", ""): 65,
     ("company-leader", "first"): 80, ("company-leader", "since"): 70, ("company-leader", ""): 60,
-    ("crossover", "other"): 55,
     ("record", "total"): 50, ("record", "pair"): 45,
     ("streak", "new"): 40,
+    ("crossover", "other"): 38,
     ("record", "country"): 35,
     ("most-since", "total"): 32, ("most-since", "pair"): 30,
     ("riser", ""): 26, ("climber", ""): 24, ("entrant", ""): 22,
