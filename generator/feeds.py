@@ -34,7 +34,7 @@ from generator.derive.movers import SHORT, Mover, Movers
 from generator.downloads import public_tables
 from generator.files import write_bytes_if_changed, write_text_if_changed
 from generator.findings import facts, say
-from generator.findings.week import card_words, mover_items
+from generator.findings.week import card_words, mover_items, movers_against
 from generator.load import OTHER
 from generator.site import Site, restatement_anchor, restatements
 from generator.tableio import records
@@ -98,7 +98,7 @@ def movers_html(site: Site, movers: Movers) -> str:
              ("Lost the most tokens", "fallers", "No model ranked in both weeks lost tokens."),
              ("New in the ranking", "entrants", "No model entered the ranking."),
              ("Left the ranking", "leavers", "No model left the ranking."))
-    parts = [f"<p>Compared with the week of {fmt.week_range(movers.previous)}:</p>"]
+    parts = [f"<p>{fmt.attr(movers_against(movers))}:</p>"]
     for heading, key, none in lists:
         parts.append(f"<h3>{heading}</h3>")
         if items[key]:

@@ -211,14 +211,13 @@ def history_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[
     """The history chart of every model, company and country."""
     tables, first = site.tables, site.tables.weeks[0]
     for family in histories():
-        entity = family.entity
-        column = "model_permaslug" if entity == "model" else entity
         frame = getattr(tables, family.folder)  # models, companies or countries
-        files = site.files_of(entity)
-        groups = dict(tuple(frame.groupby(column, sort=False)))  # once, not once per entity
+        files = site.files_of(family.entity)
+        # grouped once, not once per entity
+        groups = dict(tuple(frame.groupby(family.key_column, sort=False)))
         for key, name in files.items():
             yield history_job(site, family, key, groups[key], f"{family.folder}/{name}", first,
-                              events.get((entity, key), ()))
+                              events.get((family.entity, key), ()))
 
 
 def history_job(site: Site, family: Family, key: str, rows: pd.DataFrame, chart_id: str,

@@ -68,6 +68,11 @@ class Family:
     def site_wide(self) -> bool:
         return not self.entity
 
+    @property
+    def key_column(self) -> str:
+        """A history's column of the derived tables that names its entity."""
+        return "model_permaslug" if self.entity == "model" else self.entity
+
 
 SITE_WIDE_NOTES = ("tokens",)
 COUNTRY_NOTES = ("country", "tokens")

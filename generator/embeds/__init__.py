@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from generator import fmt
 from generator.charts.catalogue import Chart
 from generator.charts.tables import DataTable
+from generator.findings import say
+from generator.findings.finding import Finding
 
 PROVIDER = "AI Token Tracker"
 EMBED_DIR = "embed"
@@ -119,8 +121,8 @@ class Embeds:
                 f'<script src="{fmt.attr(self.site_url)}embed/resize.js" async></script>')
 
     def citation(self, embed: Embed) -> str:
-        when = (f"frozen at the week of {fmt.week_range(embed.week)}" if embed.frozen
-                else "latest week")
+        when = say(Finding("embed", embed.week),
+                   "citation-frozen" if embed.frozen else "citation-latest")
         return (f"{PROVIDER}, “{one_line(embed.headline)}” ({when}). "
                 f"{fmt.source_line(embed.as_of)} {self.url(embed)}")
 

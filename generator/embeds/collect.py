@@ -62,13 +62,8 @@ def collect_embeds(site: Site, charts: dict[str, Chart], specs: SpecMemo,
             continue
         if not histories:  # each table grouped once, when the first history is worked out
             histories = {family.entity: dict(tuple(getattr(site.tables, family.folder).groupby(
-                key_column(family.entity), sort=False))) for family in families.histories()}
+                family.key_column, sort=False))) for family in families.histories()}
         yield history_embed(site, chart, histories)
-
-
-def key_column(entity: str) -> str:
-    """The column of the derived tables that names a model, a company or a country."""
-    return "model_permaslug" if entity == "model" else entity
 
 
 def latest_embed(site: Site, chart: Chart) -> Embed:

@@ -88,6 +88,11 @@ def card_words(week: WeekFindings, language: str = "en") -> list[dict]:
              "change": say(found, "card-change", language)} for found in week.cards]
 
 
+def movers_against(movers: Movers, language: str = "en") -> str:
+    """'Compared with the week of …': what a week's movers are measured against."""
+    return say(Finding("embed", movers.previous or movers.week), "movers-against", language)
+
+
 MOVER_KINDS = {"risers": "riser", "fallers": "faller", "climbers": "climber",
                "entrants": "entrant", "leavers": "leaver"}
 

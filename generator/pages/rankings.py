@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from generator.charts.families import WEEKLY, weekly_chart_id
 from generator.derive.movers import LIMIT
 from generator.findings import say
+from generator.findings.week import movers_against
 from generator.pages import PageWriter
 from generator.site import Site
 from generator.tableio import records
@@ -41,5 +42,6 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
             changes=[say(found, "change") for found in findings.changes],
             coverage=say(findings.coverage),
             movers=site.movers[week].head(LIMIT),
+            movers_against=movers_against(site.movers[week]),
             chart=chart,
         )

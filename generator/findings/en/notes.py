@@ -86,9 +86,11 @@ def correction(f: Finding, form: str) -> str:
 
 
 def embed(f: Finding, form: str) -> str:
-    """An embed's own notes: 'latest' (an embed that follows the weeks) and its link to the
-    version frozen at its week ('latest-label'); 'frozen' and its link to the latest version
-    ('frozen-label'); the links of the notes on restatements and corrections."""
+    """The fixed phrases around a week's charts and lists: an embed's notes, 'latest' (an embed
+    that follows the weeks) and its link to the version frozen at its week ('latest-label');
+    'frozen' and its link to the latest version ('frozen-label'); the links of the notes on
+    restatements and corrections; what a citation says of its version ('citation-frozen',
+    'citation-latest'); what a week's movers are compared with ('movers-against')."""
     return {
         "latest": "Updated every week.",
         "latest-label": f"Version frozen at the week of {fmt.week_range(f.week)}",
@@ -96,6 +98,9 @@ def embed(f: Finding, form: str) -> str:
                    "this chart does not change when later weeks are added."),
         "frozen-label": "Latest version",
         "restated-label": "Corrections and revisions",
+        "citation-frozen": f"frozen at the week of {fmt.week_range(f.week)}",
+        "citation-latest": "latest week",
+        "movers-against": f"Compared with the week of {fmt.week_range(f.week)}",
         "corrected-label": "Corrections log",
     }[form]
 
