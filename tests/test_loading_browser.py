@@ -114,6 +114,24 @@ def test_pressing_explore_on_a_phone_draws_the_live_chart(browser: Browser,
     context.close()
 
 
+def test_when_the_library_fails_to_load_the_static_chart_and_the_button_stay(
+        browser: Browser, site_url: str) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.route(f"**/{BUNDLE}.js", lambda route: route.abort())
+    page.goto(site_url, wait_until="networkidle")
+    figure = page.locator("figure.tt-chart[data-tt-spec]").first
+    figure.get_by_role("button", name=EXPLORE).tap()
+    expect(figure).to_have_attribute("data-tt-state", "static", timeout=20_000)
+    expect(figure.locator("picture.tt-chart__static--system img")).to_be_visible()
+    expect(figure.locator(".tt-chart__live")).to_have_count(0)
+    # the button is back, and a second press tries again (here: the library loads)
+    page.unroute(f"**/{BUNDLE}.js")
+    figure.get_by_role("button", name=EXPLORE).tap()
+    expect(figure).to_have_attribute("data-tt-state", "live", timeout=20_000)
+    context.close()
+
+
 def test_the_explore_button_works_from_the_keyboard(browser: Browser, site_url: str) -> None:
     context = browser.new_context(**PHONE)
     requests = Requests(context)

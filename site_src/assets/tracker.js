@@ -18,9 +18,17 @@ const BUNDLE_URL = new URL("generated/vega-bundle.js", import.meta.url).href;
 let bundle = null;
 const specs = new Map(); // URL -> the spec's text, fetched once
 
+// Each fetched once; a failure is forgotten, so that pressing the button again tries again
+// (the bundle under another address: the browser keeps a failed module import for the page).
+let attempts = 0;
+
 function loadVega() {
   if (!bundle) {
-    bundle = import(BUNDLE_URL).then(() => window.vegaEmbed);
+    const url = attempts++ ? `${BUNDLE_URL}?attempt=${attempts}` : BUNDLE_URL;
+    bundle = import(url).then(() => window.vegaEmbed).catch((error) => {
+      bundle = null;
+      throw error;
+    });
   }
   return bundle;
 }
@@ -30,6 +38,9 @@ function specText(url) {
     specs.set(url, fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       return response.text();
+    }).catch((error) => {
+      specs.delete(url);
+      throw error;
     }));
   }
   return specs.get(url);
