@@ -1,7 +1,13 @@
-// Upgrades each static chart (a <picture> of its SVG, shown first) to the interactive Vega chart
-// when the reader scrolls it into view, hovers, focuses or taps it. The Vega bundle is served by
-// this site, loaded as a module only when a chart needs it, so it never blocks the first render
+// Upgrades a static chart (a <picture> of its SVG, shown first) to the interactive Vega chart
+// when the reader asks for it. The Vega bundle (~300 KB gzip, ~0.5 s of a phone's main thread)
+// is served by this site and loaded as a module only then, so it never blocks the first render
 // and leaks no globals beyond vegaEmbed/vega/vegaLite.
+//
+// Asking: every chart gets an "Explore this chart" button, put in by this script (a page read
+// without JavaScript has none, and is complete with its static drawings). On a phone (a touch
+// screen, or any screen narrow enough for the narrow drawing) the button is the only way:
+// loading or scrolling a page never fetches the bundle. With a mouse on a wide screen, resting
+// the pointer on a chart (HOVER_INTENT_MS) or moving the keyboard focus into it also upgrades it.
 //
 // The interactive chart is the drawing the page shows: the narrow spec where the figure's
 // <source media> query matches (a phone), the wide one elsewhere; in the page's dark scheme its
@@ -12,9 +18,17 @@ const BUNDLE_URL = new URL("generated/vega-bundle.js", import.meta.url).href;
 let bundle = null;
 const specs = new Map(); // URL -> the spec's text, fetched once
 
+// Each fetched once; a failure is forgotten, so that pressing the button again tries again
+// (the bundle under another address: the browser keeps a failed module import for the page).
+let attempts = 0;
+
 function loadVega() {
   if (!bundle) {
-    bundle = import(BUNDLE_URL).then(() => window.vegaEmbed);
+    const url = attempts++ ? `${BUNDLE_URL}?attempt=${attempts}` : BUNDLE_URL;
+    bundle = import(url).then(() => window.vegaEmbed).catch((error) => {
+      bundle = null;
+      throw error;
+    });
   }
   return bundle;
 }
@@ -24,6 +38,9 @@ function specText(url) {
     specs.set(url, fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       return response.text();
+    }).catch((error) => {
+      specs.delete(url);
+      throw error;
     }));
   }
   return specs.get(url);
@@ -57,6 +74,7 @@ async function draw(figure) {
   if (!live) {
     live = document.createElement("div");
     live.className = "tt-chart__live";
+    live.tabIndex = -1;  // the button hands the focus to the chart it opened
     figure.insertBefore(live, figure.querySelector("figcaption"));
   }
   figure.ttView?.finalize();
@@ -74,16 +92,36 @@ async function draw(figure) {
   }
 }
 
+const EXPLORE = "Explore this chart";
+const EXPLORE_NAME = "Explore this chart (interactive)";
+const LOADING = "Loading the interactive chart…";
+
+// Drawn once per figure; a failed attempt leaves the static drawing and the button, to try again.
 async function upgrade(figure) {
-  if (figure.dataset.ttState) return;
+  if (figure.dataset.ttState === "loading" || figure.dataset.ttState === "live") return;
+  const button = figure.querySelector(".tt-chart__explore");
   figure.dataset.ttState = "loading";
+  if (button) {
+    button.setAttribute("aria-disabled", "true");
+    button.textContent = LOADING;
+  }
   try {
     await draw(figure);
     figure.dataset.ttState = "live";
+    // The reader who pressed the button is taken to the chart, which takes the button's place
+    // (the focus would otherwise fall back to the top of the page).
+    if (button && document.activeElement === button) {
+      figure.querySelector(".tt-chart__live").focus({ preventScroll: true });
+    }
+    button?.remove();
   } catch (error) {
     // The static drawing stays: the page is complete without the interactive layer.
     figure.querySelector(".tt-chart__live")?.remove();
     figure.dataset.ttState = "static";
+    if (button) {
+      button.removeAttribute("aria-disabled");
+      button.textContent = EXPLORE;
+    }
     console.warn("Interactive chart unavailable:", error);
   }
 }
@@ -114,23 +152,44 @@ function redrawLive() {
   }
 }
 
-// The bundle (~300 KB gzip, ~0.5 s of a phone's main thread) waits for the reader: a chart
-// upgrades when it is hovered, focused or tapped, or is in view once the reader has scrolled,
-// pointed, touched or typed. A chart that merely happens to be in view at load stays static, so
-// the page is interactive at once.
-const ENGAGEMENT = ["scroll", "wheel", "pointerdown", "touchstart", "keydown"];
-// Kept on window: instant navigation may evaluate this module afresh for the next page.
-const state = window.ttCharts || (window.ttCharts = { engaged: false, watching: false });
-let observer = null;
-const waiting = new Set();
+// What asks for the interactive chart: on a phone (no mouse, or a narrow screen) the button
+// only; with a mouse on a wide screen also the pointer resting on the chart, or the focus.
+const HOVER_INTENT_MS = 150;
+const MOUSE = "(hover: hover) and (pointer: fine)";
 
-function engage() {
-  if (state.engaged) return;
-  state.engaged = true;
-  for (const type of ENGAGEMENT) window.removeEventListener(type, engage, true);
-  for (const figure of waiting) observer?.observe(figure);
-  waiting.clear();
+function asksOnHover(figure) {
+  const narrow = figure.dataset.ttNarrowMedia;
+  return window.matchMedia(MOUSE).matches && !(narrow && window.matchMedia(narrow).matches);
 }
+
+function addExploreButton(figure) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "tt-chart__explore";
+  button.textContent = EXPLORE;
+  button.setAttribute("aria-label", EXPLORE_NAME);
+  button.addEventListener("click", () => upgrade(figure));
+  figure.insertBefore(button, figure.querySelector("figcaption"));
+}
+
+function offerTheLiveChart(figure) {
+  if (figure.dataset.ttOffered) return;  // (this module evaluated again on the same page)
+  figure.dataset.ttOffered = "true";
+  addExploreButton(figure);
+  let intent = 0;
+  figure.addEventListener("pointerenter", (event) => {
+    if (event.pointerType !== "mouse" || !asksOnHover(figure)) return;
+    clearTimeout(intent);
+    intent = setTimeout(() => upgrade(figure), HOVER_INTENT_MS);
+  });
+  figure.addEventListener("pointerleave", () => clearTimeout(intent));
+  figure.addEventListener("focusin", () => {
+    if (asksOnHover(figure)) upgrade(figure);
+  });
+}
+
+// Kept on window: instant navigation may evaluate this module afresh for the next page.
+const state = window.ttCharts || (window.ttCharts = { watching: false });
 
 function watchThePage(figures) {
   if (state.watching) return;
@@ -147,32 +206,10 @@ function watchThePage(figures) {
 
 function init() {
   const figures = document.querySelectorAll("figure.tt-chart[data-tt-spec]");
-  waiting.clear();  // figures of the page instant navigation replaced
   if (!figures.length) return;
   watchThePage(figures);
   showOtherScheme();
-  if (!observer && "IntersectionObserver" in window) {
-    observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (entry.isIntersecting) {
-          observer.unobserve(entry.target);
-          upgrade(entry.target);
-        }
-      }
-    }, { rootMargin: "200px" });
-  }
-  for (const figure of figures) {
-    if (state.engaged) observer?.observe(figure);
-    else waiting.add(figure);
-    figure.addEventListener("pointerenter", () => upgrade(figure), { once: true });
-    figure.addEventListener("focusin", () => upgrade(figure), { once: true });
-  }
-}
-
-if (!state.engaged) {
-  for (const type of ENGAGEMENT) {
-    window.addEventListener(type, engage, { capture: true, passive: true });
-  }
+  for (const figure of figures) offerTheLiveChart(figure);
 }
 
 // Material's search overlay is a dialog without a name (axe: aria-dialog-name); the header
