@@ -335,9 +335,11 @@ def test_chart_and_embed_files_are_linked_into_the_site_and_the_rest_is_mkdocs_o
         assert (site / name).stat().st_nlink == 1, name  # MkDocs' own copy or page
 
 
-TABLE_BOX = re.compile(r'<div class="tt-table-scroll" role="region" aria-label="([^"]*)" '
-                       r'tabindex="0"><table class="tt-table">\s*'
-                       r'<caption><span>([^<]*)</span></caption>')
+TABLE_BOX = re.compile(r'<div class="tt-table-scroll(?: tt-table-scroll--reference)?" '
+                       r'role="region" aria-label="([^"]*)" tabindex="0">'
+                       r'<table class="tt-table"(?: data-tt-wide-only="[0-9 ]+")?>\s*'
+                       r'<caption><span>([^<]*)</span>(?:<span class="tt-scroll-hint" '
+                       r'aria-hidden="true">[^<]*</span>)?</caption>')
 
 
 def test_generated_tables_are_html_with_their_class_and_box(built_site: Project) -> None:
@@ -352,7 +354,7 @@ def test_generated_tables_are_html_with_their_class_and_box(built_site: Project)
         html = page.read_text()
         assert "<table>" not in html, page
         boxes = TABLE_BOX.findall(html)
-        assert len(boxes) == html.count('<table class="tt-table">'), page
+        assert len(boxes) == html.count('<table class="tt-table"'), page
         for label, caption in boxes:  # the box is named after the table's caption
             assert label == caption and caption.strip(), page
         tables += len(boxes)
