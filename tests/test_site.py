@@ -335,9 +335,11 @@ def test_chart_and_embed_files_are_linked_into_the_site_and_the_rest_is_mkdocs_o
         assert (site / name).stat().st_nlink == 1, name  # MkDocs' own copy or page
 
 
-TABLE_BOX = re.compile(r'<div class="tt-table-scroll" role="region" aria-label="([^"]*)" '
-                       r'tabindex="0"><table class="tt-table">\s*'
-                       r'<caption><span>([^<]*)</span></caption>')
+TABLE_BOX = re.compile(r'<div class="tt-table-scroll(?: tt-table-scroll--reference)?" '
+                       r'role="region" aria-label="([^"]*)" tabindex="0">'
+                       r'<table class="tt-table"(?: data-tt-wide-only="[0-9 ]+")?>\s*'
+                       r'<caption><span>([^<]*)</span>(?:<span class="tt-scroll-hint" '
+                       r'aria-hidden="true">[^<]*</span>)?</caption>')
 
 
 def test_generated_tables_are_html_with_their_class_and_box(built_site: Project) -> None:
@@ -352,7 +354,7 @@ def test_generated_tables_are_html_with_their_class_and_box(built_site: Project)
         html = page.read_text()
         assert "<table>" not in html, page
         boxes = TABLE_BOX.findall(html)
-        assert len(boxes) == html.count('<table class="tt-table">'), page
+        assert len(boxes) == html.count('<table class="tt-table"'), page
         for label, caption in boxes:  # the box is named after the table's caption
             assert label == caption and caption.strip(), page
         tables += len(boxes)
@@ -574,13 +576,21 @@ def test_chart_csvs_have_at_most_six_decimals(built_site: Project) -> None:
 def test_the_spend_sections_say_what_is_left_out_in_words(built_site: Project) -> None:
     """The countries and companies pages explain the spend range once; a week in which every
     model has a known price says so rather than "0 tokens" left out; the table's headers are
-    short enough for a phone (the intro says what the shares are of)."""
+    short enough for a phone (the intro says what the shares are of): shorter still on a
+    phone, where screen readers keep the long ones."""
     for page in ("countries", "companies"):
+        html = (built_site.site_dir / page / "index.html").read_text()
+        table = html[html.index("Estimated spend at list prices by"):]
+        heads = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table[:table.index("</thead>")])
+        read = [re.sub(r'<span class="tt-(?:short|under)".*?</span>|<[^>]+>', "", h)
+                for h in heads]
+        assert read[1:] == ["Share of tokens", "Estimated spend", "Share of spend",
+                            "Tokens without a price"], page
+        assert re.findall(r'class="tt-short" aria-hidden="true">([^<]*)<', "".join(heads)) == \
+            ["Token share", "Spend", "No price"], page
         text = text_of(built_site.site_dir / page / "index.html")
         section = text[text.index("Estimated spend at list prices"):]
         assert "(0 tokens" not in section
         assert ("Every one of these models has a known list price this week." in section) != \
             bool(re.search(r"are left out \([^)]* tokens this week\)", section))
         assert f"shares of tokens are shares {fmt.OF_KNOWN}" in section
-        assert "Share of tokens Estimated spend Share of spend Tokens without a price" in \
-            re.sub(r"\s+", " ", section)
