@@ -2,9 +2,9 @@
 
 Within one chart, any two series colours differ by at least ΔE2000 10, and by 8 once both are
 simulated for deuteranopia and protanopia (Machado 2009, full severity, as ColorAide does it);
-no company ever wears a country's colour. The built specs are read as the site publishes them
-(site_src/charts and site_src/embed), so every chart family, both drawings and every frozen week
-are covered.
+no company ever wears a country's colour; "no known country" and "outside the top 50" differ by
+more than a shade. The built specs are read as the site publishes them (site_src/charts and
+site_src/embed), so every chart family, both drawings and every frozen week are covered.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from coloraide import Color
 
-from generator.charts import palette
+from generator.charts import palette, theme
 from generator.paths import Project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +137,16 @@ def test_no_company_chart_wears_a_country_colour(specs: dict[str, dict]) -> None
     assert not worn, list(worn.items())[:5]
 
 
+def test_outside_the_top_50_is_drawn_see_through_with_an_outline(specs: dict[str, dict]
+                                                                   ) -> None:
+    """More than a shade: the outside band (and "all other companies") is see-through inside an
+    outline of its grey; "no known country" is solid."""
+    for name in ("charts/tokens-by-country.vl.json", "charts/tokens-by-company.vl.json"):
+        text = json.dumps(specs[name])
+        assert f'"value": {theme.SEE_THROUGH_OPACITY}' in text, name
+        assert f'"value": "{palette.OUTSIDE_COLOUR}"' in text, name
+
+
 # ---------------------------------------------------------------- the palette itself
 
 def test_the_fixed_countries_spares_and_greys_can_all_share_one_chart() -> None:
@@ -235,3 +245,13 @@ def test_the_spec_reader_finds_scales_literals_and_conditions() -> None:
     assert too_close(["#6b6b6b", "#949494", "#d62839"]) == []
     assert too_close(["#2f74c0", "#8e5cc4"])  # the old U.S. blue and French violet
 
+
+@pytest.mark.parametrize("background", ["#ffffff", palette.DARK["background"], "#15171a"])
+def test_the_see_through_band_stands_apart_from_no_known_country_on_every_page(
+        background: str) -> None:
+    """As drawn, over the white page or a dark one: pale on white, deep on dark, never the
+    solid mid grey of "no known country"; and still a visible tint of its own background."""
+    drawn = seen(background).mix(palette.OUTSIDE_COLOUR, theme.SEE_THROUGH_OPACITY, space="srgb")
+    assert drawn.delta_e(palette.NO_COUNTRY_COLOUR, method="2000") >= 12
+    assert drawn.delta_e(background, method="2000") >= 5
+    assert palette.contrast(palette.OUTSIDE_COLOUR, background) >= 3  # its outline

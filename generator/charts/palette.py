@@ -59,10 +59,10 @@ COUNTRY_COLOURS = {
     "IL": "#40a070",  # green
 }
 # Any other country: one of these, by a digest of its code (the same code, the same colour); a
-# chart that shows two such countries gives the second the other one (theme.colour_scale).
+# chart that shows two such countries gives the second the other one (country_colours).
 SPARE_COUNTRY_COLOURS = ("#c06ca2", "#2a5aff")  # orchid, bright blue
 # The two bands that are not a country: both neutral, as far apart in lightness as the band
-# allows.
+# allows; the outside band is also drawn see-through inside an outline (theme.band_treatment).
 NO_COUNTRY_COLOUR = "#6b6b6b"  # ranked models whose developer has no known country: dark grey
 OUTSIDE_COLOUR = "#949494"  # usage outside the top 50, or all other companies: light grey
 # The others, when a chart picks out the one its headline names (rank movement, prices).

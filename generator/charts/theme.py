@@ -141,3 +141,23 @@ def company_scale(bands: list[str], countries: list[str]) -> alt.Scale:
     named = company_colours([b for b in bands if b not in NEUTRAL_BANDS])
     return alt.Scale(domain=bands, range=[NEUTRAL_BANDS.get(b) or named[b] for b in bands])
 
+
+# The bands that are not a country nor a company, drawn see-through inside an outline of their
+# grey: "outside the top 50" (and "all other companies") is told from "no known country" by more
+# than a shade of grey. The outline keeps the band's 3:1 contrast on either background.
+SEE_THROUGH = (OUTSIDE_BAND, OTHER_COMPANIES)
+SEE_THROUGH_OPACITY = 0.3  # over white and over the dark pages, far from the no-country grey
+
+
+def band_treatment(field: str, bands: list[str]) -> dict:
+    """The fill opacity and outline of a banded chart's bands (``field`` names them): solid,
+    with the thin separator of the background, except the see-through ones."""
+    see_through = [band for band in bands if band in SEE_THROUGH]
+    if not see_through:
+        return {}
+    test = alt.FieldOneOfPredicate(field=field, oneOf=see_through)
+    return {
+        "fillOpacity": alt.condition(test, alt.value(SEE_THROUGH_OPACITY), alt.value(1)),
+        "stroke": alt.condition(test, alt.value(OUTSIDE_COLOUR), alt.value(LIGHT["background"])),
+        "strokeWidth": alt.condition(test, alt.value(1.5), alt.value(0.5)),
+    }
