@@ -403,13 +403,10 @@ def test_a_company_keeps_its_colour_whatever_its_rank() -> None:
     colours = dict(zip(first["domain"], first["range"]))
     assert colours == dict(zip(second["domain"], second["range"]))
     assert len(set(colours.values())) == len(colours)
-    # a company takes a shade of its country's family: Chinese warm, U.S. cool
-    assert colours["DeepSeek"] in palette.COMPANY_FAMILIES["CN"]
-    assert colours["Anthropic"] in palette.COMPANY_FAMILIES["US"]
-    assert colours["Mistral AI"] in palette.company_family("FR")  # a tint of France's colour
-    assert palette.COUNTRY_COLOURS["US"] not in (colours["DeepSeek"], colours["Alibaba"])
-    assert palette.COUNTRY_COLOURS["CN"] not in (colours["Anthropic"], colours["OpenAI"])
-    assert palette.company_colour("DeepSeek", "CN") == colours["DeepSeek"]
+    # a company wears a company colour, never a country's (tests/test_colours.py measures them)
+    assert set(colours.values()) <= set(palette.COMPANY_COLOURS)
+    assert not set(colours.values()) & set(palette.COUNTRY_COLOURS.values())
+    assert palette.company_colour("DeepSeek") == colours["DeepSeek"]
 
 
 def test_the_company_chart_colours_by_name_not_by_rank(tables) -> None:
@@ -417,8 +414,8 @@ def test_the_company_chart_colours_by_name_not_by_rank(tables) -> None:
     spec = specs.tokens_by_company_chart(data, TEXT, WIDE).to_dict()
     scale = spec["encoding"]["color"]["scale"]
     colours = dict(zip(scale["domain"], scale["range"]))
-    assert colours["DeepSeek"] == palette.company_colour("DeepSeek", "CN")
-    assert colours["OpenAI"] == palette.company_colour("OpenAI", "US")
+    assert colours["DeepSeek"] == palette.company_colour("DeepSeek")
+    assert colours["OpenAI"] == palette.company_colour("OpenAI")
     assert colours[theme.OTHER_COMPANIES] == palette.OUTSIDE_COLOUR
 
 
@@ -435,9 +432,7 @@ def test_every_country_has_one_colour_and_the_neutral_bands_stand_apart() -> Non
 
 DATA_COLOURS = sorted({*palette.COUNTRY_COLOURS.values(), *palette.SPARE_COUNTRY_COLOURS,
                        palette.NO_COUNTRY_COLOUR, palette.OUTSIDE_COLOUR, palette.FREE_COLOUR,
-                       *(c for family in palette.COMPANY_FAMILIES.values() for c in family),
-                       *(c for code in ("FR", "IL", "BR", "") for c in
-                         palette.company_family(code))})
+                       *palette.COMPANY_COLOURS})
 BACKGROUNDS = ("#ffffff", palette.DARK["background"], "#15171a")  # page, slate, dark embed
 
 

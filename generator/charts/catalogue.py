@@ -234,7 +234,7 @@ def history_job(site: Site, family: Family, key: str, rows: pd.DataFrame, chart_
     about = chart_findings.chart(entity, week, span[0], len(weeks), {
         "entity": entity, "name": name, "events": events, "period": True, "last": week,
         "title_name": name if entity != "country" else fmt.country_name(key)})
-    colour = company_colour(key, country) if entity == "company" else country_colour(country)
+    colour = company_colour(key) if entity == "company" else country_colour(country)
     text = ChartText(title=say(about, "title"), caption=say(about, "caption"),
                      description=" ".join(filter(None, [say(own), say(about)])),
                      as_of=site.cited_as_of(week), is_sample=site.is_sample, events=events,

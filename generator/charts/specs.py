@@ -27,7 +27,7 @@ from generator.charts.labels import (
     week_text,
 )
 from generator.charts.palette import LIGHT
-from generator.charts.theme import ChartText, colour_scale, company_scale
+from generator.charts.theme import ChartText, band_treatment, colour_scale, company_scale
 from generator.charts.variants import Variant
 
 # ---------------------------------------------------------------- events and story marks
@@ -125,7 +125,7 @@ def single_week_bars(data: pd.DataFrame, field: str, value_text: tuple[str, list
                 scale=alt.Scale(domain=[0, float(data[value].max() or 1) * room])),
         tooltip=tooltip,
     )
-    bars = base.mark_bar().encode(color=colour.legend(None))
+    bars = base.mark_bar().encode(color=colour.legend(None), **band_treatment(field, sort))
     values = base.mark_text(align="left", dx=4, color=LIGHT["text"],
                             fontSize=variant.font).encode(text=f"{label}:N")
     return alt.layer(bars, values).properties(title=text.title_params(),
@@ -174,6 +174,7 @@ def stacked_bands(data: pd.DataFrame, band_title: str, scale: alt.Scale, bands: 
         color=colour,
         order=alt.Order("order:Q", sort="ascending"),
         tooltip=tooltip,
+        **band_treatment("band", bands),
     )
 
 

@@ -20,7 +20,7 @@ from generator.charts.palette import (
     OUTSIDE_COLOUR,
     SPARE_COUNTRY_COLOURS,
     company_colours,
-    country_colour,
+    country_colours,
 )
 from generator.fmt import SAMPLE_NOTICE, source_line
 from generator.tableio import cell, rows
@@ -118,7 +118,7 @@ class ChartText:
     events: tuple[Event, ...] = ()  # dated events (data/annotations.yaml) within its weeks
     stat: tuple[str, str] = ("", "")  # (number, words) when its data is a single week
     span: tuple[str, str] = ("", "")  # a history's weeks: (first published, its last)
-    colour: str = ""  # a history's one colour (its country's; a company's own shade of it)
+    colour: str = ""  # a history's one colour (a country's; a company's own, never a country's)
 
     def title_params(self) -> alt.TitleParams:
         lines = [self.caption]
@@ -128,18 +128,36 @@ class ChartText:
         return alt.TitleParams(text=self.title, subtitle=lines)
 
 
-def band_colour(band: str, code: str) -> str:
-    """A band's colour: a country's own, or the neutral of a band that is not a country."""
-    return NEUTRAL_BANDS.get(band) or country_colour(code)
-
-
 def colour_scale(bands: list[str], codes: list[str]) -> alt.Scale:
     """Colours in band order: each country its fixed colour, the neutral bands their greys."""
-    return alt.Scale(domain=bands, range=[band_colour(b, c) for b, c in zip(bands, codes)])
+    named = country_colours([c for b, c in zip(bands, codes) if b not in NEUTRAL_BANDS])
+    return alt.Scale(domain=bands, range=[NEUTRAL_BANDS.get(b) or named[c]
+                                          for b, c in zip(bands, codes)])
 
 
 def company_scale(bands: list[str], countries: list[str]) -> alt.Scale:
-    """Each company its own shade of its country's colours (by name, never by rank)."""
-    named = company_colours([(b, c) for b, c in zip(bands, countries)
-                             if b not in NEUTRAL_BANDS])
+    """Each company its own colour, none a country's (by name, never by rank). ``countries`` is
+    kept for the callers: a company's colour no longer depends on its country."""
+    named = company_colours([b for b in bands if b not in NEUTRAL_BANDS])
     return alt.Scale(domain=bands, range=[NEUTRAL_BANDS.get(b) or named[b] for b in bands])
+
+
+# The bands that are not a country nor a company, drawn see-through inside an outline of their
+# grey: "outside the top 50" (and "all other companies") is told from "no known country" by more
+# than a shade of grey. The outline keeps the band's 3:1 contrast on either background.
+SEE_THROUGH = (OUTSIDE_BAND, OTHER_COMPANIES)
+SEE_THROUGH_OPACITY = 0.3  # over white and over the dark pages, far from the no-country grey
+
+
+def band_treatment(field: str, bands: list[str]) -> dict:
+    """The fill opacity and outline of a banded chart's bands (``field`` names them): solid,
+    with the thin separator of the background, except the see-through ones."""
+    see_through = [band for band in bands if band in SEE_THROUGH]
+    if not see_through:
+        return {}
+    test = alt.FieldOneOfPredicate(field=field, oneOf=see_through)
+    return {
+        "fillOpacity": alt.condition(test, alt.value(SEE_THROUGH_OPACITY), alt.value(1)),
+        "stroke": alt.condition(test, alt.value(OUTSIDE_COLOUR), alt.value(LIGHT["background"])),
+        "strokeWidth": alt.condition(test, alt.value(1.5), alt.value(0.5)),
+    }

@@ -49,8 +49,8 @@ FAMILIES = {
     "tokens-by-country": FamilyWords(
         title=lambda f: "Weekly tokens by country of origin",
         caption=lambda f: ("Tokens processed per week on OpenRouter, by the model developer's "
-                           "country; models outside the top 50 and models with no known "
-                           "country in grey"),
+                           "country; models with no known country in dark grey, models "
+                           "outside the top 50 as a pale outlined band"),
         subtitle=lambda f: ("Tokens processed per week on OpenRouter, by the country of each "
                             "model's developer"),
         form=lambda f: (f"Stacked area chart of weekly tokens by country since the week of "
@@ -64,7 +64,7 @@ FAMILIES = {
     "tokens-by-company": FamilyWords(
         title=lambda f: "Weekly tokens by company",
         caption=lambda f: ("Tokens processed per week on OpenRouter by the latest week's ten "
-                           "largest companies, the rest summed in grey"),
+                           "largest companies, the rest summed as a pale outlined band"),
         subtitle=lambda f: ("Tokens processed per week on OpenRouter by the ten largest "
                             "companies of the last week, the rest summed"),
         form=lambda f: (f"Stacked area chart of weekly tokens by company since the week of "
