@@ -1,8 +1,8 @@
 """Charts as readers see them, in a real browser (Chromium): at a 390 px phone's width every
 chart's smallest text is 11 px or more as displayed (its font size times the scale the drawing
-is shown at), on every page family and in a 320 px embed; the phone gets the narrow drawing and
-the desktop the wide one; dark mode swaps the drawings; hovering the interactive chart shows
-formatted numbers; no axis label repeats or says "G"."""
+is shown at), on every page family and in a 320 px embed; the phone gets the narrow drawing, a
+tablet the wide one and the desktop one as wide as its column; dark mode swaps the drawings;
+hovering the interactive chart shows formatted numbers; no axis label repeats or says "G"."""
 
 from __future__ import annotations
 
@@ -111,10 +111,30 @@ def test_chart_text_is_at_least_11_px_on_a_phone(browser: Browser, site_url: str
     page.context.close()
 
 
-def test_a_desktop_gets_the_wide_drawing(browser: Browser, site_url: str) -> None:
+def test_a_desktop_gets_the_drawing_that_fills_its_column(browser: Browser,
+                                                         site_url: str) -> None:
+    """At 1280 px Material's column is 938 px: the desktop drawing is drawn that wide and fills
+    it, at the wide drawing's text size (shown at its own scale)."""
     page = open_page(browser, site_url, DESKTOP)
     (drawing,) = shown_drawings(page)
-    assert drawing["src"].endswith("charts/tokens-by-country.svg")
+    assert drawing["src"].endswith("charts/tokens-by-country.desktop.svg")
+    column = page.evaluate("document.querySelector('.md-content .md-typeset')"
+                           ".getBoundingClientRect().width")
+    svg = urlopen(drawing["src"]).read().decode()
+    assert drawn_width(svg) == drawing["shown"] == column == 938
+    assert min(size for _, size in svg_texts(svg)) * drawing["shown"] / drawn_width(svg) >= 14
+    page.context.close()
+
+
+@pytest.mark.parametrize("family, width", [("home", 1024), ("model", 1280), ("week", 1280)])
+def test_a_narrower_column_gets_the_wide_drawing_at_11_px_or_more(
+        browser: Browser, site_url: str, built_site: Project, family: str, width: int) -> None:
+    """A tablet, and a desktop page with the navigation sidebar (its column 688 px at 1280):
+    the wide drawing, never the desktop one shrunk below 11 px."""
+    page = open_page(browser, site_url + PAGES[family](built_site), {"width": width,
+                                                                     "height": 900})
+    drawing = shown_drawings(page)[0]
+    assert not drawing["src"].endswith((".narrow.svg", ".desktop.svg")), drawing
     svg = urlopen(drawing["src"]).read().decode()
     assert min(size for _, size in svg_texts(svg)) * drawing["shown"] / drawn_width(svg) >= 11
     page.context.close()
@@ -344,7 +364,7 @@ def test_no_label_of_a_drawing_runs_out_of_it_in_chromium(page: Page,
               for p in sorted((charts / "top-models").glob("*.narrow.svg"))[::6]]
     stems.append(charts / a_long_history(built_site, "models").rstrip("/"))
     drawings = [stem.with_name(stem.name + suffix) for stem in stems
-                for suffix in (".svg", ".narrow.svg")]
+                for suffix in (".svg", ".narrow.svg", ".desktop.svg")]
     for path in drawings:
         page.set_content(f"<!DOCTYPE html><body style='margin:0'>{path.read_text()}</body>")
         assert page.evaluate(OUTSIDE, page.locator("svg").first.element_handle()) == [], path

@@ -21,6 +21,7 @@ from test_charts import (
     movement,
     text_for,
     tiny_tables,  # noqa: F401 (the fixture "tables")
+    units,
 )
 
 from conftest import sample_data
@@ -50,14 +51,14 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def test_the_top_models_chart_picks_out_the_model_its_headline_names(tables) -> None:
-    """``text.focus``: that bar at full opacity with its figure written at its end; the other
-    bars lighter, without a figure."""
+    """``text.focus``: that bar at full opacity with its figure written in bold at its end; the
+    other bars lighter, their figures in normal weight."""
     data = chart_data.top_models_data(tables)
     focus = data.sort_values("rank")["model_permaslug"].iloc[1]  # any bar, not only the first
     for variant in variants.VARIANTS:
         spec = finished(specs.top_models_chart(data, text_for(focus=focus), variant),
                         "top-models", variant)
-        bars, figure = spec["layer"]
+        bars, others, figure = spec["layer"]
         rows = data_values(spec)
         assert bars["encoding"]["opacity"] == {"condition": {"test": "datum.picked",
                                                              "value": 1.0}, "value": 0.55}
@@ -66,6 +67,8 @@ def test_the_top_models_chart_picks_out_the_model_its_headline_names(tables) -> 
             data["model_permaslug"])  # every bar
         (written,) = drawn_rows(figure, rows)
         assert figure["mark"]["type"] == "text" and figure["mark"]["fontWeight"] == "bold"
+        assert others["mark"]["fontWeight"] == "normal" and focus not in [
+            row["model_permaslug"] for row in drawn_rows(others, rows)]
         assert written["model_permaslug"] == focus
         assert written[figure["encoding"]["text"]["field"]] == fmt.tokens_short(
             written["tokens"])  # "3.41T": it fits beside the bar on a phone
@@ -187,6 +190,12 @@ def test_the_rank_movement_chart_picks_out_the_model_its_headline_names(sample_s
                     row["country"])
 
 
+def mark_type(unit: dict) -> str:
+    """A unit's mark ("" for a layer: the annotated chart's series and their labels)."""
+    mark = unit.get("mark", "")
+    return mark.get("type", "") if isinstance(mark, dict) else mark
+
+
 def test_the_country_charts_mark_the_first_crossing_of_china_and_the_us(sample_site) -> None:
     """A solid rule and a bold label at the week China's tokens first passed the U.S.'s, from
     that week on, never before it (no look-ahead)."""
@@ -203,14 +212,15 @@ def test_the_country_charts_mark_the_first_crossing_of_china_and_the_us(sample_s
         for variant in variants.VARIANTS:
             spec = specs.annotate(job.family.draw(job.data, job.text, variant), job.text,
                                   variant).to_dict()
-            (rule,) = [unit for unit in spec["layer"] if unit["mark"]["type"] == "rule"]
+            (rule,) = [unit for unit in spec["layer"] if mark_type(unit) == "rule"]
             assert [row["week_start"] for row in data_values(spec, rule)] == ["2026-03-02"]
             assert rule["mark"]["strokeDash"] == [1, 0]  # solid, not an event's dashes
-            (label,) = [unit for unit in spec["layer"][1:] if unit["mark"]["type"] == "text"]
+            (label,) = [unit for unit in spec["layer"][1:] if mark_type(unit) == "text"]
             assert label["mark"]["fontWeight"] == "bold"
             assert [row["label"] for row in data_values(spec, label)] == ["China passes U.S."]
         early = job_of(sample_site, kind, before)
         assert early.text.marks == ()
         drawn = specs.annotate(early.family.draw(early.data, early.text, WIDE), early.text,
                                WIDE).to_dict()
-        assert "China passes" not in json.dumps(drawn) and "layer" not in drawn
+        assert "China passes" not in json.dumps(drawn)
+        assert not [unit for unit in units(drawn) if mark_type(unit) == "rule"]

@@ -196,8 +196,8 @@ def test_frame_digest_tells_apart_every_value_type_and_name() -> None:
 def drawn_texts(svg: str) -> list[tuple[str, float, str]]:
     """(text, font size, role of its group) of every visible <text> of a rendered chart."""
     found, role = [], ""
-    for match in re.finditer(r'class="mark-[a-z]+ role-([a-z-]+)"|<text\b([^>]*)>([^<]*)</text>',
-                             svg):
+    for match in re.finditer(
+            r'class="mark-[a-z]+ role-([a-z-]+)[^"]*"|<text\b([^>]*)>([^<]*)</text>', svg):
         if match.group(1):
             role = match.group(1)
             continue

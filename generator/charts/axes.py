@@ -68,12 +68,28 @@ def x_week(first: str, last: str, variant: Variant, bars: bool = False,
                             ", time(datum.value))]"))
     else:
         months = units / 4.35
-        room = max(1, math.floor(plot / (text_px("Sep 2025", variant) + 14)))
-        step = next((s for s in (1, 2, 3, 4, 6, 12) if months / s <= room), 12)
-        axis = alt.Axis(tickCount={"interval": "month", "step": step}, format="%b %Y",
-                        labelAngle=0, title=None, labelFlush=True)
+        fits = max(1, math.floor(plot / (text_px("Sep 2025", variant) + 14)))
+        step = next((s for s in (1, 2, 3, 4, 6, 12) if months / s <= fits), 12)
+        # the first of every ``step``-th month up to the last week: none in the room left
+        # past it for labels
+        axis = alt.Axis(values=[utc_datetime(day) for day in month_starts(first, last, step)],
+                        format="%b %Y", labelAngle=0, title=None, labelFlush=True)
     return alt.X("week_start:T", timeUnit="utcyearmonthdate", title=None,
                  scale=alt.Scale(domain=domain), axis=axis)
+
+
+def month_starts(first: str, last: str, step: int) -> list[str]:
+    """The first days of the months from ``first`` to ``last`` whose number (January 0) is a
+    multiple of ``step``."""
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    year, month = start.year, start.month + (start.day > 1)
+    days = []
+    while date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1) <= end:
+        day = date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+        if (day.month - 1) % step == 0:
+            days.append(day.isoformat())
+        month += 1
+    return days
 
 
 def day_label(week: str, with_year: bool) -> str:
@@ -94,8 +110,9 @@ def week_span(data: pd.DataFrame) -> tuple[str, str]:
 
 
 def history_span(weeks: list[str], published_first: str) -> tuple[str, str]:
-    """The weeks a history's chart is drawn over, from the first published week to its own last
-    week; a history of SHORT_WEEKS weeks or fewer over its own weeks. ``weeks`` sorted."""
+    """The weeks a history's chart is drawn over, from ``published_first`` (the first published
+    week; a model's own first week: charts.families ``own_weeks``) to its own last week; a
+    history of SHORT_WEEKS weeks or fewer over its own weeks. ``weeks`` sorted."""
     if len(weeks_between(weeks[0], weeks[-1])) <= SHORT_WEEKS:
         return weeks[0], weeks[-1]
     return published_first, weeks[-1]
@@ -115,3 +132,16 @@ def legend(variant: Variant, columns: int | None = None) -> alt.Legend:
 
 def quoted(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def nice_top(value: float, count: int) -> float:
+    """The top of a quantitative scale from 0 up to ``value``, rounded up to a step of about
+    ``count`` ticks (1, 2 or 5 times a power of ten, chosen as d3 chooses its ticks'): an
+    explicit domain, so labels placed in the scale's units land where the chart draws them."""
+    if value <= 0:
+        return 1.0
+    rough = value / max(1, count)
+    power = 10 ** math.floor(math.log10(rough))
+    error = rough / power
+    step = power * (10 if error >= 7.07 else 5 if error >= 3.16 else 2 if error >= 1.41 else 1)
+    return float(math.ceil(value / step - 1e-9) * step)

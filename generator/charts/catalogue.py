@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from generator.charts.data import tables_up_to
 from generator.charts.families import FAMILIES, SITE_WIDE, Family, histories
 from generator.charts.palette import company_colour, country_colour
 from generator.charts.theme import ChartText, Event, Size
-from generator.charts.variants import SITE_NARROW_MEDIA, VARIANTS
+from generator.charts.variants import SITE_DESKTOP_MEDIA, SITE_NARROW_MEDIA, VARIANTS
 from generator.derive.tables import Tables
 from generator.digests import code_digest
 from generator.files import write_bytes_if_changed
@@ -85,8 +85,8 @@ class Drawing:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart with its specs worked out: enough for pages and embeds to show it. Pages and
-    embeds show the same two drawings, wide and narrow (charts.variants)."""
+    """A chart with its specs worked out: enough for pages and embeds to show it. Embeds show
+    two drawings, wide and narrow; pages those and the desktop one (charts.variants)."""
 
     chart_id: str
     family: Family
@@ -99,6 +99,7 @@ class Chart:
     stat: tuple[str, str] | None  # one week of data: (the number, what it is); else None
     wide: Drawing
     narrow: Drawing
+    desktop: Drawing
     headline: str  # its embed's title
     embed_subtitle: str  # its embed's subtitle: metric, unit, period
     data: pd.DataFrame = field(repr=False)
@@ -106,6 +107,7 @@ class Chart:
     remembered: Path | None = field(default=None, repr=False)  # its SpecMemo file
 
     narrow_media = SITE_NARROW_MEDIA  # when a page shows the narrow drawing
+    desktop_media = SITE_DESKTOP_MEDIA  # and when the desktop one
 
     @property
     def kind(self) -> str:
@@ -122,7 +124,8 @@ class Chart:
 
     def path(self, suffix: str) -> str:
         """URL path of one of the chart's files, relative to the site root: suffix ".svg",
-        ".dark.svg", ".narrow.svg", ".narrow.dark.svg", ".vl.json", ".narrow.vl.json", ".csv"."""
+        ".dark.svg", ".narrow.svg", ".narrow.dark.svg", ".desktop.svg", ".desktop.dark.svg",
+        ".vl.json", ".narrow.vl.json", ".csv"."""
         return f"charts/{self.chart_id}{suffix}"
 
 
@@ -229,6 +232,7 @@ def history_job(site: Site, family: Family, key: str, rows: pd.DataFrame, chart_
     data = family.data(rows)
     own = facts.history(entity, key, name, data)
     weeks = sorted(str(w) for w in data["week_start"])
+    first = weeks[0] if family.own_weeks else first  # where its time axis starts
     span = history_span(weeks, first)
     events = within(events, data)
     about = chart_findings.chart(entity, week, span[0], len(weeks), {
@@ -277,21 +281,26 @@ class SpecMemo:
         self.used.add(path)
         try:
             header, csv = path.read_bytes().split(b"\n", 1)
-            title, subtitle, description, stat, wide, narrow = json.loads(header)
+            title, subtitle, description, stat, wide, narrow, desktop = json.loads(header)
         except (OSError, ValueError):  # not remembered (or unreadable): work it out
-            title, subtitle, description, stat, wide, narrow = self.work_out(job)
+            title, subtitle, description, stat, wide, narrow, desktop = self.work_out(job)
             csv = to_csv_bytes(job.data)
-            header = json.dumps([title, subtitle, description, stat, wide, narrow]).encode()
+            header = json.dumps([title, subtitle, description, stat, wide, narrow,
+                                 desktop]).encode()
             write_bytes_if_changed(path, header + b"\n" + csv)
         return Chart(job.chart_id, job.family, job.week, job.as_of, job.subject, title,
                      subtitle, description, tuple(stat) if stat else None, drawing(wide),
-                     drawing(narrow), job.headline, job.subtitle, job.data, csv, path)
+                     drawing(narrow), drawing(desktop), job.headline, job.subtitle, job.data,
+                     csv, path)
 
     def work_out(self, job: ChartJob) -> list:
-        """[title, caption, description, stat, wide, narrow]: each drawing as [width, height,
-        spec JSON]."""
+        """[title, caption, description, stat, wide, narrow, desktop]: each drawing as [width,
+        height, spec JSON]."""
         drawings, title, subtitle, description, stat = [], "", "", "", None
         for variant in VARIANTS:
+            # told its height, a chart function can keep the labels it draws apart
+            variant = replace(variant, height=variants.size(job.family.narrow_height,
+                                                            variant).height)
             chart = specs.annotate(job.family.draw(job.data, job.text, variant), job.text,
                                    variant)
             # One function draws every chart of a family: checking one of them against the

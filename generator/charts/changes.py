@@ -24,9 +24,9 @@ from generator import fmt
 from generator.charts.axes import legend, week_span, x_week
 from generator.charts.data import MOVEMENT_MODELS
 from generator.charts.draw import text_width
-from generator.charts.labels import bar_labels, labelled, week_text
+from generator.charts.labels import bar_labels, end_width, labelled, week_text
 from generator.charts.palette import CONTEXT_COLOUR, LIGHT, country_colour
-from generator.charts.specs import stat_chart
+from generator.charts.specs import end_text, line_ends, stat_chart
 from generator.charts.theme import ChartText, colour_scale
 from generator.charts.variants import Variant
 
@@ -90,16 +90,22 @@ def country_growth_chart(data: pd.DataFrame, text: ChartText,
                          variant.ticks)
     y_scale = alt.Scale(domain=[ticks[0], ticks[-1]], nice=False)
     y = alt.Y("wow_change:Q", axis=change_axis(ticks, variant), scale=y_scale)
-    colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
-                       legend=legend(variant))
     if first == last:  # one week with a change: a bar per country, its change beside it
+        colour = alt.Color("country_name:N", title=None, scale=scale, sort=names)
         return one_week_changes(shown[shown["wow_change"].notna()], names, colour, ticks,
                                 tooltip, text, variant)
-    base = alt.Chart(shown).encode(x=x_week(first, last, variant), y=y, color=colour,
-                                   tooltip=tooltip)
+    ends = data[data["week_start"].astype(str) == last]
+    domain = (float(ticks[0]), float(ticks[-1]))
+    labels, keyed = line_ends(ends["country_name"], ends["wow_change"], fmt.change, domain,
+                              variant, len(names))
+    x = x_week(first, last, variant, room=end_width(list(labels["label"]), variant))
+    colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
+                       legend=legend(variant) if keyed else None)
+    base = alt.Chart(shown).encode(x=x, y=y, color=colour, tooltip=tooltip)
     return alt.layer(
         base.mark_line(strokeWidth=2.5, interpolate="linear"),
         base.mark_circle(size=36 if variant.narrow else 44, opacity=1),
+        end_text(labels.assign(week_start=last), x, domain, variant),
     ).properties(title=text.title_params(), description=text.description)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from generator.charts.theme import NO_COUNTRY, OTHER_COMPANIES, OUTSIDE_BAND
+from generator.charts.theme import NO_COUNTRY, OTHER_COMPANIES, OTHER_COUNTRIES
 from generator.derive.tables import Tables
 from generator.findings.story import STORY_PAIR
 from generator.fmt import country_name
@@ -21,31 +21,45 @@ def tables_up_to(tables: Tables, week: str) -> Tables:
 
 
 def country_bands_data(tables: Tables) -> pd.DataFrame:
-    """Weekly tokens per country, plus the bands of models with no known country and of models
-    outside the top 50 (the `other` row): adds up to the total. ``order`` is the stacking order,
-    from the baseline up."""
-    countries = tables.countries.assign(band=tables.countries["country"].map(band_name))
-    extra = []
-    for row in tables.totals.itertuples():
-        extra.append((row.week_start, "", NO_COUNTRY, row.unknown_tokens))
-        extra.append((row.week_start, "", OUTSIDE_BAND, row.other_tokens))
-    extras = pd.DataFrame(extra, columns=["week_start", "country", "band", "tokens"])
-    bands = pd.concat([countries[["week_start", "country", "band", "tokens"]], extras])
-    bands["order"] = bands["band"].map(band_order(tables))
-    return bands.sort_values(["week_start", "order"]).reset_index(drop=True) \
-        .astype({"tokens": "int64", "order": "int64"})
+    """Weekly tokens of the story's two countries (findings.story.STORY_PAIR: China and the
+    U.S.), of all other countries together, and of no known country: ranked models whose
+    developer has none and models outside the top 50 (the `other` row, which no country can
+    be given either). Every week has a row per band (0 where it had none), and the bands add
+    up to the week's total. ``order`` is the stacking order, from the baseline up: the two
+    countries by their latest-week tokens (the larger at the bottom), then the other
+    countries, then no known country."""
+    countries = tables.countries
+    pair = [code for code in STORY_PAIR if code in set(countries["country"])]
+    grouped = countries.assign(band=[band_name(code) if code in pair else OTHER_COUNTRIES
+                                     for code in countries["country"]])
+    sums = grouped.groupby(["week_start", "band"])["tokens"].sum()
+    unknown = tables.totals.set_index("week_start")
+    order = band_order(tables, pair)
+    if not (sums.index.get_level_values("band") == OTHER_COUNTRIES).any():
+        del order[OTHER_COUNTRIES]
+    codes = {band_name(code): code for code in pair}
+    rows = []
+    for week in unknown.index:
+        for band in order:
+            tokens = (int(unknown.loc[week, "unknown_tokens"])
+                      + int(unknown.loc[week, "other_tokens"]) if band == NO_COUNTRY
+                      else int(sums.get((week, band), 0)))
+            rows.append((week, codes.get(band, ""), band, tokens, order[band]))
+    bands = pd.DataFrame(rows, columns=["week_start", "country", "band", "tokens", "order"])
+    drawn = bands.groupby("band")["tokens"].transform("sum") > 0  # a band never empty
+    return bands[drawn].astype({"week_start": "str", "country": "str", "band": "str",
+                                "tokens": "int64", "order": "int64"}) \
+        .sort_values(["week_start", "order"]).reset_index(drop=True)
 
 
-def band_order(tables: Tables) -> dict[str, int]:
-    """Countries by their latest-week tokens (largest at the bottom), then the unknown bands."""
-    latest = tables.countries[tables.countries["week_start"] == tables.latest_week]
-    seen = list(latest.sort_values(["tokens", "country"], ascending=[False, True])["country"])
-    for code in sorted(set(tables.countries["country"]) - set(seen)):
-        seen.append(code)
-    order = {band_name(code): i for i, code in enumerate(seen)}
-    order[NO_COUNTRY] = len(order)
-    order[OUTSIDE_BAND] = len(order)
-    return order
+def band_order(tables: Tables, pair: list[str]) -> dict[str, int]:
+    """The two countries by their latest-week tokens (ties by code), then the bands that are
+    not one country."""
+    latest = tables.countries[(tables.countries["week_start"] == tables.latest_week)]
+    tokens = dict(zip(latest["country"], latest["tokens"]))
+    ranked = sorted(pair, key=lambda code: (-int(tokens.get(code, 0)), code))
+    names = [*map(band_name, ranked), OTHER_COUNTRIES, NO_COUNTRY]
+    return {name: i for i, name in enumerate(names)}
 
 
 def band_name(code: str) -> str:

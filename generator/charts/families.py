@@ -63,6 +63,8 @@ class Family:
     events: bool = False  # it draws the dated events of data/annotations.yaml
     entity: str = ""  # a history: "model", "company" or "country" (one chart per entity)
     folder: str = ""  # a history's folder under charts/ and embed/
+    own_weeks: bool = False  # a history drawn over its entity's own weeks (a model's: from
+    #                          its first week in the top 50), not from the first published
 
     @property
     def site_wide(self) -> bool:
@@ -110,7 +112,7 @@ FAMILIES = {family.kind: family for family in (
            stat=True),
     Family("model", specs.history_chart, chart_data.model_history_data,
            tables.model_history_table, 250, entity="model", folder="models", frozen=False,
-           events=True, stat=True),
+           events=True, stat=True, own_weeks=True),
     Family("company", specs.history_chart, chart_data.group_history_data,
            tables.group_history_table, 250, entity="company", folder="companies",
            frozen=False, events=True, stat=True),

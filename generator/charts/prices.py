@@ -11,10 +11,10 @@ import altair as alt
 import pandas as pd
 
 from generator import fmt
-from generator.charts.axes import SI_LABEL, week_span, x_week
-from generator.charts.labels import bar_labels, labelled, tokens_text, week_text
+from generator.charts.axes import SI_LABEL, nice_top, week_span, x_week
+from generator.charts.labels import bar_labels, end_width, labelled, tokens_text, week_text
 from generator.charts.palette import CONTEXT_COLOUR, FREE_COLOUR, LIGHT, country_colour
-from generator.charts.specs import stat_chart
+from generator.charts.specs import end_text, line_ends, stat_chart
 from generator.charts.theme import ChartText
 from generator.charts.variants import Variant
 
@@ -32,14 +32,22 @@ def free_share_chart(data: pd.DataFrame, text: ChartText,
                      tokens_text=("free_variant_tokens", tokens_text))
     share_axis = alt.Axis(format="~%", tickCount=variant.ticks, title=None if variant.narrow
                           else f"Share {fmt.OF_ALL}")
-    return alt.Chart(shown, title=text.title_params(), description=text.description).mark_line(
+    top = nice_top(float(data["free_share"].max() or 0), variant.ticks)
+    ends = data[data["week_start"].astype(str) == last]
+    # one line: its latest share needs no name
+    labels, _ = line_ends(pd.Series([""] * len(ends)), ends["free_share"].reset_index(drop=True),
+                          fmt.percent, (0.0, top), variant, 1)
+    x = x_week(first, last, variant, room=end_width(list(labels["label"]), variant))
+    line = alt.Chart(shown).mark_line(
         strokeWidth=2.5, interpolate="linear", color=FREE_COLOUR).encode(
-        x=x_week(first, last, variant),
-        y=alt.Y("free_share:Q", axis=share_axis, scale=alt.Scale(domainMin=0)),
+        x=x,
+        y=alt.Y("free_share:Q", axis=share_axis, scale=alt.Scale(domain=[0, top], nice=False)),
         tooltip=[alt.Tooltip("week_text:N", title="Week"),
                  alt.Tooltip("share_text:N", title=f"Share {fmt.OF_ALL}"),
                  alt.Tooltip("tokens_text:N", title="Tokens of free variants")],
     )
+    return alt.layer(line, end_text(labels.assign(week_start=last), x, (0.0, top), variant)
+                     ).properties(title=text.title_params(), description=text.description)
 
 
 def log_ticks(low: float, high: float) -> list[float]:

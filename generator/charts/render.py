@@ -97,10 +97,11 @@ class Renderer:
             self.tasks[path] = task
         return path
 
-    def chart_renders(self, chart: Chart) -> tuple[Path, Path]:
-        """A site chart's wide and narrow SVGs, each with its dark version."""
+    def chart_renders(self, chart: Chart) -> tuple[Path, Path, Path]:
+        """A site chart's wide, narrow and desktop SVGs, each with its dark version."""
         return (self.chart_svg(chart.wide.spec_json, dark=True),
-                self.chart_svg(chart.narrow.spec_json, dark=True))
+                self.chart_svg(chart.narrow.spec_json, dark=True),
+                self.chart_svg(chart.desktop.spec_json, dark=True))
 
     def task(self, path: Path) -> Future | None:
         """The task drawing ``path``, if this build queued it."""
@@ -134,18 +135,21 @@ class Renderer:
 
 
 CHART_FILES = (".vl.json", ".narrow.vl.json", ".svg", ".dark.svg", ".narrow.svg",
-               ".narrow.dark.svg", ".csv")
+               ".narrow.dark.svg", ".desktop.svg", ".desktop.dark.svg", ".csv")
 
 
-def write_chart_files(chart: Chart, renders: tuple[Path, Path], charts_dir: Path) -> list[Path]:
+def write_chart_files(chart: Chart, renders: tuple[Path, Path, Path],
+                      charts_dir: Path) -> list[Path]:
     """A site chart's files under charts/ (each only if its bytes changed): its two interactive
-    specs, its four drawings (wide and narrow, light and dark) and its CSV."""
-    wide, narrow = renders
+    specs, its six drawings (wide, narrow and desktop, light and dark) and its CSV."""
+    wide, narrow, desktop = renders
     contents = {
         ".vl.json": (chart.wide.live_json + "\n").encode(),
         ".narrow.vl.json": (chart.narrow.live_json + "\n").encode(),
         ".svg": wide.read_bytes(), ".dark.svg": draw.dark_path(wide).read_bytes(),
         ".narrow.svg": narrow.read_bytes(), ".narrow.dark.svg": draw.dark_path(narrow).read_bytes(),
+        ".desktop.svg": desktop.read_bytes(),
+        ".desktop.dark.svg": draw.dark_path(desktop).read_bytes(),
         ".csv": chart.csv,
     }
     base = charts_dir / chart.chart_id

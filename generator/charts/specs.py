@@ -12,50 +12,88 @@ charts.prices; each family's record (charts.families) says which function draws 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import altair as alt
 import pandas as pd
 
 from generator import fmt
-from generator.charts.axes import history_span, legend, tokens_axis, week_span, x_week
+from generator.charts.axes import (
+    history_span,
+    legend,
+    nice_top,
+    tokens_axis,
+    week_span,
+    x_week,
+)
+from generator.charts.draw import text_width
 from generator.charts.labels import (
     bar_labels,
+    end_width,
     labelled,
+    place_ends,
+    stack_labels,
     sunday,
     tokens_text,
     week_text,
+    wrap_label,
 )
 from generator.charts.palette import LIGHT
-from generator.charts.theme import ChartText, band_treatment, colour_scale, company_scale
+from generator.charts.theme import SHORT_NAMES, ChartText, band_treatment, colour_scale, company_scale
 from generator.charts.variants import Variant
 
 # ---------------------------------------------------------------- events and story marks
 
+LATEST = "latest-values"  # the name of the layer of labels at the ends of series
 
-def annotate(chart: alt.Chart, text: ChartText, variant: Variant) -> alt.Chart | alt.LayerChart:
+
+def annotate(chart: alt.Chart | alt.LayerChart, text: ChartText,
+             variant: Variant) -> alt.Chart | alt.LayerChart:
     """Draw a time-series chart's story marks (a solid rule, its label in bold: "China passes
     U.S.") and dated events (dashed rules, short labels), alternating two heights so neighbours
-    do not overlap. ``text`` holds only those within the chart's weeks (the alt text names the
-    same ones). Any other chart is returned unchanged."""
-    if not (text.marks or text.events) or not isinstance(chart, alt.Chart):
+    do not overlap; a label longer than the room is wrapped, never cut short. ``text`` holds
+    only those within the chart's weeks (the alt text names the same ones). The time series is
+    the chart, or the first layer of a layered one (its labels the others); any other chart is
+    returned unchanged."""
+    own = list(chart.layer) if isinstance(chart, alt.LayerChart) else [chart]
+    series = own[0]
+    if not (text.marks or text.events) or not isinstance(series, alt.Chart):
         return chart
-    weeks = sorted(chart.data["week_start"]) if isinstance(chart.data, pd.DataFrame) else []
-    if not weeks or isinstance(chart.mark, str) or chart.mark.type not in ("area", "line",
-                                                                           "rect"):
+    weeks = sorted(series.data["week_start"]) if isinstance(series.data, pd.DataFrame) else []
+    if not weeks or isinstance(series.mark, str) or series.mark.type not in ("area", "line",
+                                                                             "rect"):
         return chart
     span = max(1, (date.fromisoformat(weeks[-1]) - date.fromisoformat(weeks[0])).days + 6)
-    shown = [(day, label, words, True) for day, label, words in text.marks] + \
-        [(day, label, words, False) for day, label, words in sorted(text.events)]
-    events = pd.DataFrame([
-        {"week_start": day, "label": label, "description": words, "level": i % 2,
-         "when": fmt.long_date(day), "story": story,
-         "side": "right" if (date.fromisoformat(day) - date.fromisoformat(weeks[0])).days
-         > 0.6 * span else "left"}
-        for i, (day, label, words, story) in enumerate(shown)])
+    shown = sorted([(day, label, words, True) for day, label, words in text.marks] +
+                   [(day, label, words, False) for day, label, words in text.events])
+    # where each rule falls across the plot (its domain may run on past the last week, to
+    # leave room for labels at the ends of series)
+    scale = series.encoding.x["scale"] if isinstance(series.encoding.x, alt.X) else None
+    domain = scale["domain"] if isinstance(scale, alt.Scale) else None
+    start, end = (date(d["year"], d["month"], d["date"]) for d in domain) if isinstance(
+        domain, list) else (date.fromisoformat(weeks[0]), date.fromisoformat(weeks[-1]))
+    plot = variant.width - (56 if variant.narrow else 76)
+    rows, boxes = [], []
+    for day, label, words, story in shown:
+        lines = wrap_label(label, variant.label_limit, variant.font)
+        offset = (date.fromisoformat(day) - date.fromisoformat(weeks[0])).days
+        side = "right" if offset > 0.6 * span else "left"
+        at = plot * (date.fromisoformat(day) - start).days / max(1, (end - start).days)
+        wide = max(text_width(line, variant.font, story) for line in lines) + 4
+        left = at - wide if side == "right" else at
+        boxes.append((left, left + wide, len(lines)))
+        rows.append({"week_start": day, "label": label, "lines": "\n".join(lines),
+                     "description": words, "when": fmt.long_date(day), "story": story,
+                     "side": side})
+    for row, top in zip(rows, stack_labels(boxes)):
+        row["level"] = top
+    events = pd.DataFrame(rows)
     x = alt.X("week_start:T", timeUnit="utcyearmonthdate")
     tooltip = [alt.Tooltip("when:N", title="Date"), alt.Tooltip("label:N", title="Event"),
                alt.Tooltip("description:N", title="What happened")]
+    line = variant.font * 1.25
+    levels = alt.Scale(domain=[0, max(1.0, variant.plot_height() / line)], reverse=True)
     layers = []
     for story in (True, False):
         subset = events[events["story"] == story]
@@ -69,16 +107,28 @@ def annotate(chart: alt.Chart, text: ChartText, variant: Variant) -> alt.Chart |
             if placed.empty:
                 continue
             layers.append(alt.Chart(placed).mark_text(
-                align=side, baseline="top", dx=dx, fontSize=variant.font,
+                align=side, baseline="top", dx=dx, fontSize=variant.font, lineHeight=line,
+                lineBreak="\n",
                 fontWeight="bold" if story else "normal",
-                color=LIGHT["text" if story else "annotation"], limit=variant.label_limit,
-            ).encode(x=x, y=alt.Y("level:Q", scale=alt.Scale(domain=[0, 11], reverse=True),
-                                  axis=None), text="label:N"))
-    base = chart.copy(deep=False)
+                color=LIGHT["text" if story else "annotation"],
+            ).encode(x=x, y=alt.Y("level:Q", scale=levels, axis=None), text="lines:N"))
+    base = chart.copy(deep=False)  # its layers (series and labels) share their y scale
     base.title = alt.Undefined
     base.description = alt.Undefined
     return alt.layer(base, *layers).resolve_scale(y="independent").properties(
         title=text.title_params(), description=text.description)
+
+
+def end_text(labels: pd.DataFrame, x: alt.X, domain: tuple[float, float],
+             variant: Variant) -> alt.Chart:
+    """The latest value of each series written at its right end (charts.labels.place_ends:
+    ``labels`` holds the last week, the text and where it goes in the y scale's units). It
+    shares the series' y scale and axis: no axis or title of its own, which would replace
+    theirs when Vega-Lite merges the layers' axes."""
+    return alt.Chart(labels, name=LATEST).mark_text(
+        align="left", baseline="middle", dx=6, fontSize=variant.font, color=LIGHT["text"],
+    ).encode(x=x, y=alt.Y("at:Q", scale=alt.Scale(domain=list(domain), nice=False,
+                                                  zero=False)), text="label:N")
 
 
 # ---------------------------------------------------------------- one-week charts
@@ -154,28 +204,43 @@ def tokens_by_company_chart(data: pd.DataFrame, text: ChartText,
 
 def stacked_bands(data: pd.DataFrame, band_title: str, scale: alt.Scale, bands: list[str],
                   text: ChartText, first: str, last: str, variant: Variant) -> alt.Chart:
-    """Weekly tokens stacked by band (a country, a company), the first band at the baseline;
-    a single week is drawn as labelled bars."""
+    """Weekly tokens stacked by band (a country, a company), the first band at the baseline,
+    each band's latest tokens written at its right end; a single week is drawn as labelled
+    bars."""
     shown = labelled(data, week_text=("week_start", week_text),
                      tokens_text=("tokens", tokens_text))
     tooltip = [alt.Tooltip("week_text:N", title="Week"),
                alt.Tooltip("band:N", title=band_title),
                alt.Tooltip("tokens_text:N", title="Tokens")]
-    colour = alt.Color("band:N", title=None, scale=scale, sort=bands, legend=legend(variant))
     if first == last:
+        colour = alt.Color("band:N", title=None, scale=scale, sort=bands)
         return single_week_bars(shown, "band", ("tokens", tooltip, "tokens_text"), colour,
                                 bands, text, variant)
-    return alt.Chart(shown, title=text.title_params(), description=text.description).mark_area(
+    ticks = variant.ticks - 1 if variant.narrow else variant.ticks
+    top = nice_top(float(data.groupby("week_start")["tokens"].sum().max()), ticks)
+    ends = data[data["week_start"].astype(str) == last].sort_values("order")
+    middles = ends["tokens"].cumsum() - ends["tokens"] / 2  # of each band, stacked
+    labels, keyed = place_ends(pd.DataFrame({
+        "name": [SHORT_NAMES.get(band, band) for band in ends["band"]],
+        "text": [fmt.tokens_short(int(t)) for t in ends["tokens"]],
+        "value": middles.astype("float64"), "weight": ends["tokens"].astype("float64"),
+    })[list(ends["tokens"] > 0)], (0.0, top), variant, len(bands))
+    x = x_week(first, last, variant, room=end_width(list(labels["label"]), variant))
+    colour = alt.Color("band:N", title=None, scale=scale, sort=bands,
+                       legend=legend(variant) if keyed else None)
+    areas = alt.Chart(shown).mark_area(
         interpolate="linear", stroke=LIGHT["background"], strokeWidth=0.5,
     ).encode(
-        x=x_week(first, last, variant),
-        y=alt.Y("tokens:Q", stack=True, axis=tokens_axis(
-            variant, None if variant.narrow else "Tokens per week")),
+        x=x,
+        y=alt.Y("tokens:Q", stack=True, scale=alt.Scale(domain=[0, top], nice=False),
+                axis=tokens_axis(variant, None if variant.narrow else "Tokens per week")),
         color=colour,
         order=alt.Order("order:Q", sort="ascending"),
         tooltip=tooltip,
         **band_treatment("band", bands),
     )
+    return alt.layer(areas, end_text(labels.assign(week_start=last), x, (0.0, top), variant)
+                     ).properties(title=text.title_params(), description=text.description)
 
 
 def country_share_chart(data: pd.DataFrame, text: ChartText,
@@ -189,27 +254,48 @@ def country_share_chart(data: pd.DataFrame, text: ChartText,
     tooltip = [alt.Tooltip("week_text:N", title="Week"),
                alt.Tooltip("country_name:N", title="Country"),
                alt.Tooltip("share_text:N", title="Share of tokens with a known country")]
-    colour = alt.Color("country_name:N", title=None, scale=colour_scale(names, codes),
-                       sort=names, legend=legend(variant))
     share_axis = alt.Axis(format="~%", tickCount=variant.ticks, title=None if variant.narrow
                           else "Share of tokens with a known country")
     if first == last:
+        colour = alt.Color("country_name:N", title=None, scale=colour_scale(names, codes),
+                           sort=names)
         return single_week_bars(shown, "country_name", ("share_of_attributed", tooltip,
                                                         "share_text"),
                                 colour, names, text, variant)
-    return alt.Chart(shown, title=text.title_params(), description=text.description).mark_line(
-        strokeWidth=2.5, interpolate="linear").encode(
-        x=x_week(first, last, variant),
-        y=alt.Y("share_of_attributed:Q", axis=share_axis, scale=alt.Scale(domainMin=0)),
+    top = nice_top(float(data["share_of_attributed"].max()), variant.ticks)
+    ends = data[data["week_start"].astype(str) == last]
+    labels, keyed = line_ends(ends["country_name"], ends["share_of_attributed"], fmt.percent,
+                              (0.0, top), variant, len(names))
+    x = x_week(first, last, variant, room=end_width(list(labels["label"]), variant))
+    colour = alt.Color("country_name:N", title=None, scale=colour_scale(names, codes),
+                       sort=names, legend=legend(variant) if keyed else None)
+    lines = alt.Chart(shown).mark_line(strokeWidth=2.5, interpolate="linear").encode(
+        x=x,
+        y=alt.Y("share_of_attributed:Q", axis=share_axis,
+                scale=alt.Scale(domain=[0, top], nice=False)),
         color=colour,
         tooltip=tooltip,
     )
+    return alt.layer(lines, end_text(labels.assign(week_start=last), x, (0.0, top), variant)
+                     ).properties(title=text.title_params(), description=text.description)
+
+
+def line_ends(names: pd.Series, values: pd.Series, write: Callable[[object], str],
+              domain: tuple[float, float], variant: Variant,
+              series: int) -> tuple[pd.DataFrame, bool]:
+    """The labels at the ends of lines (those with a latest value), each value written by
+    ``write`` (generator.fmt), and whether a legend is still needed (labels.place_ends)."""
+    present = values.notna().to_numpy()
+    kept = values[present].astype("float64")
+    return place_ends(pd.DataFrame({
+        "name": list(names[present]), "text": [write(v) for v in kept],
+        "value": list(kept), "weight": [abs(v) for v in kept]}), domain, variant, series)
 
 
 def top_models_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> alt.LayerChart:
-    """The week's most used models (the top 10 in the narrow drawing), coloured by country; the
-    model the headline names (``text.focus``) at full strength with its figure written at the
-    end of its bar, the others lighter."""
+    """The week's most used models (the top 10 in the narrow drawing), coloured by country,
+    each bar's figure written at its end; the model the headline names (``text.focus``) at
+    full strength and its figure in bold, the others lighter."""
     top = data.sort_values("rank")
     if variant.narrow:
         top = top[top["rank"] <= 10]
@@ -244,21 +330,23 @@ def top_models_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> a
                  alt.Tooltip("tokens_text:N", title="Tokens"),
                  alt.Tooltip("share_text:N", title="Share of all tokens")],
     )
-    figure = base.transform_filter("datum.picked").mark_text(
-        align="left", dx=4, fontSize=variant.font, fontWeight="bold", color=LIGHT["text"],
-    ).encode(y=y, x="tokens:Q", text="figure_text:N")
-    return alt.layer(bars, figure).properties(title=text.title_params(),
-                                              description=text.description)
+    # each bar's figure at its end, the picked one's in bold
+    figures = [base.transform_filter(f"{'' if picked else '!'}datum.picked").mark_text(
+        align="left", dx=4, fontSize=variant.font, fontWeight="bold" if picked else "normal",
+        color=LIGHT["text"]).encode(y=y, x="tokens:Q", text="figure_text:N")
+        for picked in (False, True)]
+    return alt.layer(bars, *figures).properties(title=text.title_params(),
+                                                description=text.description)
 
 
 # ---------------------------------------------------------------- histories
 
 def history_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> alt.Chart:
     """Weekly tokens of one model, company or country (data: week_start, tokens, ...), in its
-    one colour (``text.colour``). Drawn over ``text.span`` (the first
-    published week to its own last) so a short history reads as short; a history of
-    SHORT_WEEKS weeks or fewer over its own weeks, a tick per week; a single week is a
-    number."""
+    one colour (``text.colour``), its latest figure beside its last bar. Drawn over
+    ``text.span`` (from the first published week, or a model's own first week, to its own
+    last) so a short history reads as short; a history of SHORT_WEEKS weeks or fewer over its
+    own weeks, a tick per week; a single week is a number."""
     weeks = sorted(str(w) for w in data["week_start"])
     if len(weeks) == 1:
         return stat_chart(text, variant)
@@ -269,11 +357,15 @@ def history_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> alt.
                alt.Tooltip("tokens_text:N", title="Tokens")]
     if "rank" in shown:
         tooltip.append(alt.Tooltip("rank:N", title="Rank"))
-    return alt.Chart(shown, title=text.title_params(), description=text.description).mark_rect(
-        color=text.colour).encode(
-        x=x_week(first, last, variant, bars=True),
-        x2=alt.X2("week_end:T", timeUnit="utcyearmonthdate"),
-        y=alt.Y("tokens:Q", axis=tokens_axis(variant, None if variant.narrow
-                                             else "Tokens per week")),
-        tooltip=tooltip,
-    )
+    value = fmt.tokens_short(int(data.sort_values("week_start")["tokens"].iloc[-1]))
+    x = x_week(first, last, variant, bars=True, room=end_width([value], variant))
+    top = nice_top(float(data["tokens"].max()), variant.ticks)
+    y = alt.Y("tokens:Q", scale=alt.Scale(domain=[0, top], nice=False),
+              axis=tokens_axis(variant, None if variant.narrow else "Tokens per week"))
+    bars = alt.Chart(shown).mark_rect(color=text.colour).encode(
+        x=x, x2=alt.X2("week_end:T", timeUnit="utcyearmonthdate"), y=y, tooltip=tooltip)
+    # its latest week's figure beside its last bar
+    latest = pd.DataFrame({"week_start": [sunday(last)], "label": [value],
+                           "at": [float(data.sort_values("week_start")["tokens"].iloc[-1])]})
+    return alt.layer(bars, end_text(latest, x, (0.0, top), variant)).properties(
+        title=text.title_params(), description=text.description)

@@ -30,8 +30,9 @@ THEME = "tracker"
 NO_COUNTRY = "No known country"  # ranked models whose developer has no known country
 OUTSIDE_BAND = "Models outside the top 50"  # OpenRouter's `other` row
 OTHER_COMPANIES = "All other companies"
+OTHER_COUNTRIES = "Other countries"  # the home chart's countries besides China and the U.S.
 NEUTRAL_BANDS = {NO_COUNTRY: NO_COUNTRY_COLOUR, OUTSIDE_BAND: OUTSIDE_COLOUR,
-                 OTHER_COMPANIES: OUTSIDE_COLOUR}
+                 OTHER_COMPANIES: OUTSIDE_COLOUR, OTHER_COUNTRIES: OUTSIDE_COLOUR}
 # Shorter names where a narrow chart's legend has no room for the long ones.
 SHORT_NAMES = {OUTSIDE_BAND: "Outside top 50", OTHER_COMPANIES: "Other companies"}
 

@@ -1,10 +1,13 @@
 """What a chart is drawn for: the width it is shown at.
 
-Every chart is drawn twice, and pages and embeds show the same two drawings:
+Every chart is drawn three times; embeds show the first two drawings, pages all three:
 
-- ``WIDE``, 720 px wide (desktop pages, embeds in an article column, both image cards);
+- ``WIDE``, 720 px wide (tablets and small desktop windows, embeds in an article column, both
+  image cards);
 - ``NARROW``, 320 px wide for phones and narrow embed columns: fewer ticks, the legend above
-  the plot in two columns, labels shortened with an ellipsis, the top 10 models instead of 15.
+  the plot in two columns, labels shortened with an ellipsis, the top 10 models instead of 15;
+- ``DESKTOP``, as wide as the page's column on a desktop (Material's column is 938 px from a
+  1220 px window, where both sidebars show): the wide drawing's text sizes, more room.
 
 A page picks one without JavaScript (``<picture>`` with a ``<source media>``), an embed with a
 media query on its own width; the interactive version loads the same variant's spec. Text is
@@ -35,24 +38,37 @@ class Variant:
     legend_columns: int
     ticks: int  # on a quantitative axis
     padding: dict
+    height: int = 0  # px: the drawing's height, when the chart function is told it (catalogue)
 
     @property
     def narrow(self) -> bool:
         return self.name == "narrow"
 
+    def plot_height(self, legend_rows: int = 0) -> float:
+        """A cautious estimate of the plot's height (px) in a drawing ``height`` px high: less
+        the padding, the week axis below and ``legend_rows`` rows of legend above. Labels
+        kept apart by this estimate stay apart in the real plot, which is a little taller."""
+        return (self.height or EMBED_SIZE.height) - self.padding["top"] - \
+            self.padding["bottom"] - (self.font + 18) - legend_rows * (self.font + 8)
+
 
 WIDE = Variant("wide", 720, 14, 230, 4, 5, {"left": 4, "right": 14, "top": 6, "bottom": 4})
 NARROW = Variant("narrow", 320, 13, 118, 2, 4, {"left": 2, "right": 10, "top": 4, "bottom": 2})
-VARIANTS = (WIDE, NARROW)
+DESKTOP = Variant("desktop", 938, 14, 260, 4, 6, {"left": 4, "right": 14, "top": 6,
+                                                  "bottom": 4})
+VARIANTS = (WIDE, NARROW, DESKTOP)
 EMBED_SIZE = Size(WIDE.width, 360)  # the embed's (and image cards') wide drawing
+DESKTOP_SIZE = Size(DESKTOP.width, 400)
 # The narrow drawing's height is each chart family's own (charts.families: a banded chart's
 # legend takes a few lines above the plot).
-STAT_HEIGHTS = {"wide": 200, "narrow": 170}  # a one-week history: a number, not a chart
+# a one-week history: a number, not a chart
+STAT_HEIGHTS = {"wide": 200, "narrow": 170, "desktop": 200}
 
 # When each is shown. Site: Material's column is the viewport less 32 px below 960 px, so the
 # wide drawing (14 px text) keeps 11 px down to a 600 px viewport. An embed's column is its
 # width less 28 px.
 SITE_NARROW_MEDIA = "(max-width: 599.98px)"
+SITE_DESKTOP_MEDIA = "(min-width: 1220px)"  # Material's column: 938 px (more from 1600 px)
 EMBED_NARROW_MEDIA = "(max-width: 593.98px)"
 NARROW_MAX_WIDTH = 460  # px: between a phone and a tablet the narrow drawing grows this far
 
@@ -63,7 +79,7 @@ def size(narrow_height: int, variant: Variant, stat: bool = False) -> Size:
         return Size(variant.width, STAT_HEIGHTS[variant.name])
     if variant.narrow:
         return Size(variant.width, narrow_height)
-    return EMBED_SIZE
+    return DESKTOP_SIZE if variant.name == DESKTOP.name else EMBED_SIZE
 
 
 def embed_chart_height(narrow_height: int, column: int, stat: bool = False) -> int:
@@ -109,9 +125,11 @@ def live(spec: dict) -> dict:
     week (invisible points carry its tooltip; drawn statically they would only add weight).
     Shares everything but the marks it changes with ``spec`` (no copy of the data)."""
     interactive = dict(spec)
-    if "layer" in interactive:
-        interactive["layer"] = [dict(unit) for unit in interactive["layer"]]
-    for unit in (interactive, *interactive.get("layer", [])[:1]):
+    units = [interactive]
+    while "layer" in units[-1]:  # the series: the first unit, maybe in a layer of layers
+        units[-1]["layer"] = [dict(unit) for unit in units[-1]["layer"]]
+        units.append(units[-1]["layer"][0])
+    for unit in units:
         mark = unit.get("mark")
         kind = mark.get("type") if isinstance(mark, dict) else mark
         if kind in LINES_AND_AREAS:

@@ -100,7 +100,8 @@ def entity_week(kind: str, key: str, name: str, rows: pd.DataFrame, latest: str)
     figures = {"entity": kind, "tokens": int(row["tokens"]), "change": maybe(row["wow_change"]),
                "current": row["week_start"] == latest}
     if kind == "model":
-        figures.update(rank=int(row["rank"]), share=float(row["share_of_total"]))
+        figures.update(rank=int(row["rank"]), share=float(row["share_of_total"]),
+                       company=str(row["company"] or ""), country=str(row["country"] or ""))
     else:
         figures.update(share=float(row["share_of_attributed"]))
     return Finding("entity-week", row["week_start"], subject=key, name=name, figures=figures,

@@ -49,12 +49,13 @@ FAMILIES = {
     "tokens-by-country": FamilyWords(
         title=lambda f: "Weekly tokens by country of origin",
         caption=lambda f: ("Tokens processed per week on OpenRouter, by the model developer's "
-                           "country; models with no known country in dark grey, models "
-                           "outside the top 50 as a pale outlined band"),
-        subtitle=lambda f: ("Tokens processed per week on OpenRouter, by the country of each "
-                            "model's developer"),
-        form=lambda f: (f"Stacked area chart of weekly tokens by country since the week of "
-                        f"{since(f)}.")),
+                           "country: China, the U.S. and all other countries together; in "
+                           "grey, models outside the top 50 and models with no known country"),
+        subtitle=lambda f: ("Tokens processed per week on OpenRouter by Chinese, U.S. and all "
+                            "other countries' models, and by models with no known country "
+                            "(outside the top 50 or of unknown developers)"),
+        form=lambda f: (f"Stacked area chart of weekly tokens of Chinese, U.S. and other "
+                        f"countries' models since the week of {since(f)}.")),
     "country-share": FamilyWords(
         title=lambda f: "Share of tokens by country of origin",
         caption=lambda f: ("Each country's share of the week's tokens from models with a known "

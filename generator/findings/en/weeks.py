@@ -151,16 +151,31 @@ def entity_week(f: Finding, form: str) -> str:
             return f"{subject_of(f)} were last in the top 50 {in_week(f.week)}"
         return (f"{subject_of(f)} processed {count} tokens {in_week(f.week)}, "
                 f"{fmt.percent(f.figure('share'))} {fmt.OF_KNOWN}")
+    if entity == "model":
+        return model_lede(f)
     when = f"In the week of {fmt.week_range(f.week)}" + ("" if current
                                                          else " (its last in the top 50)")
     who = models(f.subject) if entity == "country" else subject_of(f)
     text = f"{when}, {who} processed {count} tokens on OpenRouter"
-    if entity == "model":
-        return f"{text}, rank {f.figure('rank')} of the top 50, {change(f.figure('change'))}."
     if entity == "company":
         return f"{text}, {change(f.figure('change'))}."
     return (f"{text}, {change(f.figure('change'))}: {fmt.percent(f.figure('share'))} of the "
             "tokens of models with a known country.")
+
+
+def model_lede(f: Finding) -> str:
+    """A model page's opening sentence (and description): 'Qwen3 Coder by Alibaba (China)
+    processed 1.2 trillion tokens on OpenRouter in the week of …, rank 7 of the top 50, up 4.1%
+    on the week.'"""
+    company, country = f.figure("company"), f.figure("country")
+    where = fmt.country_name(country) if country else "no known country"
+    who = f"{f.name} by {company} ({where})" if company else f"{f.name} ({where})"
+    count, rank = tokens(f.figure("tokens")), f.figure("rank")
+    if not f.figure("current"):
+        return (f"{who} was last in the top 50 {in_week(f.week)}, when it processed {count} "
+                f"tokens on OpenRouter, rank {rank}, {change(f.figure('change'))}.")
+    return (f"{who} processed {count} tokens on OpenRouter {in_week(f.week)}, rank {rank} of "
+            f"the top 50, {change(f.figure('change'))}.")
 
 
 def history(f: Finding, form: str) -> str:
