@@ -1,6 +1,7 @@
 """What an embed notes besides its chart's words (its headline and subtitle come with its chart,
 charts.catalogue): restatements, corrections and the caveats of its family, all worded by the
-findings layer; and the height its snippet's iframe needs to show it without any script."""
+findings layer; and the height its snippet's iframe needs to show it without any script, with
+the width each drawing is shown at (``snippet_layout``)."""
 
 from __future__ import annotations
 
