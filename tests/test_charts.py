@@ -527,13 +527,6 @@ def test_the_interactive_spec_answers_hovering_on_lines_and_areas(tables) -> Non
     assert variants.live(bars) == bars
 
 
-def test_the_embeds_chart_height_follows_the_drawing_it_shows() -> None:
-    country, history = FAMILIES["tokens-by-country"].narrow_height, FAMILIES["model"].narrow_height
-    assert variants.embed_chart_height(country, 572) == round(360 * 572 / 720)
-    assert variants.embed_chart_height(country, 300) == round(420 * 300 / 320)
-    assert variants.embed_chart_height(history, 300, stat=True) == round(170 * 300 / 320)
-
-
 def test_every_site_chart_is_drawn_at_the_size_its_spec_gives(tiny_site: Site,
                                                               tmp_path) -> None:
     """Pages give each drawing its size before it is drawn: the catalogue fixes every

@@ -402,8 +402,11 @@ def test_an_edit_moves_through_pages_downloads_and_the_data_diff(tmp_path: Path,
     assert [(r["id"], r["action"], r["value"], r["tokens_before"], r["tokens_after"])
             for r in rows] == [("gpt5-fix", "override_tokens", "1200", "500", "1200")]
     embed = (src / f"embed/tokens-by-country/{W2}/index.html").read_text()
-    assert "Corrected on 20 March 2026" in embed
-    assert "Corrected on" not in (src / f"embed/tokens-by-country/{W1}/index.html").read_text()
+    # one line, linked to the correction's entry in the log (which says what it did)
+    assert "Figures corrected by contributors:" in embed
+    assert 'data/revisions/#gpt5-fix"' in embed
+    assert "corrected by contributors" not in (
+        src / f"embed/tokens-by-country/{W1}/index.html").read_text()
 
     diff = data_diff(project, "HEAD")
     assert "### Tokens moved between countries" in diff

@@ -5,6 +5,7 @@ is escaped for each place it lands, and pages offer the snippets."""
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 import shutil
@@ -188,8 +189,6 @@ def test_embed_pages_are_strict_and_complete(built_site: Project) -> None:
 def notes_of(page: Path) -> list[str]:
     text = page.read_text()
     listed = re.search(r'<ul class="tt-embed__notes">(.*?)</ul>', text, re.S)
-    import html
-
     return [html.unescape(n) for n in re.findall(r"<li>(.*?)</li>", listed.group(1), re.S)] \
         if listed else []
 
@@ -219,17 +218,61 @@ def test_an_embed_carries_only_the_notes_its_chart_needs(built_site: Project) ->
     top = notes_of(embed / "top-models" / "index.html")
     assert any(TOKENS_CAVEAT in n for n in top) and not any(COUNTRY_CAVEAT in n for n in top)
     share = notes_of(embed / "country-share" / "index.html")
-    assert any(fmt.OF_KNOWN in n for n in share) and any(COUNTRY_CAVEAT in n for n in share)
+    assert any(CAVEATS["known-base"][0] in n for n in share)
+    assert any(COUNTRY_CAVEAT in n for n in share)
     growth = notes_of(embed / "country-growth" / "index.html")
     assert any(COUNTRY_CAVEAT in n for n in growth) and any(TOKENS_CAVEAT in n for n in growth)
     movement = notes_of(embed / "rank-movement" / "index.html")
-    assert any("share the chart's bottom row" in n for n in movement)
+    assert any("share the bottom row" in n for n in movement)
     assert not any(COUNTRY_CAVEAT in n for n in movement)
-    # besides a restatement's or a correction's note, at most four on any embed
-    standing = [[n for n in notes_of(p) if not n.startswith(("Restated", "Corrected",
-                                                             "Flagged"))]
-                for p in embed.rglob("index.html")]
-    assert max(map(len, standing)) <= 4
+    pages = list(embed.rglob("index.html"))
+    for page in pages:
+        notes = notes_of(page)
+        # the version note, the family's caveats (at most three) and at most one line on
+        # revisions, linked to the corrections log, which says what each one is
+        assert len(notes) <= 5, page
+        revised = [n for n in notes if "corrections log" in n]
+        assert len(revised) <= 1, (page, notes)
+        text = page.read_text()
+        assert not re.search(r"[a-z0-9-]+/[a-z0-9.-]+-\d{8}", " ".join(notes)), notes  # no slug
+        if revised:
+            assert re.search(r'href="(\.\./)+data/revisions/(#[a-z0-9-]+)?"', text), page
+    # the sample's contributors corrected and flagged figures: said once, not one per flag
+    assert any("corrections log" in n for n in notes_of(embed / "tokens-by-country" / "index.html"))
+
+
+def test_titles_fit_in_100_characters_and_subtitles_count_what_is_drawn(
+        built_site: Project) -> None:
+    """Every embed's title is at most 100 characters, whole words; a subtitle that states a
+    count of models says how many the drawing beside it draws (the narrow drawing of the top
+    models draws 10 of the wide one's 15: each has its own subtitle, shown with it)."""
+    embed = built_site.site_dir / "embed"
+    checked = 0
+    for page in embed.rglob("index.html"):
+        text = page.read_text()
+        title = re.search(r'<h1 class="tt-embed__title">(.*?)</h1>', text, re.S).group(1)
+        assert len(html.unescape(title)) <= 100, (page, title)
+        assert not title.endswith(("…", "...")), title
+        subtitles = dict(re.findall(
+            r'<p class="tt-embed__subtitle(?: tt-embed__subtitle--(wide|narrow))?">(.*?)</p>',
+            text))
+        for variant, subtitle in subtitles.items():
+            stated = re.search(r"\b(\d+) most used models", subtitle)
+            if not stated:
+                continue
+            count = int(stated.group(1))
+            for drawn in ([variant] if variant else ["wide", "narrow"]):
+                assert drawn_rows(text, drawn) == count, (page, drawn, subtitle)
+                checked += 1
+    assert checked > 60
+
+
+def drawn_rows(page: str, variant: str) -> int:
+    """How many bars a drawing of the page draws."""
+    svg = re.search(rf'<svg class="tt-embed__svg tt-embed__svg--{variant}".*?</svg>', page,
+                    re.S).group(0)
+    bars = re.search(r'class="mark-rect role-mark layer_0_marks"[^>]*>(.*?)</g>', svg, re.S)
+    return bars.group(1).count("<path") if bars else -1
 
 
 def test_sample_builds_say_sample_on_embeds_and_images(built_site: Project) -> None:
@@ -428,8 +471,7 @@ def test_a_restated_week_changes_its_frozen_embed_and_says_so(tiny: Project,
         generate(project)
         after = tree(embed_dir(project))
         page = after[f"top-models/{W3}/index.html"].decode()
-        assert "Restated: the source revised its figures for the week of " \
-               f"{fmt.week_range(W3)} on 28 March 2026" in page
+        assert "Figures revised by the source:" in page and "corrections log" in page
         assert "as of 28 March 2026" in page
         for chart_id in SITE_WIDE:  # the week before is untouched
             assert after[f"{chart_id}/{W2}/index.html"] == before[f"{chart_id}/{W2}/index.html"]
@@ -541,7 +583,8 @@ def test_a_restatement_or_an_edited_file_is_worked_out_again(
         f"{kind}/{week}": week == W2 or (week == W1 and kind != "country-share")
         for week in (W1, W2, W3) for kind in SITE_WIDE}
     assert page.read_bytes() == original  # restored
-    assert "Restated" in (embed_dir(project) / f"top-models/{W3}/index.html").read_text()
+    assert "revised by the source" in (embed_dir(project) / f"top-models/{W3}/index.html"
+                                       ).read_text()
     # another site address: every frozen embed is made again (its snippet and oEmbed say it)
     seen.clear()
     monkeypatch.setenv("SITE_URL", "https://tracker.example.org/")
@@ -550,8 +593,6 @@ def test_a_restatement_or_an_edited_file_is_worked_out_again(
 
 
 def headline_of(page: Path) -> str:
-    import html
-
     return html.unescape(re.search(r'<h1 class="tt-embed__title">(.*?)</h1>',
                                    page.read_text(), re.S).group(1))
 
@@ -572,7 +613,7 @@ def test_the_charts_of_change_state_their_finding_at_every_week(tiny: Project) -
         "second week")
     # W3: GPT went from #2 (W1) to #1; DeepSeek fell; the cloaked model is new
     assert headline_of(folder / "rank-movement/index.html") == (
-        f"{HOSTILE_MODEL} climbed furthest of the week's top 3: from #2 to #1 in 2 weeks")
+        f"{HOSTILE_MODEL} climbed from #2 to #1 in 2 weeks")  # the full wording runs past 100
     page = (folder / "rank-movement/index.html").read_text()
     table = re.search(r"<table>(.*?)</table>", page, re.S).group(1)
     assert "Rank by tokens per week" in table
@@ -617,3 +658,48 @@ def test_site_pages_show_hostile_names_only_as_text_in_snippets(tiny: Project) -
     assert "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;" in companies
     assert "“&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Co\" led all companies" in \
         companies.replace("&quot;", '"')
+
+
+def test_a_title_too_long_for_100_characters_says_less_in_whole_words() -> None:
+    from generator.findings import say
+    from generator.findings.en.common import TITLE_MAX, fit
+    from generator.findings.finding import Finding
+
+    assert fit("a " * 60, "a shorter title") == "a shorter title"
+    assert fit("fits", "shorter") == "fits"
+
+    def top(name: str) -> str:
+        return say(Finding("top-model", "2025-12-29", subject="lab/model", name=name, figures={
+            "tokens": 1_070_000_000_000, "share": 0.078, "next": (), "count": 15}, base="all"),
+            "title")
+    short, long = top("GLM 5"), top("A Long Model Name of Forty-Two Characters")
+    assert "29 December 2025 – 4 January 2026" in short or "29 Dec 2025" in short
+    assert len(short) <= TITLE_MAX and len(long) <= TITLE_MAX
+    assert long.startswith("A Long Model Name of Forty-Two Characters was ")
+    assert "1.07 trillion" in long  # the figure stays; the week goes (the subtitle has it)
+
+
+def test_a_square_card_gives_its_room_to_the_chart_and_a_larger_title() -> None:
+    """The 1080×1080 card: the chart across the card's width, the headline in large type, and
+    no band of blank wider than a tenth of the card between title, chart and footer."""
+    from generator.charts.draw import compose_card
+
+    chart = ('<svg xmlns="http://www.w3.org/2000/svg" width="720" height="360" '
+             'viewBox="0 0 720 360"><rect width="720" height="360"/></svg>')
+    text = {"headline": "MiniMax M2.5 climbed furthest of the week's top 10: from #31 to #4 in "
+                        "7 weeks", "subtitle": "Rank by tokens per week on OpenRouter of the "
+            "last week's top 10 models; 12 Jan 2026 – 5 Apr 2026", "sample": "",
+            "source": "Source: OpenRouter, as of 9 April 2026.", "credit": "Chart: X",
+            "alt": "alt"}
+    for size, widest_gap in (((1080, 1080), 108), ((1200, 675), 68)):
+        svg = compose_card({"size": list(size), "text": text}, chart)
+        left, top, scale = map(float, re.search(
+            r'translate\(([\d.]+),([\d.]+)\) scale\(([\d.]+)\)', svg).groups())
+        baselines = [float(y) for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)"', svg)]
+        title_bottom = max(y for y in baselines if y < top)
+        footer_top = min(y for y in baselines if y > top) - 20
+        if size[0] == size[1]:
+            assert 720 * scale >= size[0] - 2 * 48 - 1  # the chart spans the card
+        assert top - title_bottom <= widest_gap and footer_top - (top + 360 * scale) <= widest_gap
+    square = compose_card({"size": [1080, 1080], "text": text}, chart)
+    assert 'font-size="56"' in square or 'font-size="60"' in square  # large type, not 46

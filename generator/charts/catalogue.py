@@ -63,6 +63,7 @@ class ChartJob:
     headline: str  # its embed's title: the finding it states
     subtitle: str  # its embed's subtitle: metric, unit, period
     subject: str = ""  # a history's model permaslug, company or country code
+    narrow_subtitle: str = ""  # the subtitle of its narrow drawing, when that draws less
 
     @property
     def as_of(self) -> str:
@@ -102,6 +103,7 @@ class Chart:
     desktop: Drawing
     headline: str  # its embed's title
     embed_subtitle: str  # its embed's subtitle: metric, unit, period
+    embed_subtitle_narrow: str  # the same, of the narrow drawing (which may draw fewer rows)
     data: pd.DataFrame = field(repr=False)
     csv: bytes = field(repr=False)
     remembered: Path | None = field(default=None, repr=False)  # its SpecMemo file
@@ -183,7 +185,8 @@ def site_wide_job(site: Site, family: Family, week: str, upto: Tables, chart_id:
     weeks = sorted(set(map(str, data["week_start"])))
     about = chart_findings.chart(family.kind, week, weeks[0] if weeks else week, len(weeks),
                                  {**own.figures, "marks": marks, "events": events,
-                                  "period": not family.one_week, "last": week})
+                                  "period": not family.one_week, "last": week,
+                                  "narrow_top": variants.NARROW_TOP})
     text = ChartText(
         title=say(about, "title"), caption=say(about, "caption"),
         description=" ".join(filter(None, [say(story) if story else "", say(own),
@@ -192,7 +195,7 @@ def site_wide_job(site: Site, family: Family, week: str, upto: Tables, chart_id:
         focus=headline.subject if family.focus else "", marks=marks, events=events,
         stat=(say(own, "stat-value"), say(own, "stat")) if family.stat else ("", ""))
     return ChartJob(chart_id, family, week, data, text, say(headline, "title"),
-                    say(about, "subtitle"))
+                    say(about, "subtitle"), narrow_subtitle=say(about, "subtitle-narrow"))
 
 
 def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[ChartJob]:
@@ -290,8 +293,8 @@ class SpecMemo:
             write_bytes_if_changed(path, header + b"\n" + csv)
         return Chart(job.chart_id, job.family, job.week, job.as_of, job.subject, title,
                      subtitle, description, tuple(stat) if stat else None, drawing(wide),
-                     drawing(narrow), drawing(desktop), job.headline, job.subtitle, job.data,
-                     csv, path)
+                     drawing(narrow), drawing(desktop), job.headline, job.subtitle,
+                     job.narrow_subtitle or job.subtitle, job.data, csv, path)
 
     def work_out(self, job: ChartJob) -> list:
         """[title, caption, description, stat, wide, narrow, desktop]: each drawing as [width,

@@ -185,44 +185,67 @@ def svg_text(x: float, y: float, text: str, size: float, colour: str, width: flo
 
 
 def card_layout(width: int, height: int) -> dict:
-    square = width == height
-    return {"margin": 48 if square else 40, "headline": 46 if square else 30,
-            "headline_lines": 4 if square else 2, "subtitle": 24 if square else 17,
-            "subtitle_lines": 3 if square else 2, "footer": 17 if square else 14}
+    """The card's margins and text sizes. A square card's chart takes the card's whole width
+    (its height is what the chart's proportions give), and its headline and subtitle the
+    largest of ``headline`` sizes that fits the room above the chart (``compose_card``), so
+    neither a band of blank under a short chart nor a chart shrunk under a long title."""
+    if width == height:
+        return {"margin": 48, "headline": (60, 56, 52, 48, 44, 40, 36), "headline_lines": 5,
+                "subtitle_ratio": 0.5, "subtitle_lines": 4, "footer": 18}
+    return {"margin": 40, "headline": (30,), "headline_lines": 2, "subtitle_ratio": 17 / 30,
+            "subtitle_lines": 2, "footer": 14}
+
+
+def title_block(text: dict, layout: dict, room: float, size: int) -> tuple[list, float]:
+    """The sample notice, headline and subtitle at headline size ``size``: ([(size, line,
+    colour, bold, its baseline below the block's top)], the block's height)."""
+    lines, y = [], -6.0
+    if text["sample"]:
+        y += 20
+        lines.append((18, text["sample"], "#b00020", True, y))
+        y += 12
+    subtitle = round(size * layout["subtitle_ratio"])
+    for font, most, colour, bold, key in (
+            (size, layout["headline_lines"], "#111111", True, "headline"),
+            (subtitle, layout["subtitle_lines"], "#444444", False, "subtitle")):
+        y += 6
+        for line in wrap(text[key], font, bold, room, most):
+            y += round(font * 1.22)
+            lines.append((font, line, colour, bold, y))
+    return lines, y
 
 
 def compose_card(payload: dict, chart_svg: str) -> str:
     """Headline, subtitle, the embed's chart scaled to the room left, then source and credit:
-    one SVG of exactly the card's size."""
+    one SVG of exactly the card's size (``card_layout``)."""
     width, height = payload["size"]
     text = payload["text"]
     layout = card_layout(width, height)
     margin = layout["margin"]
     room = width - 2 * margin
-    parts, y = [], margin - 6
-    if text["sample"]:
-        y += 20
-        parts.append(svg_text(margin, y, text["sample"], 18, "#b00020", room, bold=True))
-        y += 12
-    for size, lines, colour, bold, key in (
-            (layout["headline"], layout["headline_lines"], "#111111", True, "headline"),
-            (layout["subtitle"], layout["subtitle_lines"], "#444444", False, "subtitle")):
-        y += 6
-        for line in wrap(text[key], size, bold, room, lines):
-            y += round(size * 1.22)
-            parts.append(svg_text(margin, y, line, size, colour, room, bold))
+    chart_w, chart_h = svg_size(chart_svg.encode("utf-8"))
     footer_size = layout["footer"]
     line_height = round(footer_size * 1.4)
     footer_lines = [*wrap(text["source"], footer_size, False, room, 2), text["credit"]]
     footer_top = height - margin + 14 - line_height * len(footer_lines)
+    # the chart at the card's full width, unless that leaves the title too little room
+    full_width = chart_h * room / chart_w if chart_w > 0 else 0
+    for size in layout["headline"]:
+        block, block_h = title_block(text, layout, room, size)
+        if margin + block_h + 16 + full_width + 12 <= footer_top:
+            break
+    parts = [svg_text(margin, margin + y, line, font, colour, room, bold)
+             for font, line, colour, bold, y in block]
+    y = margin + block_h
+    if len(layout["headline"]) > 1:  # a square: the room left over goes between the blocks
+        y += max(0, (footer_top - 12 - full_width - 16 - y) / 2)
     for i, line in enumerate(footer_lines):
         parts.append(svg_text(margin, footer_top + line_height * (i + 1), line, footer_size,
                               "#4d4d4d", room))
-    plot_top = y + 16
+    plot_top = round(y + 16)
     plot_h = footer_top - 12 - plot_top
     opening = re.match(r"<svg\b[^>]*>", chart_svg)
     closing = chart_svg.rfind("</svg>")
-    chart_w, chart_h = svg_size(chart_svg.encode("utf-8"))
     nested = ""
     if opening and closing > opening.end() and plot_h > 0 and chart_w > 0 and chart_h > 0:
         # The chart keeps its proportions: as large as the room allows, centred under the

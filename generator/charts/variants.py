@@ -57,6 +57,8 @@ NARROW = Variant("narrow", 320, 13, 118, 2, 4, {"left": 2, "right": 10, "top": 4
 DESKTOP = Variant("desktop", 938, 14, 260, 4, 6, {"left": 4, "right": 14, "top": 6,
                                                   "bottom": 4})
 VARIANTS = (WIDE, NARROW, DESKTOP)
+NARROW_TOP = 10  # a ranking's narrow drawing shows its top 10 (charts.specs draws it so; the
+#                 narrow drawing's subtitle says so: findings/en/families.py)
 EMBED_SIZE = Size(WIDE.width, 360)  # the embed's (and image cards') wide drawing
 DESKTOP_SIZE = Size(DESKTOP.width, 400)
 # The narrow drawing's height is each chart family's own (charts.families: a banded chart's
@@ -70,7 +72,10 @@ STAT_HEIGHTS = {"wide": 200, "narrow": 170, "desktop": 200}
 SITE_NARROW_MEDIA = "(max-width: 599.98px)"
 SITE_DESKTOP_MEDIA = "(min-width: 1220px)"  # Material's column: 938 px (more from 1600 px)
 EMBED_NARROW_MEDIA = "(max-width: 593.98px)"
-NARROW_MAX_WIDTH = 460  # px: between a phone and a tablet the narrow drawing grows this far
+# The widest each drawing is shown in an embed (templates/embeds/embed.css): its text (14 px
+# wide, 13 px narrow) then shows at most at the subtitle's size there (18 px, 17 px).
+EMBED_MAX_WIDTHS = {"wide": 925, "narrow": 418}
+NARROW_MAX_WIDTH = EMBED_MAX_WIDTHS["narrow"]
 
 
 def size(narrow_height: int, variant: Variant, stat: bool = False) -> Size:
@@ -80,16 +85,6 @@ def size(narrow_height: int, variant: Variant, stat: bool = False) -> Size:
     if variant.narrow:
         return Size(variant.width, narrow_height)
     return DESKTOP_SIZE if variant.name == DESKTOP.name else EMBED_SIZE
-
-
-def embed_chart_height(narrow_height: int, column: int, stat: bool = False) -> int:
-    """The height, in px, of an embed's chart in a column (the embed's width less its padding):
-    what the snippet's default height must leave room for."""
-    wide = column + 28 > 593.98
-    variant = WIDE if wide else NARROW
-    drawn = size(narrow_height, variant, stat)
-    shown = min(column, NARROW_MAX_WIDTH) if not wide else min(column, drawn.width)
-    return round(drawn.height * shown / drawn.width)
 
 
 def finish(chart: alt.TopLevelMixin, variant: Variant, drawn: Size,

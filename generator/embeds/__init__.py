@@ -53,12 +53,17 @@ class Embed:
     frozen: bool
     as_of: str
     headline: str  # states the finding
-    subtitle: str  # metric, unit, period
+    subtitle: str  # metric, unit, period (of the wide drawing: the cards')
     alt: str
     notes: tuple[Note, ...]
     credit_path: str  # the chart's page, relative to the site root
-    height: int  # the snippet's iframe height, px (see words.snippet_height)
+    height: int  # the snippet's iframe height, px (see words.snippet_layout)
     # What it draws; None when recalled from the last build (its folder stands as it was).
+    subtitle_narrow: str = ""  # the narrow drawing's, when it draws less than the wide one
+    # the widest each drawing is shown (px; a narrower column shows it narrower): see
+    # words.snippet_layout
+    wide_width: int = 0
+    narrow_width: int = 0
     chart: Chart | None = field(default=None, repr=False, compare=False)
     table: DataTable | None = field(default=None, repr=False, compare=False)
 

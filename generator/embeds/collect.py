@@ -33,10 +33,9 @@ from generator.digests import code_digest, files_digest, source_files
 from generator.embeds import EMBED_DIR, Embed, Note, one_line
 from generator.embeds.words import (
     caveats,
-    correction_notes,
     embed_note,
-    restatement_notes,
-    snippet_height,
+    revision_notes,
+    snippet_layout,
 )
 from generator.files import write_text_if_changed
 from generator.paths import Project
@@ -71,10 +70,9 @@ def latest_embed(site: Site, chart: Chart) -> Embed:
     weeks = chart.family.drawn(site.tables.weeks)
     return make_embed(
         chart.kind, chart, False,
-        [*restatement_notes(site, weeks), *correction_notes(site, weeks),
-         Note(embed_note(latest, "latest"), href=f"{EMBED_DIR}/{chart.kind}/{latest}/",
-              label=embed_note(latest, "latest-label"))],
-        chart.family.page)
+        [Note(embed_note(latest, "latest"), href=f"{EMBED_DIR}/{chart.kind}/{latest}/",
+              label=embed_note(latest, "latest-label")), *revision_notes(site, weeks)],
+        chart.family.page, site.is_sample)
 
 
 def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMemo,
@@ -97,9 +95,8 @@ def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMe
         yield make_embed(
             f"{family.kind}/{week}", chart, True,
             [Note(embed_note(week, "frozen"), href=f"{EMBED_DIR}/{family.kind}/",
-                  label=embed_note(week, "frozen-label")),
-             *restatement_notes(site, weeks), *correction_notes(site, weeks)],
-            f"rankings/{week}/")
+                  label=embed_note(week, "frozen-label")), *revision_notes(site, weeks)],
+            f"rankings/{week}/", site.is_sample)
 
 
 def history_embed(site: Site, chart: Chart,
@@ -114,9 +111,8 @@ def history_embed(site: Site, chart: Chart,
         slugs = set(models.loc[models[entity] == chart.subject, "model_permaslug"])
     return make_embed(
         chart.chart_id, chart, False,
-        [*restatement_notes(site, weeks), *correction_notes(site, weeks, slugs),
-         Note(embed_note(site.latest_week, "latest"))],
-        f"{chart.chart_id}/", week=site.latest_week)
+        [Note(embed_note(site.latest_week, "latest")), *revision_notes(site, weeks, slugs)],
+        f"{chart.chart_id}/", site.is_sample, week=site.latest_week)
 
 
 def history_inputs(site: Site, chart: Chart) -> str:
@@ -127,23 +123,29 @@ def history_inputs(site: Site, chart: Chart) -> str:
     stands."""
     weeks = [str(week) for week in chart.data["week_start"]]
     return hashlib.sha256(json.dumps([
-        chart.spec_json, chart.headline, chart.embed_subtitle, chart.week == site.latest_week,
+        chart.spec_json, chart.headline, chart.embed_subtitle, chart.embed_subtitle_narrow,
+        chart.week == site.latest_week,
         [(week, site.cited_as_of(week), site.restated(week)) for week in weeks]]).encode()
     ).hexdigest()
 
 
 def make_embed(embed_id: str, chart: Chart, frozen: bool, notes: list[Note], credit_path: str,
-               week: str = "") -> Embed:
+               sample: bool, week: str = "") -> Embed:
     description = chart.description.strip()
     headline, subtitle = one_line(chart.headline), one_line(chart.embed_subtitle)
+    narrow = one_line(chart.embed_subtitle_narrow)
     alt = description or f"{headline}."  # the chart's finding, with its figures (said once)
     notes = (*notes, *caveats(chart.family, chart.week))
+    layout = snippet_layout(
+        headline, (subtitle, narrow), notes, chart.as_of,
+        {"wide": (chart.wide.size.width, chart.wide.size.height),
+         "narrow": (chart.narrow.size.width, chart.narrow.size.height)}, sample)
     return Embed(
         embed_id=embed_id, kind=chart.kind, week=week or chart.week, frozen=frozen,
         as_of=chart.as_of, headline=headline, subtitle=subtitle, alt=alt, notes=notes,
-        credit_path=credit_path,
-        height=snippet_height(headline, subtitle, notes, chart.as_of,
-                              chart.family.narrow_height, chart.stat is not None),
+        credit_path=credit_path, subtitle_narrow="" if narrow == subtitle else narrow,
+        height=layout.height, wide_width=layout.widths["wide"],
+        narrow_width=layout.widths["narrow"],
         chart=chart, table=chart.family.table(chart.data))
 
 

@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import fmt
+from generator.charts.draw import SIZE_RE
 from generator.charts.render import Renderer
 from generator.charts.variants import EMBED_NARROW_MEDIA, EMBED_SIZE
 from generator.embeds import CARD_SIZES, EMBED_DIR, PROVIDER, Embed, Embeds
@@ -37,12 +38,19 @@ def card_payload(embed: Embed, size: tuple[int, int], site_url: str, is_sample: 
     return json.dumps(payload, sort_keys=True, separators=(",", ":"))
 
 
-def inline_svg(svg: bytes, alt: str, variant: str = "wide") -> str:
+def inline_svg(svg: bytes, alt: str, variant: str = "wide", shown: int = 0) -> str:
     """The static chart, inline (no request, restyled by the dark theme's CSS): one image with
     one accessible name, its inner ARIA dropped (the data table carries the numbers). The page
     holds both drawings, wide and narrow, and its CSS shows the one its width calls for; the
-    narrow one's ids (clip paths) are prefixed, so the two never refer to each other's."""
+    narrow one's ids (clip paths) are prefixed, so the two never refer to each other's. Its
+    width and height attributes say the widest it is shown, ``shown`` px (a narrower column
+    shows it narrower: embed.css), when given."""
     text = svg.decode("utf-8")
+    size = draw_size(text)
+    if shown and size:
+        height = round(size[1] * shown / size[0])
+        text = re.sub(r'(<svg\b[^>]*?\swidth=")[\d.]+("[^>]*?\sheight=")[\d.]+"',
+                      lambda m: f'{m.group(1)}{shown}{m.group(2)}{height}"', text, count=1)
     text = re.sub(r'\s(?:role|aria-[a-z]+)="[^"]*"', "", text)
     text = text.replace(' class="marks"', "", 1)
     if variant != "wide":
@@ -54,6 +62,12 @@ def inline_svg(svg: bytes, alt: str, variant: str = "wide") -> str:
                f'aria-label="{fmt.attr(alt)}"')
     # a function, not a template: a backslash in the alt text is not a regex escape
     return re.sub(r"^<svg\b", lambda _: opening, text.strip(), count=1)
+
+
+def draw_size(svg: str) -> tuple[float, float] | None:
+    """The drawing's own width and height (its viewBox's)."""
+    found = SIZE_RE.search(svg.encode("utf-8"))
+    return (float(found.group(1)), float(found.group(2))) if found else None
 
 
 def oembed_json(index: Embeds, embed: Embed) -> bytes:
@@ -142,8 +156,10 @@ class EmbedFolders:
             "index.html": page.render(
                 embed=embed, embeds=self.index, is_sample=self.is_sample,
                 sample_notice=fmt.SAMPLE_NOTICE, source_line=fmt.source_line(embed.as_of),
-                chart=Markup(inline_svg(item.chart_svg.read_bytes(), embed.alt)
-                             + inline_svg(item.narrow_svg.read_bytes(), embed.alt, "narrow")),
+                chart=Markup(inline_svg(item.chart_svg.read_bytes(), embed.alt, "wide",
+                                        embed.wide_width)
+                             + inline_svg(item.narrow_svg.read_bytes(), embed.alt, "narrow",
+                                          embed.narrow_width)),
                 narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0],
             ).encode("utf-8"),
             "chart.vl.json": (chart.wide.live_json + "\n").encode("utf-8"),

@@ -143,23 +143,19 @@ def spend(week: str, row: dict | None, entity: str = "", key: str = "") -> Findi
 
 # ---------------------------------------------------------------- notes of charts and feeds
 
-def restated(weeks: list[str], cited: dict[str, str], restated_weeks: set[str]) -> Finding | None:
-    """Which of a chart's weeks the source restated: ``cited`` gives each week's as_of."""
-    found = [w for w in weeks if w in restated_weeks]
-    if not found:
+def revised(weeks: list[str], restated_weeks: set[str], entries: list[dict]) -> Finding | None:
+    """How a chart's figures were revised: how many of its ``weeks`` the source restated, and
+    how many contributors' corrections (the log's ``entries``, newest first) touch them, of
+    which how many only flag figures. Its subject: the one correction, when there is one and
+    nothing else (the log's anchor)."""
+    restated = sum(week in restated_weeks for week in weeks)
+    if not restated and not entries:
         return None
-    newest = max(found, key=lambda w: (cited[w], w))
-    return Finding("restated", newest, figures={"count": len(found), "when": cited[newest]})
-
-
-def corrected(entries: list[dict]) -> Finding | None:
-    """Contributors' corrections of a chart's figures (the log's entries, newest first)."""
-    if not entries:
-        return None
-    newest = entries[0]
-    return Finding("corrected", str(newest["week_from"]), subject=newest["id"], figures={
-        "count": len(entries), "action": newest["action"], "target": newest["target"],
-        "value": newest["value"], "reason": newest["reason"], "date": newest["date"]})
+    newest = entries[0] if entries else {}
+    return Finding("revised", str(newest.get("week_from", max(weeks))),
+                   subject=newest["id"] if len(entries) == 1 and not restated else "",
+                   figures={"restated": restated, "corrected": len(entries),
+                            "flags": sum(entry["action"] == "flag" for entry in entries)})
 
 
 def restated_week(week: str, rows: list[dict], as_of: str, replaced: list[str]) -> Finding:

@@ -8,7 +8,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from generator import fmt
-from generator.findings.en.common import change, in_week, models, opening, plural, tokens
+from generator.findings.en.common import (
+    change,
+    fit,
+    in_week,
+    in_week_short,
+    models,
+    opening,
+    plural,
+    tokens,
+)
 from generator.findings.finding import Finding
 
 
@@ -23,8 +32,9 @@ def country_lead(f: Finding, form: str) -> str:
         return (f"Weekly tokens by country of origin, {in_week(f.week)}" if form == "title"
                 else f"Weekly tokens by country, to the week of {fmt.week_range(f.week)}.")
     if form == "title":
-        return (f"{opening(f.subject)} processed the most tokens {in_week(f.week)}: "
-                f"{tokens(f.figure('tokens'))}, {fmt.percent(f.figure('share'))} {fmt.OF_KNOWN}")
+        lead, count = f"{opening(f.subject)} processed the most tokens", tokens(f.figure("tokens"))
+        return fit(f"{lead} {in_week(f.week)}: {count}", f"{lead} {in_week_short(f.week)}: {count}",
+                   f"{lead}: {count}", lead)
     text = f"{opening(f.subject)} processed {tokens(f.figure('tokens'))} tokens {in_week(f.week)}"
     if f.figure("change") is not None:
         text += f", {change(f.figure('change'))}"
@@ -40,12 +50,14 @@ def share_lead(f: Finding, form: str) -> str:
         return (f"Share {fmt.OF_KNOWN} by country, {in_week(f.week)}" if form == "title"
                 else f"Shares of tokens by country, to the week of {fmt.week_range(f.week)}.")
     share, before = f.figure("share"), f.figure("share_before")
-    took = f"{opening(f.subject)} took {fmt.percent(share)} {fmt.OF_KNOWN} {in_week(f.week)}"
-    if form == "title":
+    if form == "title":  # the subtitle names the base in full
+        took = f"{opening(f.subject)} took {fmt.percent(share)} of tokens with a known country"
+        moved = ""
         if before is not None and fmt.percent(before) != fmt.percent(share):
-            took += f", {'up' if share > before else 'down'} from {fmt.percent(before)} the " \
-                    "week before"
-        return took
+            moved = f", {'up' if share > before else 'down'} from {fmt.percent(before)}"
+        return fit(f"{took} {in_week(f.week)}{moved}", f"{took} {in_week_short(f.week)}{moved}",
+                   f"{took}{moved} the week before" if moved else took, took)
+    took = f"{opening(f.subject)} took {fmt.percent(share)} {fmt.OF_KNOWN} {in_week(f.week)}"
     if before is not None:
         took += f", against {fmt.percent(before)} the week before"
     if f.other:
@@ -59,8 +71,10 @@ def company_lead(f: Finding, form: str) -> str:
                 else f"Weekly tokens by company, to the week of {fmt.week_range(f.week)}.")
     count = tokens(f.figure("tokens"))
     if form == "title":
-        return (f"{f.name} led all companies {in_week(f.week)}, with {count} tokens "
-                f"({fmt.percent(f.figure('share'))} {fmt.OF_KNOWN})")
+        led = f"{f.name} led all companies"
+        return fit(f"{led} {in_week(f.week)}, with {count} tokens",
+                   f"{led} {in_week_short(f.week)}, with {count} tokens",
+                   f"{led}, with {count} tokens", led)
     text = f"{f.name}'s models processed {count} tokens {in_week(f.week)}, the most of any company"
     if f.figure("change") is not None:
         text += f", {change(f.figure('change'))}"
@@ -73,10 +87,14 @@ def top_model(f: Finding, form: str) -> str:
     if not f.subject:
         return (f"Top models, {in_week(f.week)}" if form == "title"
                 else f"No model was ranked in the week of {fmt.week_range(f.week)}.")
+    share = f"({fmt.percent(f.figure('share'))} {fmt.OF_ALL})"
     lead = (f"{f.name} was the most used model {in_week(f.week)}, with "
-            f"{tokens(f.figure('tokens'))} tokens ({fmt.percent(f.figure('share'))} {fmt.OF_ALL})")
+            f"{tokens(f.figure('tokens'))} tokens {share}")
     if form == "title":
-        return lead
+        top, count = f"{f.name} was the most used model", tokens(f.figure("tokens"))
+        return fit(lead, f"{top} {in_week(f.week)}, with {count} tokens",
+                   f"{top} {in_week_short(f.week)}, with {count} tokens",
+                   f"{top}, with {count} tokens", top)
     others = [f"{name} ({tokens(count)})" for name, count in f.figure("next")]
     return lead + (", ahead of " + " and ".join(others) if others else "") + "."
 
@@ -90,7 +108,10 @@ def growth(f: Finding, form: str) -> str:
     if form == "title":
         moves = [f"{models(code)} {change(value, suffix='')}" for code, value in rows]
         moves[0] += " on the week"
-        return f"Week of {fmt.week_range(f.week)}: tokens of " + ", ".join(moves)
+        told = "tokens of " + ", ".join(moves)
+        return fit(f"Week of {fmt.week_range(f.week)}: {told}",
+                   f"Week of {fmt.week_short(f.week)}: {told}", fmt.sentence_case(told),
+                   f"Tokens of {moves[0]}")
     (lead, value), *others = rows
     text = f"In the week of {fmt.week_range(f.week)}, tokens of {models(lead)} were {change(value)}"
     for code, other in others:
@@ -102,16 +123,20 @@ def rank_lead(f: Finding, form: str) -> str:
     count = f.figure("count")
     if form == "title":
         if f.figure("weeks") == 1 or not count:
-            return f"The top {count} models {in_week(f.week)}: rank movement shows from the " \
-                   "second week"
+            top, later = f"The top {count} models", "rank movement shows from the second week"
+            return fit(f"{top} {in_week(f.week)}: {later}",
+                       f"{top} {in_week_short(f.week)}: {later}", f"{top}: {later}")
         if f.figure("climbed"):
             gap = (date.fromisoformat(f.week) - date.fromisoformat(f.figure("climb_since"))
                    ).days // 7
-            return (f"{f.name} climbed furthest of the week's top {count}: from "
-                    f"#{f.figure('climb_from')} to #{f.figure('climb_to')} in "
-                    f"{plural(gap, 'week')}")
-        return f"{f.figure('leader_name')} led the top {count} {in_week(f.week)}; none of them " \
-               "climbed"
+            moved = (f"from #{f.figure('climb_from')} to #{f.figure('climb_to')} in "
+                     f"{plural(gap, 'week')}")
+            return fit(f"{f.name} climbed furthest of the week's top {count}: {moved}",
+                       f"{f.name} climbed {moved}", f"{f.name} climbed furthest")
+        led = f"{f.figure('leader_name')} led the top {count}"
+        return fit(f"{led} {in_week(f.week)}; none of them climbed",
+                   f"{led} {in_week_short(f.week)}; none of them climbed",
+                   f"{led}; none of them climbed", led)
     if not count:
         return f"No model was ranked in the week of {fmt.week_range(f.week)}."
     text = f"{f.figure('leader_name')} ranked #1 in the week of {fmt.week_range(f.week)}"
@@ -132,7 +157,8 @@ def free_share(f: Finding, form: str) -> str:
     if form == "stat":
         return f"{fmt.OF_ALL} went to free variants in the week of {fmt.week_range(f.week)}"
     if form == "title":
-        return f"Free variants took {share} {fmt.OF_ALL} {in_week(f.week)}"
+        took = f"Free variants took {share} {fmt.OF_ALL}"
+        return fit(f"{took} {in_week(f.week)}", f"{took} {in_week_short(f.week)}", took)
     text = (f"Free variants took {share} {fmt.OF_ALL} in the week of {fmt.week_range(f.week)} "
             f"({tokens(f.figure('tokens'))} tokens)")
     if f.figure("weeks") > 1:
@@ -163,8 +189,11 @@ def price_lead(f: Finding, form: str) -> str:
                      f"{fmt.week_range(f.week)}.")
     price = fmt.price(f.figure("price"))
     if form == "title":
-        return (f"{f.name}, the most used model with a paid list price {in_week(f.week)}, lists "
-                f"{price} per million completion tokens")
+        lists = f"lists {price} per million completion tokens"
+        paid = f"{f.name}, the most used model with a paid list price"
+        return fit(f"{paid} {in_week(f.week)}, {lists}", f"{paid} {in_week_short(f.week)}, {lists}",
+                   f"{paid}, {lists}", f"{f.name}, the most used paid model, {lists}",
+                   f"{f.name} {lists}")
     text = (f"The most used model with a paid list price in the week of "
             f"{fmt.week_range(f.week)}, {f.name} ({tokens(f.figure('tokens'))} tokens), lists "
             f"{price} per million completion tokens")

@@ -26,6 +26,22 @@ def in_week(week: str) -> str:
     return f"in the week of {fmt.week_range(week)}"
 
 
+def in_week_short(week: str) -> str:
+    """'in the week of 29 Dec 2025 – 4 Jan 2026': for a title that must stay short."""
+    return f"in the week of {fmt.week_short(week)}"
+
+
+# A title (an embed's, a card's headline) is at most this many characters: longer, it runs to
+# four lines and more in a phone's column and crowds the chart out of a card.
+TITLE_MAX = 100
+
+
+def fit(*titles: str) -> str:
+    """The first of ``titles`` (the fullest wording first, each shorter one saying less) that is
+    at most TITLE_MAX characters; the last (the shortest) if none is. Never cut mid-word."""
+    return next((title for title in titles if len(title) <= TITLE_MAX), titles[-1])
+
+
 def tokens(value: object) -> str:
     return fmt.tokens_words(int(value))
 

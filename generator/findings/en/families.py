@@ -19,6 +19,8 @@ class FamilyWords:
     caption: Callable[[Finding], str]
     subtitle: Callable[[Finding], str]  # without the period, which follows it
     form: Callable[[Finding], str] = lambda f: ""  # the alt text's last sentence
+    # the narrow drawing's subtitle, when that drawing shows fewer rows (charts.variants)
+    narrow_subtitle: Callable[[Finding], str] | None = None
 
 
 def since(f: Finding) -> str:
@@ -39,6 +41,11 @@ def entity_subtitle(f: Finding) -> str:
     where = (f"{f.figure('name')}'s ranked models" if entity == "company"
              else f"ranked models developed in {fmt.country_name(f.figure('name'))}")
     return f"Tokens processed per week on OpenRouter by {where}"
+
+
+def top_models_subtitle(f: Finding, count: int) -> str:
+    return (f"Tokens processed on OpenRouter in the week of {fmt.week_range(f.week)} by the "
+            f"{count} most used models, coloured by the developer's country")
 
 
 HISTORY = FamilyWords(title=lambda f: f"{f.figure('title_name')}: weekly tokens",
@@ -74,9 +81,9 @@ FAMILIES = {
         title=lambda f: f"The most used models in the week of {fmt.week_range(f.week)}",
         caption=lambda f: ("Tokens processed in the week on OpenRouter, coloured by the "
                            "developer's country"),
-        subtitle=lambda f: (f"Tokens processed on OpenRouter in the week of "
-                            f"{fmt.week_range(f.week)} by the {f.figure('count')} most used "
-                            "models, coloured by the developer's country"),
+        subtitle=lambda f: top_models_subtitle(f, f.figure("count")),
+        narrow_subtitle=lambda f: top_models_subtitle(
+            f, min(f.figure("count"), f.figure("narrow_top") or f.figure("count"))),
         form=lambda f: (f"Bar chart of the {f.figure('count')} most used models, coloured by "
                         "the developer's country.")),
     "country-growth": FamilyWords(
@@ -92,9 +99,8 @@ FAMILIES = {
         caption=lambda f: (f"Rank by tokens per week on OpenRouter of the top "
                            f"{f.figure('count')} models of the week of "
                            f"{fmt.week_range(f.week)}; the model the headline names in colour"),
-        subtitle=lambda f: (f"Rank by tokens per week on OpenRouter of the top "
-                            f"{f.figure('count')} models of the week of "
-                            f"{fmt.week_range(f.week)}"),
+        subtitle=lambda f: (f"Rank by tokens per week on OpenRouter of the last week's top "
+                            f"{f.figure('count')} models"),
         form=lambda f: (f"Bump chart of the ranks of the top {f.figure('count')} models of the "
                         f"latest week over the {f.figure('weeks')} weeks since the week of "
                         f"{since(f)}.")),
@@ -122,7 +128,8 @@ FAMILIES = {
 
 
 def chart(f: Finding, form: str) -> str:
-    """A chart family's words: 'title', 'caption', 'subtitle' (with its period), 'sentence'
+    """A chart family's words: 'title', 'caption', 'subtitle' (with its period; of its narrow
+    drawing: 'subtitle-narrow'), 'sentence'
     (the end of its alt text: its form, when it draws more than one week, then its marks and
     events)."""
     words = FAMILIES[f.subject]
@@ -130,9 +137,11 @@ def chart(f: Finding, form: str) -> str:
         return words.title(f)
     if form == "caption":
         return words.caption(f)
-    if form == "subtitle":
-        return f"{words.subtitle(f)}; {period(f.figure('first'), f.figure('last') or f.week)}" \
-            if f.figure("period") else words.subtitle(f)
+    if form in ("subtitle", "subtitle-narrow"):
+        said = (words.narrow_subtitle if form == "subtitle-narrow" and words.narrow_subtitle
+                else words.subtitle)(f)
+        return f"{said}; {period(f.figure('first'), f.figure('last') or f.week)}" \
+            if f.figure("period") else said
     parts = [words.form(f)] if f.figure("weeks") > 1 else []
     for week, label, _ in f.figure("marks") or ():
         parts.append(f"A solid line marks the week of {fmt.week_range(week)}: "
@@ -146,17 +155,16 @@ def chart(f: Finding, form: str) -> str:
 
 # ---------------------------------------------------------------- caveats (an embed's notes)
 
+# One short line each (an embed shows them under its chart, a phone's column included); the
+# pages that explain them say the rest.
 CAVEATS = {
-    "known-base": (f"Shares {fmt.OF_KNOWN}: models outside the top 50 and ranked models whose "
-                   "developer is not known are left out.", ""),
-    "rank-floor": ("Ranks below #{floor} share the chart's bottom row; a break in a line is a "
-                   "week the model was not in the top 50.", ""),
-    "country": ("Country: the developer's headquarters, not the host serving the model.", ""),
-    "tokens": ("Tokens are counted by each model's own tokenizer; the data is one router's "
-               "public traffic, not the whole market.", ""),
-    "price": ("List prices: OpenRouter's catalogue price for each model, not what any user "
-              "paid (providers, discounts and caching differ).",
-              "What list prices do and do not say"),
+    "known-base": ("Shares leave out models outside the top 50 and those of no known country.",
+                   ""),
+    "rank-floor": ("Ranks below #{floor} share the bottom row; a gap is a week out of the top 50.",
+                   ""),
+    "country": ("Country: where the developer is based, not where the model runs.", ""),
+    "tokens": ("One router's public traffic (OpenRouter), not the whole market.", ""),
+    "price": ("List prices, not what users paid.", "What list prices do and do not say"),
 }
 
 

@@ -24,31 +24,18 @@ def what(action: str, target: str, value: object) -> str:
     return f"{target} flagged, figures unchanged"
 
 
-def sentence_end(text: str) -> str:
-    return text if text[-1:] in ".!?" else f"{text}."
-
-
-def restated(f: Finding, form: str) -> str:
-    """An embed's note: which of its weeks the source restated."""
-    when = fmt.long_date(f.figure("when"))
-    if f.figure("count") == 1:
-        which = f"the week of {fmt.week_range(f.week)} on {when}"
-    else:
-        which = (f"{f.figure('count')} of these weeks, most recently the week of "
-                 f"{fmt.week_range(f.week)} on {when}")
-    return f"Restated: the source revised its figures for {which}; this chart shows the " \
-           "revised figures."
-
-
-def corrected(f: Finding, form: str) -> str:
-    """An embed's note: the contributors' corrections of its figures, the newest named."""
-    done = what(f.figure("action"), f.figure("target"), f.figure("value"))
-    day = fmt.long_date(f.figure("date"))
-    if f.figure("count") == 1:
-        verb = "Flagged" if f.figure("action") == "flag" else "Corrected"
-        return f"{verb} on {day}: {done}. {sentence_end(f.figure('reason'))}"
-    return (f"Corrected: {f.figure('count')} contributor corrections apply to these figures; "
-            f"the latest, on {day}: {done}.")
+def revised(f: Finding, form: str) -> str:
+    """An embed's one line on its figures' revisions ('note', then its link's words, 'label'):
+    corrected or flagged by contributors, restated by the source. The corrections log has
+    each one; the embed only points to it."""
+    if form == "label":
+        return "see the corrections log"
+    corrected, flags, restated = (f.figure(name) for name in ("corrected", "flags", "restated"))
+    done = [("Figures flagged by contributors" if flags == corrected else
+             "Figures corrected by contributors")] if corrected else []
+    if restated:
+        done.append("revised by the source" if done else "Figures revised by the source")
+    return " and ".join(done) + ":"
 
 
 def restated_week(f: Finding, form: str) -> str:
@@ -88,22 +75,19 @@ def correction(f: Finding, form: str) -> str:
 def embed(f: Finding, form: str) -> str:
     """The fixed phrases around a week's charts and lists: an embed's notes, 'latest' (an embed
     that follows the weeks) and its link to the version frozen at its week ('latest-label');
-    'frozen' and its link to the latest version ('frozen-label'); the links of the notes on
-    restatements and corrections; what a citation says of its version ('citation-frozen',
-    'citation-latest'); what a week's movers are compared with ('movers-against')."""
+    'frozen' and its link to the latest version ('frozen-label'); what a citation says of its
+    version ('citation-frozen', 'citation-latest'); what a week's movers are compared with
+    ('movers-against')."""
     return {
         "latest": "Updated every week.",
-        "latest-label": f"Version frozen at the week of {fmt.week_range(f.week)}",
-        "frozen": (f"Frozen: the figures as published for the week of {fmt.week_range(f.week)}; "
-                   "this chart does not change when later weeks are added."),
+        "latest-label": "Frozen version",
+        "frozen": f"Frozen as published for the week of {fmt.week_range(f.week)}.",
         "frozen-label": "Latest version",
-        "restated-label": "Corrections and revisions",
         "citation-frozen": f"frozen at the week of {fmt.week_range(f.week)}",
         "citation-latest": "latest week",
         "movers-against": f"Compared with the week of {fmt.week_range(f.week)}",
-        "corrected-label": "Corrections log",
     }[form]
 
 
-WORDINGS = {"embed": embed, "restated": restated, "corrected": corrected,
+WORDINGS = {"embed": embed, "revised": revised,
             "restated-week": restated_week, "correction": correction}

@@ -5,7 +5,15 @@ company's and country's week and history, and spend at list prices."""
 from __future__ import annotations
 
 from generator import fmt
-from generator.findings.en.common import change, in_week, models, opening, tokens
+from generator.findings.en.common import (
+    change,
+    fit,
+    in_week,
+    in_week_short,
+    models,
+    opening,
+    tokens,
+)
 from generator.findings.finding import Finding
 
 
@@ -143,14 +151,7 @@ def entity_week(f: Finding, form: str) -> str:
     entity, current = f.figure("entity"), f.figure("current")
     count = tokens(f.figure("tokens"))
     if form == "title":
-        if entity == "model":
-            return (f"{f.name} ranked #{f.figure('rank')} {in_week(f.week)}, with {count} tokens"
-                    if current else
-                    f"{f.name} was last in the top 50 {in_week(f.week)}, at #{f.figure('rank')}")
-        if not current:
-            return f"{subject_of(f)} were last in the top 50 {in_week(f.week)}"
-        return (f"{subject_of(f)} processed {count} tokens {in_week(f.week)}, "
-                f"{fmt.percent(f.figure('share'))} {fmt.OF_KNOWN}")
+        return entity_title(f, count)
     if entity == "model":
         return model_lede(f)
     when = f"In the week of {fmt.week_range(f.week)}" + ("" if current
@@ -176,6 +177,26 @@ def model_lede(f: Finding) -> str:
                 f"tokens on OpenRouter, rank {rank}, {change(f.figure('change'))}.")
     return (f"{who} processed {count} tokens on OpenRouter {in_week(f.week)}, rank {rank} of "
             f"the top 50, {change(f.figure('change'))}.")
+
+
+def entity_title(f: Finding, count: str) -> str:
+    """A history embed's headline: the fullest wording that fits (common.fit)."""
+    entity, current, rank = f.figure("entity"), f.figure("current"), f.figure("rank")
+    weeks = (in_week(f.week), in_week_short(f.week))
+    if entity == "model" and current:
+        ranked = f"{f.name} ranked #{rank}"
+        return fit(*(f"{ranked} {week}, with {count} tokens" for week in weeks),
+                   f"{ranked}, with {count} tokens", ranked)
+    if entity == "model":
+        last = f"{f.name} was last in the top 50"
+        return fit(*(f"{last} {week}, at #{rank}" for week in weeks),
+                   *(f"{last} {week}" for week in weeks), last)
+    if not current:
+        last = f"{subject_of(f)} were last in the top 50"
+        return fit(*(f"{last} {week}" for week in weeks), last)
+    did = f"{subject_of(f)} processed {count} tokens"
+    return fit(f"{did} {weeks[0]}, {fmt.percent(f.figure('share'))} {fmt.OF_KNOWN}",
+               *(f"{did} {week}" for week in weeks), f"{did} in the latest week")
 
 
 def history(f: Finding, form: str) -> str:
