@@ -4,18 +4,23 @@ is escaped for each place it lands, and pages offer the snippets."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import re
 import shutil
+import socket
 import struct
-from collections.abc import Callable
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_skeleton, served, weeks_from, write_authors, write_snapshot
+from conftest import copy_skeleton, weeks_from, write_authors, write_snapshot
 from generator import embeds, fmt
 from generator.build import generate
 from generator.charts.families import SITE_WIDE
@@ -675,6 +680,29 @@ def test_embed_specs_load_their_data_from_one_shared_file(built_site: Project) -
     assert wide == narrow and len(list(folder.glob("data-*.json"))) == 1  # one file, shared
 
 
+@contextlib.contextmanager
+def served_apart(folder: Path) -> Iterator[str]:
+    """A folder served by another process: vl-convert holds this one's interpreter while it
+    fetches, so a server thread here would never answer."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+                               "--directory", str(folder), str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def test_embed_specs_draw_the_same_from_their_data_file(built_site: Project) -> None:
     """vl-convert draws an embed's spec, its data fetched over HTTP as a browser would, exactly
     as it draws the same spec with the values inline."""
@@ -693,7 +721,7 @@ def test_embed_specs_draw_the_same_from_their_data_file(built_site: Project) -> 
             return [data_by(value, swap) for value in node]
         return node
 
-    with served(built_site.site_dir) as root:
+    with served_apart(built_site.site_dir) as root:
         for folder in folders:
             where = root + folder.relative_to(built_site.site_dir).as_posix() + "/"
             for name in ("chart.vl.json", "chart.narrow.vl.json"):
