@@ -50,7 +50,8 @@ MOBILE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75
           "is_mobile": True, "has_touch": True}
 TARGETS = {  # key: (limit, "max" | "min")
     "cold_build_s": 90, "noop_rebuild_s": 8, "noop_generator_s": 2, "new_week_rebuild_s": 15,
-    "registry_edit_rebuild_s": 20, "peak_rss_mb": 1024, "page_kb.home": 150, "page_kb.embed": 60,
+    "registry_edit_rebuild_s": 20, "peak_rss_mb": 800, "page_kb.home": 150, "page_kb.embed": 60,
+    "mb_per_added_week": 1.5, "home_html_kb": 150,
 }
 
 
@@ -176,11 +177,24 @@ def environment(cache: Path) -> dict[str, str]:
 # ---------------------------------------------------------------- the built site
 
 def site_figures(site: Path) -> dict:
+    """Pages, the site's size on disk (what GitHub Pages counts against its 1 GB: every file
+    once) and the home page's HTML as written (not compressed)."""
     pages = sum(1 for _ in site.rglob("*.html"))
     embeds = sum(1 for _ in (site / "embed").rglob("index.html"))
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     return {"pages": pages, "embed_pages": embeds, "site_pages": pages - embeds,
-            "site_mb": round(size / 1e6, 1)}
+            "site_mb": round(size / 1e6, 1),
+            "home_html_kb": round((site / "index.html").stat().st_size / 1e3, 1)}
+
+
+def growth(scaling: list[dict]) -> float | None:
+    """MB the site grows by per added week: the slope between the two longest histories
+    built (the growth of the years to come, not the average since the first week)."""
+    points = sorted((point["weeks"], point["site_mb"]) for point in scaling)
+    if len(points) < 2 or points[-1][0] == points[-2][0]:
+        return None
+    (weeks_a, mb_a), (weeks_b, mb_b) = points[-2:]
+    return round((mb_b - mb_a) / (weeks_b - weeks_a), 3)
 
 
 def sample_pages(root: Path) -> dict[str, str]:
@@ -301,6 +315,10 @@ def report(results: dict) -> str:
         ("pages built (HTML)", "pages", results["pages"]),
         ("  of which embed pages", "embed_pages", results["embed_pages"]),
         ("site size (MB)", "site_mb", results["site_mb"]),
+        ("  added per week, longest two scaling builds (MB)", "mb_per_added_week",
+         results["mb_per_added_week"]),
+        (f"home page HTML at {results['longest_weeks']} weeks (KB)", "home_html_kb",
+         results["home_html_kb_longest"]),
     ]
     for name, figure in results["page_kb"].items():
         rows.append((f"{name} page before interaction (KB, gzip)", f"page_kb.{name}", figure))
@@ -318,10 +336,11 @@ def report(results: dict) -> str:
         target = flag(key, value) if value is not None else ""
         lines.append(f"{label:<{width}}{shown:>10}   {target}")
     lines.append("")
-    lines.append("scaling (cold full build):  weeks   seconds   s/week")
+    lines.append("scaling (cold full build):  weeks   seconds   s/week   site MB  home KB")
     for point in results["scaling"]:
         lines.append(f"{'':<28}{point['weeks']:>6}  {point['seconds']:>8.1f}  "
-                     f"{point['seconds'] / point['weeks']:>7.2f}")
+                     f"{point['seconds'] / point['weeks']:>7.2f}  {point['site_mb']:>8.1f}  "
+                     f"{point['home_html_kb']:>7.1f}")
     return "\n".join(lines)
 
 
@@ -355,10 +374,10 @@ def build_figures(prefix: str, run: Build) -> dict:
             f"{prefix}_builder_s": round(run.builder_s, 1)}
 
 
-def measure(args: argparse.Namespace, work: Path) -> tuple[dict, float]:
+def measure(args: argparse.Namespace, work: Path) -> tuple[dict, dict]:
     """Every build of the one project: cold, no change, one new week, one registry edit, then
     the same site_src/ built by Zensical; and the built site's pages. Also the cold build's
-    seconds, unrounded, for the scaling run."""
+    scaling point (seconds, site size, home page), for the scaling run."""
     say(f"cold build of {args.weeks} weeks in {work} ...")
     root, env, cold = cold_build(args.weeks, work)
     say(f"cold {cold.seconds:.1f} s (generator {cold.generator_s:.1f} s, peak "
@@ -366,6 +385,8 @@ def measure(args: argparse.Namespace, work: Path) -> tuple[dict, float]:
     noop = build(root, env)
     say(f"no-change rebuild {noop.seconds:.1f} s (generator {noop.generator_s:.1f} s)")
     figures = site_figures(root / "site")
+    point = {"weeks": args.weeks, "seconds": round(cold.seconds, 1),
+             "site_mb": figures["site_mb"], "home_html_kb": figures["home_html_kb"]}
     pages = sample_pages(root)
     say("page weights ...")
     weights = page_weights(root / "site", pages)
@@ -401,21 +422,26 @@ def measure(args: argparse.Namespace, work: Path) -> tuple[dict, float]:
         "page_urls": pages,
         "zensical_build_s": zensical,
         "zensical_noop_rebuild_s": zensical_noop,
-    }, cold.seconds
+    }, point
 
 
-def scaling_run(weeks_list: list[int], measured_weeks: int, measured_s: float,
-                work: Path) -> list[dict]:
-    """Cold builds at other history lengths (the measured one is reused)."""
+def scaling_run(weeks_list: list[int], measured: dict, work: Path) -> list[dict]:
+    """Cold builds at other history lengths (the measured one is reused): the time of each,
+    the site's size and the home page's HTML. Each project is deleted once measured."""
     scaling = []
     for weeks in weeks_list:
-        if weeks == measured_weeks:
-            seconds = measured_s
+        if weeks == measured["weeks"]:
+            point = measured
         else:
             say(f"scaling, cold build of {weeks} weeks ...")
-            seconds = cold_build(weeks, work)[2].seconds
-            say(f"{weeks} weeks cold {seconds:.1f} s")
-        scaling.append({"weeks": weeks, "seconds": round(seconds, 1)})
+            root, _, run = cold_build(weeks, work)
+            figures = site_figures(root / "site")
+            point = {"weeks": weeks, "seconds": round(run.seconds, 1),
+                     "site_mb": figures["site_mb"], "home_html_kb": figures["home_html_kb"]}
+            say(f"{weeks} weeks cold {run.seconds:.1f} s, site {figures['site_mb']} MB")
+            shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(work / f"cache-{weeks}w", ignore_errors=True)
+        scaling.append(point)
     return scaling
 
 
@@ -425,14 +451,17 @@ def main() -> None:
     loadavg_before = [round(x, 2) for x in os.getloadavg()]
     work = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
     try:
-        measured, cold_s = measure(args, work)
-        scaling = scaling_run(scale, args.weeks, cold_s, work)
+        measured, point = measure(args, work)
+        scaling = scaling_run(scale, point, work)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     memory = psutil.virtual_memory().total / 2**30
     results = {
         "weeks": args.weeks, "authors": AUTHORS, **measured, "scaling": scaling,
+        "mb_per_added_week": growth(scaling),
+        "longest_weeks": max([args.weeks, *scale]),
+        "home_html_kb_longest": max([point, *scaling], key=lambda p: p["weeks"])["home_html_kb"],
         "machine": f"{os.cpu_count()} cores, {memory:.0f} GB, {platform.system()} "
                    f"{platform.release()}, Python {platform.python_version()}",
         "loadavg_before": loadavg_before,

@@ -6,6 +6,7 @@ both themes pass axe's contrast checks."""
 from __future__ import annotations
 
 import json
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -300,3 +301,36 @@ def test_chart_pages_offer_snippets_with_copy_buttons(page: Page, embed_origin: 
     expect(share.locator("code", has_text="AI Token Tracker")).to_be_visible()
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_frozen_embed_draws_its_png_card_in_the_browser(
+        browser: Browser, embed_origin: str, built_site: Project) -> None:
+    """A frozen embed stores no PNG: its "PNG 1200×675" link draws one from the SVG card, at
+    the card's size, under the card's file name; without JavaScript that link is hidden and
+    the SVG link offers the same card."""
+    week = a_frozen_week(built_site)
+    url = embed_origin + f"embed/tokens-by-company/{week}/"
+    name = f"ai-token-tracker-tokens-by-company-{week}"
+    assert not list((built_site.site_dir / "embed" / "tokens-by-company" / week).glob("*.png"))
+    context = browser.new_context(accept_downloads=True, viewport={"width": 600, "height": 900})
+    page = context.new_page()
+    watch = Watch(page, embed_origin)
+    page.goto(url, wait_until="load")
+    link = page.get_by_role("link", name="PNG 1200×675")
+    expect(link).to_be_visible()
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == f"{name}-1200x675.png"
+    png = open(download.value.path(), "rb").read()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1200, 675)
+    assert len(png) > 30_000  # drawn: a blank canvas of that size compresses to ~5 KB
+    watch.assert_clean()
+    context.close()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    expect(page.get_by_role("link", name="PNG 1200×675")).to_have_count(0)
+    expect(page.get_by_role("link", name="SVG", exact=True)).to_have_attribute(
+        "href", f"{name}.svg")
+    context.close()

@@ -4,12 +4,18 @@ is escaped for each place it lands, and pages offer the snippets."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import json
 import re
 import shutil
+import socket
 import struct
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -91,16 +97,27 @@ def test_every_chart_has_a_latest_embed_and_site_wide_charts_one_per_week(
     assert (site / "embed" / "resize.js").is_file()
 
 
-def test_each_embed_folder_holds_page_spec_oembed_and_downloads(built_site: Project) -> None:
-    folder = built_site.site_dir / "embed" / "tokens-by-country" / "2025-06-02"
+def test_each_embed_folder_holds_page_specs_data_oembed_and_downloads(
+        built_site: Project) -> None:
+    """A frozen embed stores no PNG card (its page draws one from the SVG card when asked),
+    but for the week's ranking chart's 1200×675, the social card of that week's pages; its two
+    specs share one data file. A latest embed stores both PNG cards."""
+    embed = built_site.site_dir / "embed"
+    folder = embed / "tokens-by-country" / "2025-06-02"
     stem = "ai-token-tracker-tokens-by-country-2025-06-02"
+    data = [p.name for p in folder.glob("data-*.json")]
+    assert len(data) == 1
     assert sorted(p.name for p in folder.iterdir()) == sorted([
         "index.html", "chart.vl.json", "chart.narrow.vl.json", "oembed.json", f"{stem}.csv",
-        f"{stem}.svg",
-        f"{stem}-1200x675.png", f"{stem}-1080x1080.png"])
-    latest = built_site.site_dir / "embed" / "models"
-    model = sorted(latest.iterdir())[0]
-    assert (model / f"ai-token-tracker-models-{model.name}-1080x1080.png").is_file()
+        f"{stem}.svg", *data])
+    weekly = embed / "top-models" / "2025-06-02"
+    assert sorted(p.name for p in weekly.glob("*.png")) == [
+        "ai-token-tracker-top-models-2025-06-02-1200x675.png"]
+    assert not [p for p in embed.glob("*/20*/*.png") if p.parent.parent.name != "top-models"]
+    for latest in (embed / "tokens-by-country", sorted((embed / "models").iterdir())[0]):
+        stem = "ai-token-tracker-" + latest.relative_to(embed).as_posix().replace("/", "-")
+        assert sorted(p.name for p in latest.glob("*.png")) == [
+            f"{stem}-1080x1080.png", f"{stem}-1200x675.png"]
 
 
 # ---------------------------------------------------------------- the page itself
@@ -171,8 +188,12 @@ def test_embed_pages_are_strict_and_complete(built_site: Project) -> None:
         assert [a for t, a in page.tags if t == "th" and a.get("scope") == "col"], path
         links = [a["href"] for t, a in page.tags if t == "a"]
         assert any(h.endswith(".csv") for h in links) and any(h.endswith(".svg") for h in links)
-        assert any(h.endswith("-1200x675.png") for h in links)
-        # its social card: the embed's own 1200×675 PNG, at its absolute address
+        # a PNG card: stored, or drawn by embed.js from the SVG card (hidden without script)
+        assert [a for t, a in page.tags if t == "a" and (a["href"].endswith("-1200x675.png") or (
+            a.get("data-tt-png") == "1200x675" and a["href"].endswith(".svg")
+            and a["download"].endswith("-1200x675.png")))], path
+        # its social card: the embed's own 1200×675 PNG or its week's ranking card, at its
+        # absolute address
         meta = {a.get("property") or a.get("name"): a.get("content")
                 for t, a in page.tags if t == "meta"}
         assert meta["twitter:card"] == "summary_large_image", path
@@ -294,7 +315,8 @@ def test_downloads_have_their_sizes_and_carry_title_source_date_and_credit(
     folder = built_site.site_dir / "embed" / "top-models" / week
     stem = f"ai-token-tracker-top-models-{week}"
     assert png_size(folder / f"{stem}-1200x675.png") == (1200, 675)
-    assert png_size(folder / f"{stem}-1080x1080.png") == (1080, 1080)
+    latest = built_site.site_dir / "embed" / "top-models"
+    assert png_size(latest / "ai-token-tracker-top-models-1080x1080.png") == (1080, 1080)
     svg = (folder / f"{stem}.svg").read_text()
     assert re.match(r'<svg [^>]*width="1200" height="675"', svg)
     page = (folder / "index.html").read_text()
@@ -364,7 +386,7 @@ def test_chart_pages_offer_latest_and_frozen_snippets_with_citation(built_site: 
     assert "embed/resize.js" in home and "ai-token-tracker-tokens-by-country-1200x675.png" in home
     week_page = (built_site.site_dir / "rankings" / weeks[0] / "index.html").read_text()
     assert f"http://127.0.0.1:8000/embed/top-models/{weeks[0]}/" in week_page
-    assert f"ai-token-tracker-top-models-{weeks[0]}-1080x1080.png" in week_page
+    assert f"ai-token-tracker-top-models-{weeks[0]}-1200x675.png" in week_page
     # a past week offers its own frozen chart only (the page stays the same when a week is
     # added); the latest week's page offers both
     latest_snippet = '"http://127.0.0.1:8000/embed/top-models/"'  # in highlighted code
@@ -419,7 +441,9 @@ def test_frozen_embeds_do_not_change_when_a_week_is_added(tiny: Project,
         generate(project)
         after = tree(embed_dir(project))
         frozen = [name for name in before if re.match(r"[a-z-]+/2026-\d\d-\d\d/", name)]
-        assert len(frozen) == len(SITE_WIDE) * 3 * 8  # each chart, three weeks, eight files
+        folders = {name.rsplit("/", 1)[0] for name in frozen}
+        assert len(folders) == len(SITE_WIDE) * 3  # each chart, three weeks
+        assert len(frozen) >= len(folders) * 7  # page, 2 specs, data, oEmbed, CSV, SVG card
         changed = [name for name in frozen if after.get(name) != before[name]]
         assert changed == []
         assert f"tokens-by-country/{W4}/index.html" in after
@@ -448,7 +472,7 @@ def test_an_entity_absent_from_a_new_week_keeps_its_embed_and_images(tiny: Proje
         after = tree(embed_dir(project))
         absent = [n for n in before if re.match(r"(models/mistralai|companies/mistral"
                                                 r"|countries/fr)[^/]*/.*\.(png|svg|json)$", n)]
-        assert len(absent) == 3 * 6  # two interactive specs, oembed.json, SVG, two PNGs
+        assert len(absent) == 3 * 7  # two specs, their data, oembed.json, SVG, two PNGs
         assert [n for n in absent if after[n] != before[n]] == []
         gpt = [n for n in before if n.startswith("models/openai") and n.endswith(".png")]
         assert gpt and all(after[n] != before[n] for n in gpt)  # still ranked: redrawn
@@ -703,3 +727,95 @@ def test_a_square_card_gives_its_room_to_the_chart_and_a_larger_title() -> None:
         assert top - title_bottom <= widest_gap and footer_top - (top + 360 * scale) <= widest_gap
     square = compose_card({"size": [1080, 1080], "text": text}, chart)
     assert 'font-size="56"' in square or 'font-size="60"' in square  # large type, not 46
+
+
+def inline_data(node: object, folder: Path, datasets: dict) -> object:
+    """A spec's data referred to by URL put back as named datasets (into ``datasets``)."""
+    if isinstance(node, dict):
+        if "url" in node:
+            assert node == {"url": node["url"], "format": {"type": "json"}}
+            assert "/" not in node["url"]  # beside the spec
+            name = node["url"].removesuffix(".json")
+            datasets[name] = json.loads((folder / node["url"]).read_text())
+            return {"name": name}
+        return {key: inline_data(value, folder, datasets) for key, value in node.items()}
+    if isinstance(node, list):
+        return [inline_data(value, folder, datasets) for value in node]
+    return node
+
+
+def test_embed_specs_load_their_data_from_one_shared_file(built_site: Project) -> None:
+    """The wide and narrow specs of an embed refer to their values by URL, in a file beside
+    them, instead of each inlining them: put back, they are exactly the site chart's specs
+    (a week's ranking chart is also its frozen embed)."""
+    week = "2025-06-02"
+    folder = built_site.site_dir / "embed" / "top-models" / week
+    chart = built_site.site_dir / "charts" / "top-models" / week
+    for embed_spec, site_spec in (("chart.vl.json", ".vl.json"),
+                                  ("chart.narrow.vl.json", ".narrow.vl.json")):
+        text = (folder / embed_spec).read_text()
+        assert '"datasets"' not in text and '"values"' not in text
+        spec, datasets = json.loads(text), {}
+        spec = inline_data(spec, folder, datasets)
+        spec["datasets"] = datasets
+        assert datasets and spec == json.loads(chart.with_name(chart.name + site_spec)
+                                               .read_text())
+    folder = built_site.site_dir / "embed" / "tokens-by-company" / week
+    wide, narrow = (json.loads((folder / name).read_text())["data"]
+                    for name in ("chart.vl.json", "chart.narrow.vl.json"))
+    assert wide == narrow and len(list(folder.glob("data-*.json"))) == 1  # one file, shared
+
+
+@contextlib.contextmanager
+def served_apart(folder: Path) -> Iterator[str]:
+    """A folder served by another process: vl-convert holds this one's interpreter while it
+    fetches, so a server thread here would never answer."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+                               "--directory", str(folder), str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def test_embed_specs_draw_the_same_from_their_data_file(built_site: Project) -> None:
+    """vl-convert draws an embed's spec, its data fetched over HTTP as a browser would, exactly
+    as it draws the same spec with the values inline."""
+    import vl_convert as vlc
+
+    from generator.charts.render import VL_VERSION
+
+    embed = built_site.site_dir / "embed"
+    folders = [embed / "tokens-by-company" / "2025-06-02", embed / "tokens-by-country",
+               sorted((embed / "models").iterdir())[0]]
+
+    def data_by(node: object, swap: Callable[[dict], dict]) -> object:
+        if isinstance(node, dict):
+            return swap(node) if "url" in node else {k: data_by(v, swap) for k, v in node.items()}
+        if isinstance(node, list):
+            return [data_by(value, swap) for value in node]
+        return node
+
+    with served_apart(built_site.site_dir) as root:
+        for folder in folders:
+            where = root + folder.relative_to(built_site.site_dir).as_posix() + "/"
+            for name in ("chart.vl.json", "chart.narrow.vl.json"):
+                spec = json.loads((folder / name).read_text())
+                fetched = data_by(spec, lambda d, at=where: {**d, "url": at + d["url"]})
+                inline = data_by(spec, lambda d, at=folder: {"values": json.loads(
+                    (at / d["url"]).read_text())})
+                assert fetched != spec != inline
+                drawn = vlc.vegalite_to_svg(fetched, vl_version=VL_VERSION)
+                assert drawn == vlc.vegalite_to_svg(inline, vl_version=VL_VERSION)
+                assert drawn.count("<path") > 10, (folder, name)  # the marks are there

@@ -57,6 +57,29 @@ def test_the_renderer_draws_what_the_cache_lacks_once(tmp_path: Path) -> None:
         renderer.wait()  # a drawing that fails fails the build
 
 
+def test_an_embed_draws_png_cards_only_for_the_sizes_it_stores(tmp_path: Path) -> None:
+    """A frozen embed stores no PNG card: its cards are drawn as SVG only (no rasterising),
+    under the same cache keys; a later build that wants the PNG draws it then."""
+    spec = json.dumps(AREA)
+    text = {"headline": "Headline", "subtitle": "Subtitle", "sample": "", "source": "Source",
+            "credit": "Credit", "alt": "Alt"}
+    cards = {size: json.dumps({"size": list(size), "text": text})
+             for size in ((1200, 675), (1080, 1080))}
+    with Renderer(tmp_path, processes=1) as renderer:
+        _, paths, task = renderer.embed_images(spec, {(1200, 675): cards[(1200, 675)]}, set())
+        task.result()
+    svg, png = paths[(1200, 675)]
+    assert png is None and svg.read_bytes().startswith(b"<svg")
+    assert not list(tmp_path.glob("*.png"))
+    with Renderer(tmp_path, processes=1) as renderer:
+        _, again, task = renderer.embed_images(spec, cards)  # every PNG, as a latest embed
+        task.result()
+    assert again[(1200, 675)][0] == svg
+    for (width, height), (card_svg, card_png) in again.items():
+        assert card_png.read_bytes()[16:24] == width.to_bytes(4, "big") + height.to_bytes(4, "big")
+        assert card_svg.is_file()
+
+
 def test_the_worker_imports_only_the_modules_its_renders_are_keyed_on(tmp_path: Path) -> None:
     """A spawned render worker imports generator.charts.draw: without pandas, Altair or Jinja
     each worker process is ~100 MB smaller. Every module of the generator it runs is hashed into

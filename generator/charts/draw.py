@@ -111,14 +111,16 @@ def render_to_cache(spec_json: str, vl_version: str, path: Path, dark: bool = Fa
 
 
 def render_embed_images(spec_json: str, vl_version: str, chart_path: Path,
-                        cards: list[tuple[str, Path, Path]]) -> None:
-    """An embed's chart SVG (unless cached) and then its cards, (payload, SVG path, PNG path)
-    each, written into the render cache: one task, as the cards are drawn from that SVG."""
+                        cards: list[tuple[str, Path, Path | None]]) -> None:
+    """An embed's chart SVG (unless cached) and then its cards, (payload, SVG path, PNG path or
+    None for no PNG) each, written into the render cache: one task, as the cards are drawn from
+    that SVG."""
     if not chart_path.exists():
         render_to_cache(spec_json, vl_version, chart_path)
     for payload_json, svg_path, png_path in cards:
-        svg, png = render_card(payload_json, chart_path)
-        write_bytes_if_changed(png_path, png)
+        svg = card_svg(payload_json, chart_path)
+        if png_path is not None:
+            write_bytes_if_changed(png_path, card_png(svg))
         write_bytes_if_changed(svg_path, svg)
 
 
@@ -294,10 +296,13 @@ def recompress_png(png: bytes, level: int = 4) -> bytes:
     return b"".join(out)
 
 
-def render_card(payload_json: str, chart_svg_path: Path) -> tuple[bytes, bytes]:
-    """One card as SVG and PNG (run in a worker process, which reads the chart's SVG)."""
-    use_builtin_fonts()
-    svg = compose_card(xml_safe(json.loads(payload_json)),  # valid XML text
-                       chart_svg_path.read_text(encoding="utf-8"))
-    return svg.encode("utf-8"), recompress_png(vlc.svg_to_png(svg, scale=1))
+def card_svg(payload_json: str, chart_svg_path: Path) -> bytes:
+    """One card as SVG (run in a worker process, which reads the chart's SVG)."""
+    return compose_card(xml_safe(json.loads(payload_json)),  # valid XML text
+                        chart_svg_path.read_text(encoding="utf-8")).encode("utf-8")
 
+
+def card_png(svg: bytes) -> bytes:
+    """A card's SVG drawn as PNG."""
+    use_builtin_fonts()
+    return recompress_png(vlc.svg_to_png(svg.decode("utf-8"), scale=1))

@@ -107,22 +107,26 @@ class Renderer:
         """The task drawing ``path``, if this build queued it."""
         return self.tasks.get(path)
 
-    def embed_images(self, spec_json: str, cards: dict[tuple[int, int], str]
-                     ) -> tuple[Path, dict[tuple[int, int], tuple[Path, Path]], Future | None]:
-        """An embed's chart SVG and its cards (size -> card text as JSON): (SVG path, size ->
-        (card SVG path, card PNG path), the task drawing what the cache lacks). One task, as
-        each card is drawn from the chart (drawn by the task itself unless it is there: a site
-        chart's drawing, queued earlier, is usually done by then)."""
+    def embed_images(self, spec_json: str, cards: dict[tuple[int, int], str],
+                     pngs: set[tuple[int, int]] | None = None
+                     ) -> tuple[Path, dict[tuple[int, int], tuple[Path, Path | None]],
+                                Future | None]:
+        """An embed's chart SVG and its cards (size -> card text as JSON), each as SVG and, for
+        the sizes in ``pngs`` (all when None), as PNG: (SVG path, size -> (card SVG path, card
+        PNG path or None), the task drawing what the cache lacks). One task, as each card is
+        drawn from the chart (drawn by the task itself unless it is there: a site chart's
+        drawing, queued earlier, is usually done by then)."""
         chart = self.cache_dir / f"{cache_key('svg', spec_json)}.svg"
         paths, todo = {}, []
         for size, payload in cards.items():
             key = cache_key("card", payload, spec_json)
-            paths[size] = card = (self.cache_dir / f"{key}.svg", self.cache_dir / f"{key}.png")
-            if self.missing(*card):
+            png = self.cache_dir / f"{key}.png" if pngs is None or size in pngs else None
+            paths[size] = card = (self.cache_dir / f"{key}.svg", png)
+            if self.missing(*(path for path in card if path)):
                 todo.append((payload, *card))
         chart_missing, task = self.missing(chart), None
         if todo or chart_missing:
-            self.queued.update([chart, *(p for _, *card in todo for p in card)])
+            self.queued.update([chart, *(p for _, *card in todo for p in card if p)])
             task = self.pool.submit(draw.render_embed_images, spec_json, VL_VERSION, chart, todo)
             self.pending.append(task)
             self.tasks.setdefault(chart, task)

@@ -40,7 +40,13 @@ from generator.charts.labels import (
     wrap_label,
 )
 from generator.charts.palette import LIGHT
-from generator.charts.theme import SHORT_NAMES, ChartText, band_treatment, colour_scale, company_scale
+from generator.charts.theme import (
+    SHORT_NAMES,
+    ChartText,
+    band_treatment,
+    colour_scale,
+    company_scale,
+)
 from generator.charts.variants import Variant
 
 # ---------------------------------------------------------------- events and story marks

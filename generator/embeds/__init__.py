@@ -7,9 +7,17 @@ neither a later week nor a re-fetch of unchanged figures changes a byte of it. A
 does change it, and the page then says so.
 
 Each embed folder holds ``index.html`` (strict CSP, no inline script or style, static SVG
-first), ``chart.vl.json`` (the interactive spec, loaded on interaction), ``oembed.json`` and the
-downloads: the chart's CSV, PNG cards at 1200×675 and 1080×1080 and an SVG card for print, each
-with the headline, subtitle, source, date and credit drawn in.
+first), ``chart.vl.json`` and ``chart.narrow.vl.json`` (the interactive specs, loaded on
+interaction, which share one data file beside them), ``oembed.json`` and the downloads: the
+chart's CSV, an SVG card for print and PNG cards at 1200×675 and 1080×1080, each with the
+headline, subtitle, source, date and credit drawn in.
+
+PNG cards are the heaviest files (~170 KB a folder) and frozen embeds add ~8 folders a week, so a
+frozen embed stores none (``Embed.stored_cards``): its page draws the 1200×675 PNG from the SVG
+card in the reader's browser when asked (embed.js), and offers the SVG without JavaScript. A
+social card must be a real PNG file, so the week's ranking chart keeps its 1200×675 card: it is
+the social card of that week's ranking page and of every frozen embed of that week (one PNG a
+week, showing that week's figures, rather than a latest card that would show later ones).
 
 - this module: what an embed is (``Embed``) and the build's index of them (``Embeds``), which
   the site's pages use to offer each chart's snippets, downloads and citation;
@@ -25,6 +33,7 @@ from dataclasses import dataclass, field
 
 from generator import fmt
 from generator.charts.catalogue import Chart
+from generator.charts.families import WEEKLY
 from generator.charts.tables import DataTable
 from generator.findings import say
 from generator.findings.finding import Finding
@@ -81,10 +90,43 @@ class Embed:
         """Download file names: f"{stem}.csv", f"{stem}-1200x675.png", ..."""
         return "ai-token-tracker-" + self.embed_id.replace("/", "-")
 
+    @property
+    def svg_card(self) -> str:
+        """The 1200×675 card as SVG (every embed stores it; a browser draws the PNG from it)."""
+        return f"{self.stem}.svg"
+
+    def png_card(self, size: tuple[int, int]) -> str:
+        return f"{self.stem}-{size[0]}x{size[1]}.png"
+
+    @property
+    def stored_cards(self) -> tuple[tuple[int, int], ...]:
+        """The sizes of the PNG cards written into the folder (see the module's doc): all of
+        them for a latest embed, none for a frozen one but the week's ranking chart's social
+        card."""
+        if not self.frozen:
+            return CARD_SIZES
+        return CARD_SIZES[:1] if self.kind == WEEKLY else ()
+
+    @property
+    def social_id(self) -> str:
+        """The embed whose 1200×675 PNG is this page's og:image: itself, or for a frozen embed
+        without a stored card, its week's ranking chart."""
+        if CARD_SIZES[0] in self.stored_cards:
+            return self.embed_id
+        return f"{WEEKLY}/{self.embed_id.rsplit('/', 1)[-1]}"
+
+    @property
+    def social_card(self) -> str:
+        """The og:image, relative to the site root."""
+        social = self.social_id
+        width, height = CARD_SIZES[0]
+        return f"{EMBED_DIR}/{social}/ai-token-tracker-{social.replace('/', '-')}" \
+               f"-{width}x{height}.png"
+
     def downloads(self) -> list[tuple[str, str]]:
-        """(label, file name) of each download, in the order pages list them."""
-        return [*((f"PNG {w}×{h}", f"{self.stem}-{w}x{h}.png") for w, h in CARD_SIZES),
-                ("SVG", f"{self.stem}.svg"), ("CSV", f"{self.stem}.csv")]
+        """(label, file name) of each stored download, in the order pages list them."""
+        return [*((f"PNG {w}×{h}", self.png_card((w, h))) for w, h in self.stored_cards),
+                ("SVG", self.svg_card), ("CSV", f"{self.stem}.csv")]
 
 
 @dataclass
@@ -108,10 +150,14 @@ class Embeds:
         return latest, self.by_id[chart.chart_id]
 
     def card_png(self, chart_id: str) -> str:
-        """The PNG of a site chart (relative to the site root): the first card of the embed
-        that draws the same figures (every chart id is also an embed id)."""
-        embed = self.by_id[chart_id]
-        return embed.folder + embed.downloads()[0][1]
+        """The PNG of a site chart (relative to the site root): the social card of the embed
+        that draws the same figures (every chart id is also an embed id, and every site chart's
+        embed stores its 1200×675 card)."""
+        return self.by_id[chart_id].social_card
+
+    def social_alt(self, embed: Embed) -> str:
+        """What the page's social card shows (its og:image:alt)."""
+        return self.by_id[embed.social_id].alt
 
     def url(self, embed: Embed) -> str:
         return self.site_url + embed.folder

@@ -1,8 +1,10 @@
-"""The embed folders under site_src/embed/: each embed's page, interactive spec, oEmbed JSON and
-downloads (CSV, PNG and SVG cards), written once its pictures are drawn."""
+"""The embed folders under site_src/embed/: each embed's page, interactive specs (wide and
+narrow, their data in one file beside them), oEmbed JSON and downloads (CSV, SVG card, the PNG
+cards it stores: Embed.stored_cards), written once its pictures are drawn."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from concurrent.futures import Future
@@ -70,14 +72,49 @@ def draw_size(svg: str) -> tuple[float, float] | None:
     return (float(found.group(1)), float(found.group(2))) if found else None
 
 
+DATASET_NAME = re.compile(r"data-[0-9a-f]{32}")  # Altair's names: a digest of the values
+
+
+def shared_data(*specs_json: str) -> tuple[list[str], dict[str, bytes]]:
+    """The specs with their inline datasets moved out to JSON files beside them (file name ->
+    content): the wide and narrow specs draw the same values, which inline took ~60 KB twice
+    in every folder. Each reference to a dataset by name becomes a reference by URL, relative
+    to the embed page that loads the spec; nothing else changes."""
+    files: dict[str, bytes] = {}
+    out = []
+    for text in specs_json:
+        spec = json.loads(text)
+        datasets = spec.pop("datasets", {})
+        names = {}
+        for name, values in datasets.items():
+            stem = name if DATASET_NAME.fullmatch(name) else \
+                "data-" + hashlib.sha256(name.encode()).hexdigest()[:32]
+            names[name] = f"{stem}.json"
+            files[names[name]] = (json.dumps(values, sort_keys=True, separators=(",", ":"))
+                                  + "\n").encode("utf-8")
+        out.append(json.dumps(by_url(spec, names), sort_keys=True, separators=(",", ":")))
+    return out, files
+
+
+def by_url(node: object, files: dict[str, str]) -> object:
+    """``node`` with every reference to a named dataset (dataset name -> file) made by URL."""
+    if isinstance(node, dict):
+        if len(node) == 1 and node.get("name") in files:
+            return {"url": files[node["name"]], "format": {"type": "json"}}
+        return {key: by_url(value, files) for key, value in node.items()}
+    if isinstance(node, list):
+        return [by_url(value, files) for value in node]
+    return node
+
+
 def oembed_json(index: Embeds, embed: Embed) -> bytes:
     """The page's static oEmbed response (type rich), discovered from its <link rel=alternate>."""
-    (width, height), card = CARD_SIZES[0], embed.downloads()[0][1]
+    width, height = CARD_SIZES[0]
     body = {
         "version": "1.0", "type": "rich", "provider_name": PROVIDER,
         "provider_url": index.site_url, "title": embed.headline,
         "html": index.snippet(embed), "width": EMBED_SIZE.width, "height": embed.height,
-        "thumbnail_url": index.url(embed) + card, "thumbnail_width": width,
+        "thumbnail_url": index.site_url + embed.social_card, "thumbnail_width": width,
         "thumbnail_height": height,
     }
     text = json.dumps(body, ensure_ascii=True, indent=1)
@@ -91,7 +128,7 @@ class Queued:
     embed: Embed
     chart_svg: Path  # the wide drawing (the cards are drawn from it)
     narrow_svg: Path
-    cards: dict[tuple[int, int], tuple[Path, Path]]  # size -> (card SVG, card PNG)
+    cards: dict[tuple[int, int], tuple[Path, Path | None]]  # size -> (card SVG, card PNG)
     tasks: list[Future]
 
 
@@ -120,9 +157,12 @@ class EmbedFolders:
             self.renderer.used.update(self.renderer.cache_dir / name
                                       for name in record["renders"])
             return
+        # the first size's SVG card always (a download, and what a browser draws a PNG from)
+        sizes = dict.fromkeys([CARD_SIZES[0], *embed.stored_cards])
         cards = {size: card_payload(embed, size, self.index.site_url, self.is_sample)
-                 for size in CARD_SIZES}
-        svg, paths, task = self.renderer.embed_images(embed.chart.wide.spec_json, cards)
+                 for size in sizes}
+        svg, paths, task = self.renderer.embed_images(embed.chart.wide.spec_json, cards,
+                                                      set(embed.stored_cards))
         narrow = self.renderer.chart_svg(embed.chart.narrow.spec_json)
         tasks = [t for t in (task, self.renderer.task(svg), self.renderer.task(narrow)) if t]
         self.queued.append(Queued(embed, svg, narrow, paths, tasks))
@@ -137,7 +177,7 @@ class EmbedFolders:
                 task.result()
             files = self.write_folder(item, page)
             needed = [item.chart_svg, item.narrow_svg,
-                      *(path for card in item.cards.values() for path in card)]
+                      *(path for card in item.cards.values() for path in card if path)]
             if item.embed.chart.remembered is not None:
                 needed.append(item.embed.chart.remembered)
             self.memo.remember(item.embed, needed, files)
@@ -162,14 +202,16 @@ class EmbedFolders:
                                           embed.narrow_width)),
                 narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0],
             ).encode("utf-8"),
-            "chart.vl.json": (chart.wide.live_json + "\n").encode("utf-8"),
-            "chart.narrow.vl.json": (chart.narrow.live_json + "\n").encode("utf-8"),
             "oembed.json": oembed_json(self.index, embed),
             f"{embed.stem}.csv": chart.csv,
-            f"{embed.stem}.svg": item.cards[CARD_SIZES[0]][0].read_bytes(),
+            embed.svg_card: item.cards[CARD_SIZES[0]][0].read_bytes(),
         }
-        for (width, height), (_, png) in item.cards.items():
-            contents[f"{embed.stem}-{width}x{height}.png"] = png.read_bytes()
+        (wide, narrow), data = shared_data(chart.wide.live_json, chart.narrow.live_json)
+        contents["chart.vl.json"] = (wide + "\n").encode("utf-8")
+        contents["chart.narrow.vl.json"] = (narrow + "\n").encode("utf-8")
+        contents.update(data)
+        for size in embed.stored_cards:
+            contents[embed.png_card(size)] = item.cards[size][1].read_bytes()
         written = []
         for name, content in contents.items():
             write_bytes_if_changed(folder / name, content)

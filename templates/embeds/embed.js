@@ -1,8 +1,9 @@
 // AI Token Tracker embed page script (a file, because the page's CSP allows no inline script).
 // Sets the theme from ?theme=light|dark|auto, posts the page's height to the host page (message
 // format on /learn/embed/), and on the first pointer over the chart swaps the static SVG for the
-// interactive one (the narrow or the wide, as the page's width shows), unless ?static=1. It sets
-// no cookie and stores nothing.
+// interactive one (the narrow or the wide, as the page's width shows), unless ?static=1. Where
+// the folder stores no PNG card (a frozen embed), it shows the PNG link and draws the PNG from
+// the SVG card when the link is clicked. It sets no cookie and stores nothing.
 (function () {
   "use strict";
   var HEIGHT = "ai-token-tracker:embed-height";
@@ -37,6 +38,44 @@
     return new URL(narrow || main.getAttribute("data-tt-spec"), location.href).href;
   }
 
+  // The PNG card of a frozen embed, drawn in the browser: the SVG card on a canvas of the card's
+  // size, saved under the link's file name. Without JavaScript the link stays hidden and the
+  // SVG link beside it offers the same card.
+  function pngLinks(main) {
+    function save(url, name) {
+      var anchor = document.createElement("a");
+      anchor.href = url;
+      anchor.download = name;
+      document.body.appendChild(anchor);
+      anchor.click();
+      anchor.remove();
+    }
+    Array.prototype.forEach.call(main.querySelectorAll("a[data-tt-png]"), function (link) {
+      var size = link.getAttribute("data-tt-png").split("x");
+      var canvas = document.createElement("canvas");
+      if (!canvas.toBlob || !window.URL || !URL.createObjectURL) return;
+      link.parentNode.hidden = false;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var svgName = link.pathname.split("/").pop();  // the fallback: the SVG card itself
+        var image = new Image();
+        image.onload = function () {
+          canvas.width = Number(size[0]);
+          canvas.height = Number(size[1]);
+          canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+          canvas.toBlob(function (blob) {
+            if (!blob) { save(link.href, svgName); return; }
+            var url = URL.createObjectURL(blob);
+            save(url, link.getAttribute("download"));
+            setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+          }, "image/png");
+        };
+        image.onerror = function () { save(link.href, svgName); };
+        image.src = link.href;
+      });
+    });
+  }
+
   function start() {
     var main = document.querySelector("main.tt-embed");
     if (!main) return;
@@ -56,6 +95,7 @@
       if (event.source === window.parent && data && data.type === HEIGHT + "-request") post(true);
     });
     post(true);
+    pngLinks(main);
 
     var chart = main.querySelector(".tt-embed__chart");
     if (!chart || params.get("static") === "1") return;
