@@ -33,7 +33,7 @@ from generator.annotations import Annotation
 from generator.charts import specs, variants
 from generator.charts.axes import history_span, week_span
 from generator.charts.data import tables_up_to
-from generator.charts.families import FAMILIES, SITE_WIDE, Family, histories
+from generator.charts.families import FAMILIES, HOME, SITE_WIDE, Family, histories
 from generator.charts.palette import company_colour, country_colour
 from generator.charts.theme import ChartText, Event, Size
 from generator.charts.variants import SITE_DESKTOP_MEDIA, SITE_NARROW_MEDIA, VARIANTS
@@ -64,6 +64,7 @@ class ChartJob:
     subtitle: str  # its embed's subtitle: metric, unit, period
     subject: str = ""  # a history's model permaslug, company or country code
     narrow_subtitle: str = ""  # the subtitle of its narrow drawing, when that draws less
+    desktop: bool = False  # drawn for a page's full column too (the home page's chart only)
 
     @property
     def as_of(self) -> str:
@@ -87,7 +88,8 @@ class Drawing:
 @dataclass(frozen=True)
 class Chart:
     """A chart with its specs worked out: enough for pages and embeds to show it. Embeds show
-    two drawings, wide and narrow; pages those and the desktop one (charts.variants)."""
+    two drawings, wide and narrow; pages those, and the home page also the desktop one
+    (charts.variants), which only its chart has."""
 
     chart_id: str
     family: Family
@@ -100,7 +102,7 @@ class Chart:
     stat: tuple[str, str] | None  # one week of data: (the number, what it is); else None
     wide: Drawing
     narrow: Drawing
-    desktop: Drawing
+    desktop: Drawing | None  # only the chart a page shows across its full column
     headline: str  # its embed's title
     embed_subtitle: str  # its embed's subtitle: metric, unit, period
     embed_subtitle_narrow: str  # the same, of the narrow drawing (which may draw fewer rows)
@@ -195,7 +197,8 @@ def site_wide_job(site: Site, family: Family, week: str, upto: Tables, chart_id:
         focus=headline.subject if family.focus else "", marks=marks, events=events,
         stat=(say(own, "stat-value"), say(own, "stat")) if family.stat else ("", ""))
     return ChartJob(chart_id, family, week, data, text, say(headline, "title"),
-                    say(about, "subtitle"), narrow_subtitle=say(about, "subtitle-narrow"))
+                    say(about, "subtitle"), narrow_subtitle=say(about, "subtitle-narrow"),
+                    desktop=chart_id == HOME)
 
 
 def site_chart_jobs(site: Site, events: dict[tuple[str, str], Events]) -> Iterator[ChartJob]:
@@ -274,7 +277,7 @@ class SpecMemo:
 
     def key(self, job: ChartJob) -> str:
         digest = hashlib.sha256(json.dumps([
-            code_digest(), job.chart_id, job.family.kind, job.family.draw.__name__,
+            code_digest(), job.chart_id, job.family.kind, job.family.draw.__name__, job.desktop,
             repr(job.text)]).encode())
         digest.update(frame_digest(job.data))
         return digest.hexdigest()
@@ -293,14 +296,14 @@ class SpecMemo:
             write_bytes_if_changed(path, header + b"\n" + csv)
         return Chart(job.chart_id, job.family, job.week, job.as_of, job.subject, title,
                      subtitle, description, tuple(stat) if stat else None, drawing(wide),
-                     drawing(narrow), drawing(desktop), job.headline, job.subtitle,
-                     job.narrow_subtitle or job.subtitle, job.data, csv, path)
+                     drawing(narrow), drawing(desktop) if desktop else None, job.headline,
+                     job.subtitle, job.narrow_subtitle or job.subtitle, job.data, csv, path)
 
     def work_out(self, job: ChartJob) -> list:
         """[title, caption, description, stat, wide, narrow, desktop]: each drawing as [width,
-        height, spec JSON]."""
+        height, spec JSON]; desktop None unless the job asks for it."""
         drawings, title, subtitle, description, stat = [], "", "", "", None
-        for variant in VARIANTS:
+        for variant in VARIANTS if job.desktop else VARIANTS[:2]:
             # told its height, a chart function can keep the labels it draws apart
             variant = replace(variant, height=variants.size(job.family.narrow_height,
                                                             variant).height)
@@ -318,7 +321,7 @@ class SpecMemo:
             description = str(spec.get("description", ""))
             drawings.append([drawn.width, drawn.height, compact(spec)])
         value = [stat["value"], stat["words"]] if stat else None
-        return [title, subtitle, description, value, *drawings]
+        return [title, subtitle, description, value, *drawings, *[None] * (3 - len(drawings))]
 
 
 def drawing(remembered: list) -> Drawing:

@@ -97,11 +97,12 @@ class Renderer:
             self.tasks[path] = task
         return path
 
-    def chart_renders(self, chart: Chart) -> tuple[Path, Path, Path]:
-        """A site chart's wide, narrow and desktop SVGs, each with its dark version."""
+    def chart_renders(self, chart: Chart) -> tuple[Path, Path, Path | None]:
+        """A site chart's wide, narrow and (if it has one) desktop SVGs, each with its dark
+        version."""
         return (self.chart_svg(chart.wide.spec_json, dark=True),
                 self.chart_svg(chart.narrow.spec_json, dark=True),
-                self.chart_svg(chart.desktop.spec_json, dark=True))
+                self.chart_svg(chart.desktop.spec_json, dark=True) if chart.desktop else None)
 
     def task(self, path: Path) -> Future | None:
         """The task drawing ``path``, if this build queued it."""
@@ -142,23 +143,27 @@ CHART_FILES = (".vl.json", ".narrow.vl.json", ".svg", ".dark.svg", ".narrow.svg"
                ".narrow.dark.svg", ".desktop.svg", ".desktop.dark.svg", ".csv")
 
 
-def write_chart_files(chart: Chart, renders: tuple[Path, Path, Path],
+def write_chart_files(chart: Chart, renders: tuple[Path, Path, Path | None],
                       charts_dir: Path) -> list[Path]:
     """A site chart's files under charts/ (each only if its bytes changed): its two interactive
-    specs, its six drawings (wide, narrow and desktop, light and dark) and its CSV."""
+    specs, its drawings (wide, narrow and, for the home page's chart, desktop; light and dark)
+    and its CSV."""
     wide, narrow, desktop = renders
     contents = {
         ".vl.json": (chart.wide.live_json + "\n").encode(),
         ".narrow.vl.json": (chart.narrow.live_json + "\n").encode(),
         ".svg": wide.read_bytes(), ".dark.svg": draw.dark_path(wide).read_bytes(),
         ".narrow.svg": narrow.read_bytes(), ".narrow.dark.svg": draw.dark_path(narrow).read_bytes(),
-        ".desktop.svg": desktop.read_bytes(),
-        ".desktop.dark.svg": draw.dark_path(desktop).read_bytes(),
         ".csv": chart.csv,
     }
+    if desktop is not None:
+        contents[".desktop.svg"] = desktop.read_bytes()
+        contents[".desktop.dark.svg"] = draw.dark_path(desktop).read_bytes()
     base = charts_dir / chart.chart_id
     files = []
     for suffix in CHART_FILES:
+        if suffix not in contents:
+            continue
         path = base.with_name(base.name + suffix)
         write_bytes_if_changed(path, contents[suffix])
         files.append(path)
