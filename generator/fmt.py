@@ -430,8 +430,10 @@ def md(text: object) -> str:
 
 def front(text: object) -> str:
     """A front-matter (YAML) string value: HTML-escaped (themes may print it unescaped), then
-    JSON-quoted (a JSON string is a valid YAML double-quoted scalar)."""
-    return json.dumps(attr(" ".join(str(text).split())))
+    JSON-quoted (a JSON string is a valid YAML double-quoted scalar), characters beyond ASCII
+    kept as they are: JSON writes an emoji as two surrogate escapes, which YAML rejects, and
+    MkDocs then reads the whole front matter as the page's text."""
+    return json.dumps(attr(" ".join(str(text).split())), ensure_ascii=False)
 
 
 

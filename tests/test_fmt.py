@@ -190,3 +190,19 @@ def test_html_text_escapes_markup_and_a_line_break_cannot_end_an_html_block() ->
     html = markdown.markdown(f'<table><tr><td>{fmt.attr(hostile)}</td></tr></table>\n\nAfter.')
     assert "<h1" not in html and "<b>" not in html and html.count("<table>") == 1
     assert fmt.code('<iframe src="x">\n<script>') == '&lt;iframe src="x"&gt;\n&lt;script&gt;'
+
+
+def test_front_matter_values_parse_as_mkdocs_reads_them() -> None:
+    """A name with an emoji, right-to-left marks, Chinese and Markdown: MkDocs' own front-matter
+    reader gets the value back (HTML-escaped), and the page keeps its title and description
+    (with JSON's surrogate escapes of an emoji, YAML rejected the block and MkDocs printed it
+    as the page's text, Markdown and all)."""
+    from mkdocs.utils import meta
+
+    from generator import fmt
+
+    name = "abc\u202edcba\u202c 😀🚀 通义千问 ![y](javascript:x) <svg> \"q\" \\ \x07"
+    page = f"---\ntitle: {fmt.front(name)}\n---\n# Body\n"
+    body, data = meta.get_data(page)
+    assert body == "# Body\n"
+    assert data["title"] == fmt.attr(name)
