@@ -601,7 +601,8 @@ def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Pr
     distinct: dict[str, Path] = {}
     for path in found:
         rows: list = []
-        spec = without_inline_rows(json.loads(path.read_text(encoding="utf-8")), rows)
+        spec = without_inline_rows(with_data_files(json.loads(path.read_text(encoding="utf-8")),
+                                                   path.parent), rows)
         assert rows, path
         assert all(isinstance(row, dict) and all(
             isinstance(value, str | int | float | bool | None) for value in row.values())
@@ -610,6 +611,17 @@ def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Pr
     for text, path in distinct.items():
         error = jsonschema.exceptions.best_match(validator.iter_errors(json.loads(text)))
         assert error is None, f"{path}: {error.message}"
+
+
+def with_data_files(node: object, folder: Path) -> object:
+    """An embed's spec with the data files it loads by URL (beside it) put in as values."""
+    if isinstance(node, list):
+        return [with_data_files(item, folder) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if set(node) == {"url", "format"} and node["url"].startswith("data-"):
+        return {"values": json.loads((folder / node["url"]).read_text(encoding="utf-8"))}
+    return {key: with_data_files(value, folder) for key, value in node.items()}
 
 
 def without_inline_rows(node: object, rows: list) -> object:

@@ -106,7 +106,7 @@ def test_each_embed_folder_holds_page_specs_data_oembed_and_downloads(
     folder = embed / "tokens-by-country" / "2025-06-02"
     stem = "ai-token-tracker-tokens-by-country-2025-06-02"
     data = [p.name for p in folder.glob("data-*.json")]
-    assert len(data) == 1
+    assert data  # the values drawn, and each layer's own (the end labels) beside them
     assert sorted(p.name for p in folder.iterdir()) == sorted([
         "index.html", "chart.vl.json", "chart.narrow.vl.json", "oembed.json", f"{stem}.csv",
         f"{stem}.svg", *data])
@@ -472,7 +472,10 @@ def test_an_entity_absent_from_a_new_week_keeps_its_embed_and_images(tiny: Proje
         after = tree(embed_dir(project))
         absent = [n for n in before if re.match(r"(models/mistralai|companies/mistral"
                                                 r"|countries/fr)[^/]*/.*\.(png|svg|json)$", n)]
-        assert len(absent) == 3 * 7  # two specs, their data, oembed.json, SVG, two PNGs
+        # two specs, oembed.json, SVG and two PNGs each, and their data files
+        assert len([n for n in absent if "/data-" not in n]) == 3 * 6
+        assert all(any(n.startswith(folder) and "/data-" in n for n in absent)
+                   for folder in ("models/mistralai", "companies/mistral", "countries/fr"))
         assert [n for n in absent if after[n] != before[n]] == []
         gpt = [n for n in before if n.startswith("models/openai") and n.endswith(".png")]
         assert gpt and all(after[n] != before[n] for n in gpt)  # still ranked: redrawn
@@ -560,8 +563,9 @@ def test_a_new_week_takes_the_earlier_frozen_embeds_as_they_stand(
 
 def test_a_registry_edit_works_out_again_only_the_embeds_whose_figures_it_moves(
         tiny: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Mistral AI moves from France to Germany: its model's, its company's and the countries'
-    embeds and every frozen site-wide embed are made again; DeepSeek's are taken as they stand."""
+    """Mistral AI moves from France to Germany: its model's and the countries' embeds and every
+    frozen site-wide embed are made again; DeepSeek's, and its company's (whose chart names no
+    country and wears the company's own colour), are taken as they stand."""
     data_dir = tmp_path / "data"
     shutil.copytree(tiny.data_dir, data_dir)
     project = fresh_project(tmp_path, data_dir)
@@ -575,7 +579,8 @@ def test_a_registry_edit_works_out_again_only_the_embeds_whose_figures_it_moves(
         "models/mistralai-mistral-small-20250601", "companies/mistral-ai", "countries/de")} == {
         "models/deepseek-deepseek-v3-20250324": True, "companies/deepseek": True,
         "countries/cn": True, "models/mistralai-mistral-small-20250601": False,
-        "companies/mistral-ai": False, "countries/de": False}
+        # a company's colour is its own, not its country's: its chart draws the same
+        "companies/mistral-ai": True, "countries/de": False}
     assert not any(site_wide(seen).values())  # every week had Mistral's figures
     scratch = tmp_path / "scratch"
     scratch.mkdir()
@@ -761,9 +766,11 @@ def test_embed_specs_load_their_data_from_one_shared_file(built_site: Project) -
         assert datasets and spec == json.loads(chart.with_name(chart.name + site_spec)
                                                .read_text())
     folder = built_site.site_dir / "embed" / "tokens-by-company" / week
-    wide, narrow = (json.loads((folder / name).read_text())["data"]
+    wide, narrow = (set(re.findall(r'"url":"(data-[0-9a-f]+\.json)"', (folder / name).read_text()))
                     for name in ("chart.vl.json", "chart.narrow.vl.json"))
-    assert wide == narrow and len(list(folder.glob("data-*.json"))) == 1  # one file, shared
+    files = sorted(folder.glob("data-*.json"))
+    assert wide & narrow and wide | narrow == {p.name for p in files}  # shared, none unused
+    assert len({p.read_bytes() for p in files}) == len(files)  # each dataset stored once
 
 
 @contextlib.contextmanager
