@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from generator import fmt
 from generator.findings.en.common import (
     change,
+    dated,
     fit,
     in_week,
-    in_week_short,
     models,
     opening,
     plural,
@@ -33,8 +33,7 @@ def country_lead(f: Finding, form: str) -> str:
                 else f"Weekly tokens by country, to the week of {fmt.week_range(f.week)}.")
     if form == "title":
         lead, count = f"{opening(f.subject)} processed the most tokens", tokens(f.figure("tokens"))
-        return fit(f"{lead} {in_week(f.week)}: {count}", f"{lead} {in_week_short(f.week)}: {count}",
-                   f"{lead}: {count}", lead)
+        return fit(*dated(lead, f.week, f": {count}"), lead)
     text = f"{opening(f.subject)} processed {tokens(f.figure('tokens'))} tokens {in_week(f.week)}"
     if f.figure("change") is not None:
         text += f", {change(f.figure('change'))}"
@@ -55,7 +54,7 @@ def share_lead(f: Finding, form: str) -> str:
         moved = ""
         if before is not None and fmt.percent(before) != fmt.percent(share):
             moved = f", {'up' if share > before else 'down'} from {fmt.percent(before)}"
-        return fit(f"{took} {in_week(f.week)}{moved}", f"{took} {in_week_short(f.week)}{moved}",
+        return fit(*dated(took, f.week, moved)[:2],
                    f"{took}{moved} the week before" if moved else took, took)
     took = f"{opening(f.subject)} took {fmt.percent(share)} {fmt.OF_KNOWN} {in_week(f.week)}"
     if before is not None:
@@ -72,9 +71,7 @@ def company_lead(f: Finding, form: str) -> str:
     count = tokens(f.figure("tokens"))
     if form == "title":
         led = f"{f.name} led all companies"
-        return fit(f"{led} {in_week(f.week)}, with {count} tokens",
-                   f"{led} {in_week_short(f.week)}, with {count} tokens",
-                   f"{led}, with {count} tokens", led)
+        return fit(*dated(led, f.week, f", with {count} tokens"), led)
     text = f"{f.name}'s models processed {count} tokens {in_week(f.week)}, the most of any company"
     if f.figure("change") is not None:
         text += f", {change(f.figure('change'))}"
@@ -92,9 +89,7 @@ def top_model(f: Finding, form: str) -> str:
             f"{tokens(f.figure('tokens'))} tokens {share}")
     if form == "title":
         top, count = f"{f.name} was the most used model", tokens(f.figure("tokens"))
-        return fit(lead, f"{top} {in_week(f.week)}, with {count} tokens",
-                   f"{top} {in_week_short(f.week)}, with {count} tokens",
-                   f"{top}, with {count} tokens", top)
+        return fit(lead, *dated(top, f.week, f", with {count} tokens"), top)
     others = [f"{name} ({tokens(count)})" for name, count in f.figure("next")]
     return lead + (", ahead of " + " and ".join(others) if others else "") + "."
 
@@ -124,8 +119,7 @@ def rank_lead(f: Finding, form: str) -> str:
     if form == "title":
         if f.figure("weeks") == 1 or not count:
             top, later = f"The top {count} models", "rank movement shows from the second week"
-            return fit(f"{top} {in_week(f.week)}: {later}",
-                       f"{top} {in_week_short(f.week)}: {later}", f"{top}: {later}")
+            return fit(*dated(top, f.week, f": {later}"))
         if f.figure("climbed"):
             gap = (date.fromisoformat(f.week) - date.fromisoformat(f.figure("climb_since"))
                    ).days // 7
@@ -134,9 +128,7 @@ def rank_lead(f: Finding, form: str) -> str:
             return fit(f"{f.name} climbed furthest of the week's top {count}: {moved}",
                        f"{f.name} climbed {moved}", f"{f.name} climbed furthest")
         led = f"{f.figure('leader_name')} led the top {count}"
-        return fit(f"{led} {in_week(f.week)}; none of them climbed",
-                   f"{led} {in_week_short(f.week)}; none of them climbed",
-                   f"{led}; none of them climbed", led)
+        return fit(*dated(led, f.week, "; none of them climbed"), led)
     if not count:
         return f"No model was ranked in the week of {fmt.week_range(f.week)}."
     text = f"{f.figure('leader_name')} ranked #1 in the week of {fmt.week_range(f.week)}"
@@ -158,7 +150,7 @@ def free_share(f: Finding, form: str) -> str:
         return f"{fmt.OF_ALL} went to free variants in the week of {fmt.week_range(f.week)}"
     if form == "title":
         took = f"Free variants took {share} {fmt.OF_ALL}"
-        return fit(f"{took} {in_week(f.week)}", f"{took} {in_week_short(f.week)}", took)
+        return fit(*dated(took, f.week))
     text = (f"Free variants took {share} {fmt.OF_ALL} in the week of {fmt.week_range(f.week)} "
             f"({tokens(f.figure('tokens'))} tokens)")
     if f.figure("weeks") > 1:
@@ -191,9 +183,8 @@ def price_lead(f: Finding, form: str) -> str:
     if form == "title":
         lists = f"lists {price} per million completion tokens"
         paid = f"{f.name}, the most used model with a paid list price"
-        return fit(f"{paid} {in_week(f.week)}, {lists}", f"{paid} {in_week_short(f.week)}, {lists}",
-                   f"{paid}, {lists}", f"{f.name}, the most used paid model, {lists}",
-                   f"{f.name} {lists}")
+        return fit(*dated(paid, f.week, f", {lists}"),
+                   f"{f.name}, the most used paid model, {lists}", f"{f.name} {lists}")
     text = (f"The most used model with a paid list price in the week of "
             f"{fmt.week_range(f.week)}, {f.name} ({tokens(f.figure('tokens'))} tokens), lists "
             f"{price} per million completion tokens")

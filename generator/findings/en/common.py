@@ -31,6 +31,13 @@ def in_week_short(week: str) -> str:
     return f"in the week of {fmt.week_short(week)}"
 
 
+def dated(lead: str, week: str, rest: str = "") -> tuple[str, str, str]:
+    """A title's wordings from the fullest down, for ``fit``: '<lead> in the week of 2–8 March
+    2026<rest>', the same with the short week, then without the week."""
+    return (f"{lead} {in_week(week)}{rest}", f"{lead} {in_week_short(week)}{rest}",
+            f"{lead}{rest}")
+
+
 # A title (an embed's, a card's headline) is at most this many characters: longer, it runs to
 # four lines and more in a phone's column and crowds the chart out of a card.
 TITLE_MAX = 100

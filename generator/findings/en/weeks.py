@@ -7,9 +7,9 @@ from __future__ import annotations
 from generator import fmt
 from generator.findings.en.common import (
     change,
+    dated,
     fit,
     in_week,
-    in_week_short,
     models,
     opening,
     tokens,
@@ -182,21 +182,17 @@ def model_lede(f: Finding) -> str:
 def entity_title(f: Finding, count: str) -> str:
     """A history embed's headline: the fullest wording that fits (common.fit)."""
     entity, current, rank = f.figure("entity"), f.figure("current"), f.figure("rank")
-    weeks = (in_week(f.week), in_week_short(f.week))
     if entity == "model" and current:
         ranked = f"{f.name} ranked #{rank}"
-        return fit(*(f"{ranked} {week}, with {count} tokens" for week in weeks),
-                   f"{ranked}, with {count} tokens", ranked)
+        return fit(*dated(ranked, f.week, f", with {count} tokens"), ranked)
     if entity == "model":
         last = f"{f.name} was last in the top 50"
-        return fit(*(f"{last} {week}, at #{rank}" for week in weeks),
-                   *(f"{last} {week}" for week in weeks), last)
+        return fit(*dated(last, f.week, f", at #{rank}")[:2], *dated(last, f.week))
     if not current:
-        last = f"{subject_of(f)} were last in the top 50"
-        return fit(*(f"{last} {week}" for week in weeks), last)
+        return fit(*dated(f"{subject_of(f)} were last in the top 50", f.week))
     did = f"{subject_of(f)} processed {count} tokens"
-    return fit(f"{did} {weeks[0]}, {fmt.percent(f.figure('share'))} {fmt.OF_KNOWN}",
-               *(f"{did} {week}" for week in weeks), f"{did} in the latest week")
+    return fit(f"{did} {in_week(f.week)}, {fmt.percent(f.figure('share'))} {fmt.OF_KNOWN}",
+               *dated(did, f.week)[:2], f"{did} in the latest week")
 
 
 def history(f: Finding, form: str) -> str:
