@@ -303,6 +303,30 @@ def test_chart_pages_offer_snippets_with_copy_buttons(page: Page, embed_origin: 
     assert results.violations_count == 0, results.generate_report()
 
 
+def test_a_models_embed_draws_its_square_png_card_in_the_browser(
+        browser: Browser, embed_origin: str, built_site: Project) -> None:
+    """A model's latest embed stores its 1200×675 PNG (its page's social card) and its square
+    card as SVG only: "PNG 1080×1080" draws the square PNG from that SVG, at its size."""
+    folder = sorted((built_site.site_dir / "embed" / "models").iterdir())[0]
+    name = "ai-token-tracker-models-" + folder.name
+    assert not (folder / f"{name}-1080x1080.png").exists()
+    context = browser.new_context(accept_downloads=True, viewport={"width": 600, "height": 900})
+    page = context.new_page()
+    watch = Watch(page, embed_origin)
+    page.goto(embed_origin + f"embed/models/{folder.name}/", wait_until="load")
+    expect(page.get_by_role("link", name="PNG 1200×675")).to_have_attribute(
+        "href", f"{name}-1200x675.png")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="PNG 1080×1080").click()
+    assert download.value.suggested_filename == f"{name}-1080x1080.png"
+    png = open(download.value.path(), "rb").read()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1080, 1080)
+    assert len(png) > 20_000  # drawn, not a blank canvas
+    watch.assert_clean()
+    context.close()
+
+
 def test_a_frozen_embed_draws_its_png_card_in_the_browser(
         browser: Browser, embed_origin: str, built_site: Project) -> None:
     """A frozen embed stores no PNG: its "PNG 1200×675" link draws one from the SVG card, at

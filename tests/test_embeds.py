@@ -24,7 +24,7 @@ import pytest
 from conftest import copy_skeleton, weeks_from, write_authors, write_snapshot
 from generator import embeds, fmt
 from generator.build import generate
-from generator.charts.families import SITE_WIDE
+from generator.charts.families import FROZEN_WEEKS, SITE_WIDE
 from generator.embeds.collect import EmbedMemo
 from generator.load import Publication, week_publications, week_versions
 from generator.paths import Project
@@ -101,7 +101,8 @@ def test_each_embed_folder_holds_page_specs_data_oembed_and_downloads(
         built_site: Project) -> None:
     """A frozen embed stores no PNG card (its page draws one from the SVG card when asked),
     but for the week's ranking chart's 1200×675, the social card of that week's pages; its two
-    specs share one data file. A latest embed stores both PNG cards."""
+    specs share one data file. A site-wide latest embed stores both PNG cards; a model's latest
+    embed the 1200×675 (its page's social card) and the square as SVG only."""
     embed = built_site.site_dir / "embed"
     folder = embed / "tokens-by-country" / "2025-06-02"
     stem = "ai-token-tracker-tokens-by-country-2025-06-02"
@@ -114,10 +115,36 @@ def test_each_embed_folder_holds_page_specs_data_oembed_and_downloads(
     assert sorted(p.name for p in weekly.glob("*.png")) == [
         "ai-token-tracker-top-models-2025-06-02-1200x675.png"]
     assert not [p for p in embed.glob("*/20*/*.png") if p.parent.parent.name != "top-models"]
-    for latest in (embed / "tokens-by-country", sorted((embed / "models").iterdir())[0]):
+    site_wide, model = embed / "tokens-by-country", sorted((embed / "models").iterdir())[0]
+    for latest, pngs in ((site_wide, ("1080x1080", "1200x675")), (model, ("1200x675",))):
         stem = "ai-token-tracker-" + latest.relative_to(embed).as_posix().replace("/", "-")
         assert sorted(p.name for p in latest.glob("*.png")) == [
-            f"{stem}-1080x1080.png", f"{stem}-1200x675.png"]
+            f"{stem}-{size}.png" for size in pngs]
+        assert sorted(p.name for p in latest.glob("*.svg")) == [
+            f"{stem}-1080x1080.svg", f"{stem}.svg"]
+        square = (latest / f"{stem}-1080x1080.svg").read_text(encoding="utf-8")
+        assert 'width="1080" height="1080"' in square
+
+
+def test_a_frozen_history_shows_the_year_up_to_its_week(built_site: Project) -> None:
+    """A frozen chart of every week shows at most the FROZEN_WEEKS up to its week (its CSV,
+    its subtitle's period), so each frozen embed weighs about the same; the latest shows all."""
+    embed = built_site.site_dir / "embed"
+    weeks = sorted(p.name for p in (embed / "country-share").iterdir() if p.name[:2] == "20")
+    assert len(weeks) > FROZEN_WEEKS  # the sample is longer than the window
+
+    def csv_weeks(folder: Path) -> list[str]:
+        lines = next(folder.glob("*.csv")).read_text(encoding="utf-8").splitlines()
+        return sorted({line.split(",", 1)[0] for line in lines[1:]})
+
+    latest = weeks[-1]
+    assert csv_weeks(embed / "country-share" / latest) == weeks[-FROZEN_WEEKS:]
+    assert csv_weeks(embed / "country-share") == weeks
+    early = weeks[FROZEN_WEEKS // 2]
+    assert csv_weeks(embed / "tokens-by-company" / early) == weeks[:FROZEN_WEEKS // 2 + 1]
+    page = (embed / "country-share" / latest / "index.html").read_text(encoding="utf-8")
+    first = fmt.short_date(weeks[-FROZEN_WEEKS])
+    assert re.search(rf'tt-embed__subtitle">[^<]*; {re.escape(first)} – ', page), first
 
 
 # ---------------------------------------------------------------- the page itself

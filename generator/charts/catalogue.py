@@ -169,11 +169,14 @@ def first_crossing(site: Site, week: str) -> Finding | None:
 
 
 def site_wide_job(site: Site, family: Family, week: str, upto: Tables, chart_id: str,
-                  as_of: str, events: Events = ()) -> ChartJob:
+                  as_of: str, events: Events = (), since: str = "") -> ChartJob:
     """A site-wide chart as it stands when ``week`` is the latest (``upto``: the tables up to
-    that week): its own finding, and the week's story when it can show it."""
+    that week): its own finding, and the week's story when it can show it; with ``since``,
+    drawn from that week on (its finding still made from every week)."""
     data = family.data(upto)
     own = family.finding(upto, data, week)
+    if since:
+        data = data[data["week_start"].astype("str") >= since].reset_index(drop=True)
     shows = (lambda f: f.subject in set(data[family.focus])) if family.focus else \
         (lambda f: True)
     story = site.findings[week].carried(family.carries, shows) if family.carries else None
@@ -257,9 +260,10 @@ def history_job(site: Site, family: Family, key: str, rows: pd.DataFrame, chart_
 
 def frozen_chart_job(site: Site, family: Family, week: str, upto: Tables) -> ChartJob:
     """A site-wide chart as it stood when ``week`` was the latest (``upto``: the tables up to
-    that week), for its frozen embed."""
+    that week), for its frozen embed: over the weeks a frozen embed shows
+    (``Family.frozen_weeks``)."""
     return site_wide_job(site, family, week, upto, f"{family.kind}/{week}",
-                         site.cited_as_of(week))
+                         site.cited_as_of(week), since=family.frozen_weeks(upto.weeks)[0])
 
 
 # ---------------------------------------------------------------- specs, worked out or recalled

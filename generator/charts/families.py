@@ -27,6 +27,12 @@ from generator.derive.tables import Tables
 from generator.findings import charts as findings
 from generator.findings.finding import Finding
 
+# A frozen embed (a chart as it stood at a past week, for a dated story) shows at most the year
+# up to its week: drawn from the first week, each would be larger than the one before, and the
+# frozen embeds of a decade would outweigh the rest of the site many times over. The latest
+# charts and embeds show every week.
+FROZEN_WEEKS = 52
+
 
 def every_week(weeks: list[str]) -> list[str]:
     return weeks
@@ -65,6 +71,11 @@ class Family:
     folder: str = ""  # a history's folder under charts/ and embed/
     own_weeks: bool = False  # a history drawn over its entity's own weeks (a model's: from
     #                          its first week in the top 50), not from the first published
+
+    def frozen_weeks(self, weeks: list[str]) -> list[str]:
+        """The weeks its frozen embed at the last of ``weeks`` shows: those it draws, at most
+        the FROZEN_WEEKS up to that week."""
+        return self.drawn(weeks)[-FROZEN_WEEKS:]
 
     @property
     def site_wide(self) -> bool:

@@ -2,9 +2,10 @@
 
 Every chart of the site gets ``embed/<chart-id>/`` (always the latest week). The site-wide charts
 also get ``embed/<chart-id>/<week>/`` for every published week, frozen: drawn only from the weeks
-up to that one and citing the ``as_of`` at which that week's figures were first published, so
-neither a later week nor a re-fetch of unchanged figures changes a byte of it. A restatement
-does change it, and the page then says so.
+up to that one (at most the year up to it: families.FROZEN_WEEKS) and citing the ``as_of`` at
+which that week's figures were first published, so neither a later week nor a re-fetch of
+unchanged figures changes a byte of it. A restatement does change it, and the page then says
+so.
 
 Each embed folder holds ``index.html`` (strict CSP, no inline script or style, static SVG
 first), ``chart.vl.json`` and ``chart.narrow.vl.json`` (the interactive specs, loaded on
@@ -12,12 +13,15 @@ interaction, which share one data file beside them), ``oembed.json`` and the dow
 chart's CSV, an SVG card for print and PNG cards at 1200×675 and 1080×1080, each with the
 headline, subtitle, source, date and credit drawn in.
 
-PNG cards are the heaviest files (~170 KB a folder) and frozen embeds add ~8 folders a week, so a
-frozen embed stores none (``Embed.stored_cards``): its page draws the 1200×675 PNG from the SVG
-card in the reader's browser when asked (embed.js), and offers the SVG without JavaScript. A
-social card must be a real PNG file, so the week's ranking chart keeps its 1200×675 card: it is
-the social card of that week's ranking page and of every frozen embed of that week (one PNG a
-week, showing that week's figures, rather than a latest card that would show later ones).
+PNG cards are the heaviest files (~40-70 KB each) and a folder would need two, so only the PNG
+a social network needs is stored (``Embed.stored_cards``): the 1200×675 card of a latest embed,
+the og:image of its chart's page, and of the week's ranking chart (the social card of that week's
+ranking page and of every frozen embed of that week: one PNG a week showing that week's figures,
+rather than a latest card that would show later ones). Every other card is stored as SVG only
+(``Embed.svg_cards``: a frozen embed's 1200×675, and the 1080×1080 square of a latest embed;
+the site-wide latest ones, eight in all, keep their square PNG too), and the embed page draws
+its PNG from that SVG in the reader's browser when asked (embed.js); without JavaScript it
+offers the SVG.
 
 - this module: what an embed is (``Embed``) and the build's index of them (``Embeds``), which
   the site's pages use to offer each chart's snippets, downloads and citation;
@@ -33,7 +37,7 @@ from dataclasses import dataclass, field
 
 from generator import fmt
 from generator.charts.catalogue import Chart
-from generator.charts.families import WEEKLY
+from generator.charts.families import SITE_WIDE, WEEKLY
 from generator.charts.tables import DataTable
 from generator.findings import say
 from generator.findings.finding import Finding
@@ -95,17 +99,33 @@ class Embed:
         """The 1200×675 card as SVG (every embed stores it; a browser draws the PNG from it)."""
         return f"{self.stem}.svg"
 
+    def svg_file(self, size: tuple[int, int]) -> str:
+        """A card's SVG file: the 1200×675 one under the stem alone (its name since the first
+        embeds), any other with its size."""
+        return self.svg_card if size == CARD_SIZES[0] else f"{self.stem}-{size[0]}x{size[1]}.svg"
+
     def png_card(self, size: tuple[int, int]) -> str:
         return f"{self.stem}-{size[0]}x{size[1]}.png"
 
     @property
     def stored_cards(self) -> tuple[tuple[int, int], ...]:
-        """The sizes of the PNG cards written into the folder (see the module's doc): all of
-        them for a latest embed, none for a frozen one but the week's ranking chart's social
-        card."""
+        """The sizes of the PNG cards written into the folder (see the module's doc): both for
+        a site-wide latest embed, the 1200×675 social card for a history's latest embed and
+        the week's ranking chart, none for any other frozen embed."""
         if not self.frozen:
-            return CARD_SIZES
+            return CARD_SIZES if self.kind in SITE_WIDE else CARD_SIZES[:1]
         return CARD_SIZES[:1] if self.kind == WEEKLY else ()
+
+    @property
+    def svg_cards(self) -> tuple[tuple[int, int], ...]:
+        """The sizes of the SVG cards written into the folder: every size for a latest embed,
+        the 1200×675 for a frozen one."""
+        return CARD_SIZES[:1] if self.frozen else CARD_SIZES
+
+    @property
+    def drawn_cards(self) -> tuple[tuple[int, int], ...]:
+        """The PNG cards a browser draws from their SVG (embed.js): those not stored."""
+        return tuple(size for size in self.svg_cards if size not in self.stored_cards)
 
     @property
     def social_id(self) -> str:
@@ -126,7 +146,13 @@ class Embed:
     def downloads(self) -> list[tuple[str, str]]:
         """(label, file name) of each stored download, in the order pages list them."""
         return [*((f"PNG {w}×{h}", self.png_card((w, h))) for w, h in self.stored_cards),
-                ("SVG", self.svg_card), ("CSV", f"{self.stem}.csv")]
+                *((svg_label(size), self.svg_file(size)) for size in self.svg_cards),
+                ("CSV", f"{self.stem}.csv")]
+
+
+def svg_label(size: tuple[int, int]) -> str:
+    """A card's SVG link: "SVG" for the 1200×675 one, with its size for any other."""
+    return "SVG" if size == CARD_SIZES[0] else f"SVG {size[0]}×{size[1]}"
 
 
 @dataclass

@@ -91,7 +91,7 @@ def frozen_embeds(site: Site, week: str, charts: dict[str, Chart], specs: SpecMe
             chart = charts[weekly_chart_id(week)]
         else:
             chart = specs.chart(frozen_chart_job(site, family, week, upto))
-        weeks = family.drawn(upto.weeks)
+        weeks = family.frozen_weeks(upto.weeks)
         yield make_embed(
             f"{family.kind}/{week}", chart, True,
             [Note(embed_note(week, "frozen"), href=f"{EMBED_DIR}/{family.kind}/",

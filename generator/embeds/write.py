@@ -1,6 +1,7 @@
 """The embed folders under site_src/embed/: each embed's page, interactive specs (wide and
-narrow, their data in one file beside them), oEmbed JSON and downloads (CSV, SVG card, the PNG
-cards it stores: Embed.stored_cards), written once its pictures are drawn."""
+narrow, their data in one file beside them), oEmbed JSON and downloads (CSV, the SVG cards and
+the PNG cards it stores: Embed.svg_cards, Embed.stored_cards), written once its pictures are
+drawn."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from generator import fmt
 from generator.charts.draw import SIZE_RE
 from generator.charts.render import Renderer
 from generator.charts.variants import EMBED_NARROW_MEDIA, EMBED_SIZE
-from generator.embeds import CARD_SIZES, EMBED_DIR, PROVIDER, Embed, Embeds
+from generator.embeds import CARD_SIZES, EMBED_DIR, PROVIDER, Embed, Embeds, svg_label
 from generator.embeds.collect import EmbedMemo
 from generator.errors import TrackerError
 from generator.files import write_bytes_if_changed
@@ -157,8 +158,8 @@ class EmbedFolders:
             self.renderer.used.update(self.renderer.cache_dir / name
                                       for name in record["renders"])
             return
-        # the first size's SVG card always (a download, and what a browser draws a PNG from)
-        sizes = dict.fromkeys([CARD_SIZES[0], *embed.stored_cards])
+        # its SVG cards (downloads, and what a browser draws a PNG from) and its stored PNGs
+        sizes = dict.fromkeys([*embed.svg_cards, *embed.stored_cards])
         cards = {size: card_payload(embed, size, self.index.site_url, self.is_sample)
                  for size in sizes}
         svg, paths, task = self.renderer.embed_images(embed.chart.wide.spec_json, cards,
@@ -200,12 +201,13 @@ class EmbedFolders:
                                         embed.wide_width)
                              + inline_svg(item.narrow_svg.read_bytes(), embed.alt, "narrow",
                                           embed.narrow_width)),
-                narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0],
+                narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0], svg_label=svg_label,
             ).encode("utf-8"),
             "oembed.json": oembed_json(self.index, embed),
             f"{embed.stem}.csv": chart.csv,
-            embed.svg_card: item.cards[CARD_SIZES[0]][0].read_bytes(),
         }
+        for size in embed.svg_cards:
+            contents[embed.svg_file(size)] = item.cards[size][0].read_bytes()
         (wide, narrow), data = shared_data(chart.wide.live_json, chart.narrow.live_json)
         contents["chart.vl.json"] = (wide + "\n").encode("utf-8")
         contents["chart.narrow.vl.json"] = (narrow + "\n").encode("utf-8")
