@@ -147,6 +147,25 @@ def test_a_frozen_history_shows_the_year_up_to_its_week(built_site: Project) -> 
     assert re.search(rf'tt-embed__subtitle">[^<]*; {re.escape(first)} – ', page), first
 
 
+def test_the_height_estimate_reads_the_links_line_each_embed_shows(built_site: Project) -> None:
+    """The snippet's height is worked out from the text of the embed's own links line
+    (embeds.links_line): a frozen embed's is shorter than a latest one's."""
+    site = built_site.site_dir / "embed"
+    week = sorted(p.name for p in (site / "country-share").iterdir() if p.name[:2] == "20")[0]
+    model = sorted((site / "models").iterdir())[0].name
+    lines = set()
+    for folder, kind, frozen in (("country-share", "country-share", False),
+                                 (f"country-share/{week}", "country-share", True),
+                                 (f"top-models/{week}", "top-models", True),
+                                 (f"models/{model}", "model", False)):
+        page = (site / folder / "index.html").read_text(encoding="utf-8")
+        links = re.search(r'<p class="tt-embed__links">(.*?)</p>', page, re.S).group(1)
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", links)).split())
+        assert text == embeds.links_line(kind, frozen), folder
+        lines.add(text)
+    assert len(lines) == 2  # latest (two PNGs, two SVGs) and frozen (one of each)
+
+
 # ---------------------------------------------------------------- the page itself
 
 class PageParser(HTMLParser):

@@ -109,18 +109,11 @@ class Embed:
 
     @property
     def stored_cards(self) -> tuple[tuple[int, int], ...]:
-        """The sizes of the PNG cards written into the folder (see the module's doc): both for
-        a site-wide latest embed, the 1200×675 social card for a history's latest embed and
-        the week's ranking chart, none for any other frozen embed."""
-        if not self.frozen:
-            return CARD_SIZES if self.kind in SITE_WIDE else CARD_SIZES[:1]
-        return CARD_SIZES[:1] if self.kind == WEEKLY else ()
+        return stored_cards(self.kind, self.frozen)
 
     @property
     def svg_cards(self) -> tuple[tuple[int, int], ...]:
-        """The sizes of the SVG cards written into the folder: every size for a latest embed,
-        the 1200×675 for a frozen one."""
-        return CARD_SIZES[:1] if self.frozen else CARD_SIZES
+        return svg_cards(self.frozen)
 
     @property
     def drawn_cards(self) -> tuple[tuple[int, int], ...]:
@@ -148,6 +141,30 @@ class Embed:
         return [*((f"PNG {w}×{h}", self.png_card((w, h))) for w, h in self.stored_cards),
                 *((svg_label(size), self.svg_file(size)) for size in self.svg_cards),
                 ("CSV", f"{self.stem}.csv")]
+
+
+def stored_cards(kind: str, frozen: bool) -> tuple[tuple[int, int], ...]:
+    """The sizes of the PNG cards an embed of chart family ``kind`` writes into its folder (see
+    the module's doc): both for a site-wide latest embed, the 1200×675 social card for a
+    history's latest embed and the week's ranking chart, none for any other frozen embed."""
+    if not frozen:
+        return CARD_SIZES if kind in SITE_WIDE else CARD_SIZES[:1]
+    return CARD_SIZES[:1] if kind == WEEKLY else ()
+
+
+def svg_cards(frozen: bool) -> tuple[tuple[int, int], ...]:
+    """The sizes of the SVG cards an embed writes into its folder: every size for a latest
+    embed, the 1200×675 for a frozen one."""
+    return CARD_SIZES[:1] if frozen else CARD_SIZES
+
+
+def links_line(kind: str, frozen: bool) -> str:
+    """The text of the links under an embed (templates/embeds/page.html.j2): its page's credit,
+    its data and its cards, as a reader with JavaScript sees it."""
+    stored, svgs = stored_cards(kind, frozen), svg_cards(frozen)
+    pngs = [*stored, *(size for size in svgs if size not in stored)]
+    return " · ".join(["Chart: AI Token Tracker", "Get the data",
+                       *(f"PNG {w}×{h}" for w, h in pngs), *map(svg_label, svgs)])
 
 
 def svg_label(size: tuple[int, int]) -> str:

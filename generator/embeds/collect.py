@@ -30,7 +30,7 @@ from generator.charts.data import tables_up_to
 from generator.charts.families import FAMILIES, SITE_WIDE, weekly_chart_id
 from generator.derive.tables import Tables
 from generator.digests import code_digest, files_digest, source_files
-from generator.embeds import EMBED_DIR, Embed, Note, one_line
+from generator.embeds import EMBED_DIR, Embed, Note, links_line, one_line
 from generator.embeds.words import (
     caveats,
     embed_note,
@@ -139,7 +139,8 @@ def make_embed(embed_id: str, chart: Chart, frozen: bool, notes: list[Note], cre
     layout = snippet_layout(
         headline, (subtitle, narrow), notes, chart.as_of,
         {"wide": (chart.wide.size.width, chart.wide.size.height),
-         "narrow": (chart.narrow.size.width, chart.narrow.size.height)}, sample)
+         "narrow": (chart.narrow.size.width, chart.narrow.size.height)}, sample,
+        links_line(chart.kind, frozen))
     return Embed(
         embed_id=embed_id, kind=chart.kind, week=week or chart.week, frozen=frozen,
         as_of=chart.as_of, headline=headline, subtitle=subtitle, alt=alt, notes=notes,

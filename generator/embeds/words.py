@@ -98,8 +98,6 @@ COLUMNS = (PHONE, ARTICLE, WIDE_COLUMN)
 SMALLEST_TEXT = 11  # px: no chart text shows smaller (charts.variants)
 HTML_FONT_WIDTH = 1.1  # readers' sans-serif (e.g. DejaVu Sans) runs wider than the estimate
 SLACK = 24  # px: a reader's font may wrap a line more than the estimate
-# the links line of templates/embeds/page.html.j2
-LINKS = "Chart: AI Token Tracker · Get the data · PNG 1200×675 · PNG 1080×1080 · SVG"
 
 
 def text_lines(text: str, font: tuple, width: int) -> int:
@@ -108,8 +106,8 @@ def text_lines(text: str, font: tuple, width: int) -> int:
 
 
 def text_height(headline: str, subtitle: str, notes: tuple[Note, ...], as_of: str,
-                column: Column, sample: bool) -> int:
-    """Everything but the chart, in ``column``."""
+                column: Column, sample: bool, links: str) -> int:
+    """Everything but the chart, in ``column`` (``links``: the links line's text)."""
     fonts, width = column.fonts, column.width
     height = 2 * column.padding + (32 if sample else 0)  # the sample banner
 
@@ -120,7 +118,7 @@ def text_height(headline: str, subtitle: str, notes: tuple[Note, ...], as_of: st
     height += block(source, "source") + 4
     # each note 4 px apart, the list 8 px above the links
     height += sum(block(f"{note.text} {note.label}", "note") for note in notes)
-    return height + (4 * len(notes) + 4 if notes else 0) + block(LINKS, "links")
+    return height + (4 * len(notes) + 4 if notes else 0) + block(links, "links")
 
 
 @dataclass(frozen=True)
@@ -130,14 +128,15 @@ class Layout:
 
 
 def snippet_layout(headline: str, subtitles: tuple[str, str], notes: tuple[Note, ...],
-                   as_of: str, sizes: dict, sample: bool) -> Layout:
+                   as_of: str, sizes: dict, sample: bool, links: str) -> Layout:
     """The iframe's default height and the width each drawing is shown at (see above);
-    ``sizes``: drawing -> (its width, its height) as drawn, ``subtitles``: (wide, narrow).
+    ``sizes``: drawing -> (its width, its height) as drawn, ``subtitles``: (wide, narrow),
+    ``links``: the text of its links line (embeds.links_line).
     Where even the widest the wide drawing may be shown leaves the embed shorter in a wide
     column than in a phone's, the blank under it there is what the snippet cannot avoid."""
     def text(column: Column, variant: str) -> int:
         return text_height(headline, subtitles[variant == "narrow"], notes, as_of, column,
-                           sample)
+                           sample, links)
 
     def fill(column: Column, variant: str, target: int) -> tuple[int, int]:
         """(the width, the embed's height): the drawing as near ``target`` as it may be."""
