@@ -124,6 +124,7 @@ def first_page_in(project: Project, family: str) -> str:
 PAGE_FAMILIES = {
     "home": lambda p: "",
     "rankings": lambda p: "rankings/",
+    "every-week": lambda p: "rankings/weeks/",
     "week": lambda p: f"rankings/{latest_and_past_week(p)[1]}/",
     "countries": lambda p: "countries/",
     "country": lambda p: f"countries/{first_page_in(p, 'countries')}/",

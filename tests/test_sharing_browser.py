@@ -67,7 +67,7 @@ def test_the_404_page_works_at_any_depth(page: Page, pages_url: str, built_site:
 
 def test_the_404_page_links_to_the_rankings_and_home(page: Page, pages_url: str) -> None:
     page.goto(pages_url + "x/y/")
-    for name, target in (("Every week's ranking", "rankings/"), ("Home", "")):
+    for name, target in (("Every week's ranking", "rankings/weeks/"), ("Home", "")):
         link = page.locator("article").get_by_role("link", name=name, exact=True)
         assert link.evaluate("a => a.href") in (pages_url + target, pages_url + target + ".")
 

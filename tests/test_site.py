@@ -602,3 +602,22 @@ def test_the_spend_sections_say_what_is_left_out_in_words(built_site: Project) -
         assert ("Every one of these models has a known list price this week." in section) != \
             bool(re.search(r"are left out \([^)]* tokens this week\)", section))
         assert f"shares of tokens are shares {fmt.OF_KNOWN}" in section
+
+
+def test_the_rankings_page_lists_recent_weeks_and_links_every_week(built_site: Project) -> None:
+    """/rankings/ keeps to the last RECENT_WEEKS (its length no longer grows with the years);
+    /rankings/weeks/ lists every week, newest first, each linked to its ranking."""
+    from generator.pages.rankings import RECENT_WEEKS
+
+    site = built_site.site_dir / "rankings"
+    weeks = sorted((p.name for p in site.iterdir() if p.name[:2] == "20"), reverse=True)
+    assert len(weeks) > RECENT_WEEKS
+
+    def linked_weeks(page: str) -> list[str]:
+        return re.findall(r'<td class="tt-week"><a href="[./]*rankings/(\d{4}-\d\d-\d\d)/"',
+                          (site / page).read_text(encoding="utf-8"))
+
+    assert linked_weeks("index.html") == weeks[:RECENT_WEEKS]
+    assert linked_weeks("weeks/index.html") == weeks
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<a href="weeks/">Every week since [^<]*: all {len(weeks)} weeks</a>', index)

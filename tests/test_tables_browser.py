@@ -26,13 +26,13 @@ def site_url(built_site: Project) -> Iterator[str]:
 
 def table_pages(project: Project) -> list[str]:
     """A past week's ranking and the latest, /models/, the revisions log, a company and a
-    country page, the home page and the rankings index."""
+    country page, the home page, the rankings index and its every-week page."""
     site = project.site_dir
     weeks = sorted(p.name for p in (site / "rankings").iterdir() if p.name[:2] == "20")
     companies = sorted(p.parent.name for p in (site / "companies").glob("*/index.html"))
     return ["", "rankings/", f"rankings/{weeks[0]}/", f"rankings/{weeks[-1]}/", "models/",
             "data/revisions/", "data/", f"companies/{companies[0]}/", "companies/",
-            "countries/", "countries/cn/"]
+            "countries/", "countries/cn/", "rankings/weeks/"]
 
 
 BOXES = """() => [...document.querySelectorAll('article .tt-table-scroll')].map(box => ({
@@ -43,7 +43,7 @@ BOXES = """() => [...document.querySelectorAll('article .tt-table-scroll')].map(
 }))"""
 
 
-@pytest.mark.parametrize("which", range(11))
+@pytest.mark.parametrize("which", range(12))
 def test_no_table_scrolls_sideways_at_a_desktop_width(page: Page, site_url: str,
                                                       built_site: Project, which: int) -> None:
     path = table_pages(built_site)[which]
@@ -77,7 +77,7 @@ LEADING_CELLS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("which", range(11))
+@pytest.mark.parametrize("which", range(12))
 def test_a_phone_shows_rank_model_and_tokens_without_scrolling(
         page: Page, site_url: str, built_site: Project, which: int) -> None:
     path = table_pages(built_site)[which]

@@ -1,6 +1,6 @@
-"""Rankings: the latest week with an index of every week, and one permanent page per week, each
-opening with the week's story (the same lede as the home page's for that week), listing what
-else changed, and closing with its movers (generator/derive/movers.py)."""
+"""Rankings: the latest week with its recent weeks, an index of every week, and one permanent
+page per week, each opening with the week's story (the same lede as the home page's for that
+week), listing what else changed, and closing with its movers (generator/derive/movers.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ from generator.pages import PageWriter
 from generator.site import Site
 from generator.tableio import records
 
+# The Rankings page lists the latest weeks; every week is on its own page (rankings/weeks/),
+# which grows by a row a week where the Rankings page stays the same length (a long table is
+# most of what a phone's browser lays out on a page).
+RECENT_WEEKS = 12
+
 
 def render_rankings(writer: PageWriter, site: Site) -> None:
     weeks = site.tables.weeks
@@ -22,10 +27,13 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
     index = [dict(row, leader=leaders.get(row["week_start"], "–"))
              for row in records(site.tables.totals)]
     latest = site.findings[site.latest_week]
+    newest_first = list(reversed(index))
     writer.render("rankings_index.md.j2", "rankings/index.md",
                   card=writer.charts[WEEKLY],
                   week=site.latest_week, rows=site.week_models(site.latest_week),
-                  summary=latest.description(), weeks=list(reversed(index)))
+                  summary=latest.description(), weeks=newest_first, recent=RECENT_WEEKS)
+    writer.render("ranking_weeks.md.j2", "rankings/weeks.md", card=writer.charts[WEEKLY],
+                  weeks=newest_first)
     for i, week in enumerate(weeks):
         findings = site.findings[week]
         chart = writer.charts[weekly_chart_id(week)]
