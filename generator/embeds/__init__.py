@@ -159,12 +159,12 @@ def svg_cards(frozen: bool) -> tuple[tuple[int, int], ...]:
 
 
 def links_line(kind: str, frozen: bool) -> str:
-    """The text of the links under an embed (templates/embeds/page.html.j2): its page's credit,
-    its data and its cards, as a reader with JavaScript sees it."""
-    stored, svgs = stored_cards(kind, frozen), svg_cards(frozen)
-    pngs = [*stored, *(size for size in svgs if size not in stored)]
+    """The text of the links under an embed (templates/embeds/page.html.j2) without JavaScript,
+    as the snippet's height is for (the PNGs a browser draws show only with it): its page's
+    credit, its data and its stored cards."""
     return " · ".join(["Chart: AI Token Tracker", "Get the data",
-                       *(f"PNG {w}×{h}" for w, h in pngs), *map(svg_label, svgs)])
+                       *(f"PNG {w}×{h}" for w, h in stored_cards(kind, frozen)),
+                       *map(svg_label, svg_cards(frozen))])
 
 
 def svg_label(size: tuple[int, int]) -> str:
