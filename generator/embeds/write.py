@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
@@ -131,12 +131,17 @@ class Queued:
     narrow_svg: Path
     cards: dict[tuple[int, int], tuple[Path, Path | None]]  # size -> (card SVG, card PNG)
     tasks: list[Future]
+    remembered: Path | None  # its chart's SpecMemo file
+    written: list[Path]  # its files written when it was queued (all but its pictures and page)
 
 
 @dataclass
 class EmbedFolders:
-    """The embed folders of a build: ``add`` queues an embed's pictures (or keeps a recalled
-    embed's folder as it stands), ``write`` writes every folder as its pictures are done."""
+    """The embed folders of a build: ``add`` writes an embed's specs, data and CSV and queues
+    its pictures (or keeps a recalled embed's folder as it stands), ``write`` writes every
+    page and picture as its pictures are done. An embed is kept from ``add`` on without its
+    chart (pages need none of it; the page its table): the specs of ~900 charts waiting for
+    their drawing were the largest part of a long history's build memory."""
 
     project: Project
     index: Embeds
@@ -151,8 +156,9 @@ class EmbedFolders:
         return self.project.site_src / EMBED_DIR
 
     def add(self, embed: Embed) -> None:
-        self.index.by_id[embed.embed_id] = embed
-        if embed.chart is None:  # recalled: its folder and renders stand as the last build left
+        chart = embed.chart
+        if chart is None:  # recalled: its folder and renders stand as the last build left
+            self.index.by_id[embed.embed_id] = embed
             record = self.memo.recorded(embed.embed_id)
             self.files.update(self.out / embed.embed_id / name for name in record["files"])
             self.renderer.used.update(self.renderer.cache_dir / name
@@ -162,11 +168,19 @@ class EmbedFolders:
         sizes = dict.fromkeys([*embed.svg_cards, *embed.stored_cards])
         cards = {size: card_payload(embed, size, self.index.site_url, self.is_sample)
                  for size in sizes}
-        svg, paths, task = self.renderer.embed_images(embed.chart.wide.spec_json, cards,
+        svg, paths, task = self.renderer.embed_images(chart.wide.spec_json, cards,
                                                       set(embed.stored_cards))
-        narrow = self.renderer.chart_svg(embed.chart.narrow.spec_json)
+        narrow = self.renderer.chart_svg(chart.narrow.spec_json)
         tasks = [t for t in (task, self.renderer.task(svg), self.renderer.task(narrow)) if t]
-        self.queued.append(Queued(embed, svg, narrow, paths, tasks))
+        (wide_spec, narrow_spec), data = shared_data(chart.wide.live_json, chart.narrow.live_json)
+        contents = {"chart.vl.json": (wide_spec + "\n").encode("utf-8"),
+                    "chart.narrow.vl.json": (narrow_spec + "\n").encode("utf-8"), **data,
+                    f"{embed.stem}.csv": chart.csv,
+                    "oembed.json": oembed_json(self.index, embed)}
+        light = replace(embed, chart=None)
+        self.index.by_id[embed.embed_id] = light
+        self.queued.append(Queued(light, svg, narrow, paths, tasks, chart.remembered,
+                                  self.write_files(embed, contents)))
 
     def write(self, templates: Path) -> None:
         env = jinja2.Environment(
@@ -179,8 +193,8 @@ class EmbedFolders:
             files = self.write_folder(item, page)
             needed = [item.chart_svg, item.narrow_svg,
                       *(path for card in item.cards.values() for path in card if path)]
-            if item.embed.chart.remembered is not None:
-                needed.append(item.embed.chart.remembered)
+            if item.remembered is not None:
+                needed.append(item.remembered)
             self.memo.remember(item.embed, needed, files)
         self.memo.save()
         for name in ASSETS:
@@ -191,8 +205,9 @@ class EmbedFolders:
             self.files.add(self.out / name)
 
     def write_folder(self, item: Queued, page: jinja2.Template) -> list[Path]:
-        embed, chart = item.embed, item.embed.chart
-        folder = self.out / embed.embed_id
+        """The page and the pictures of a queued embed, once drawn: with the files written when
+        it was queued, the folder's every file."""
+        embed = item.embed
         contents = {
             "index.html": page.render(
                 embed=embed, embeds=self.index, is_sample=self.is_sample,
@@ -203,17 +218,16 @@ class EmbedFolders:
                                           embed.narrow_width)),
                 narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0], svg_label=svg_label,
             ).encode("utf-8"),
-            "oembed.json": oembed_json(self.index, embed),
-            f"{embed.stem}.csv": chart.csv,
         }
         for size in embed.svg_cards:
             contents[embed.svg_file(size)] = item.cards[size][0].read_bytes()
-        (wide, narrow), data = shared_data(chart.wide.live_json, chart.narrow.live_json)
-        contents["chart.vl.json"] = (wide + "\n").encode("utf-8")
-        contents["chart.narrow.vl.json"] = (narrow + "\n").encode("utf-8")
-        contents.update(data)
         for size in embed.stored_cards:
             contents[embed.png_card(size)] = item.cards[size][1].read_bytes()
+        return [*item.written, *self.write_files(embed, contents)]
+
+    def write_files(self, embed: Embed, contents: dict[str, bytes]) -> list[Path]:
+        """Files of an embed's folder (each only if its bytes changed)."""
+        folder = self.out / embed.embed_id
         written = []
         for name, content in contents.items():
             write_bytes_if_changed(folder / name, content)
