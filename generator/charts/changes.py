@@ -26,7 +26,7 @@ from generator.charts.data import MOVEMENT_MODELS
 from generator.charts.draw import text_width
 from generator.charts.labels import bar_labels, end_width, labelled, week_text
 from generator.charts.palette import CONTEXT_COLOUR, LIGHT, country_colour
-from generator.charts.specs import end_text, line_ends, stat_chart
+from generator.charts.specs import end_text, layered, line_ends, stat_chart
 from generator.charts.theme import ChartText, colour_scale
 from generator.charts.variants import Variant
 
@@ -102,7 +102,7 @@ def country_growth_chart(data: pd.DataFrame, text: ChartText,
     colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
                        legend=legend(variant) if keyed else None)
     base = alt.Chart(shown).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    return alt.layer(
+    return layered(
         base.mark_line(strokeWidth=2.5, interpolate="linear"),
         base.mark_circle(size=36 if variant.narrow else 44, opacity=1),
         end_text(labels.assign(week_start=last), x, domain, variant),
@@ -118,7 +118,7 @@ def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
     room = span * (0.45 if variant.narrow else 0.3)
     low = ticks[0] - (room if ticks[0] < 0 else 0)
     domain = [low, ticks[-1] + room]
-    base = alt.Chart().encode(  # the data: alt.layer's (charts.specs says why)
+    base = alt.Chart().encode(  # the data: the layer's (charts.specs says why)
         y=alt.Y("country_name:N", title=None, sort=names,
                 scale=alt.Scale(paddingInner=0.4, paddingOuter=0.3),
                 axis=alt.Axis(labelLimit=variant.label_limit)),
@@ -134,8 +134,8 @@ def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
         text=alt.Text("change_text:N"))
     zero = alt.Chart().mark_rule(color=LIGHT["domain"], strokeWidth=1).encode(
         x=alt.XDatum(0.0, type="quantitative", axis=None))
-    return alt.layer(bars, zero, rise, fall, data=shown, title=text.title_params(),
-                     description=text.description)
+    return layered(bars, zero, rise, fall, data=shown, title=text.title_params(),
+                   description=text.description)
 
 
 # ---------------------------------------------------------------- rank movement (bump chart)
@@ -193,7 +193,7 @@ def rank_movement_chart(data: pd.DataFrame, text: ChartText,
                alt.Tooltip("tokens_text:N", title="Tokens"),
                alt.Tooltip("company:N", title="Company"),
                alt.Tooltip("country_name:N", title="Country")]
-    base = alt.Chart().encode(x=x, y=y)  # the data: alt.layer's (charts.specs says why)
+    base = alt.Chart().encode(x=x, y=y)  # the data: the layer's (charts.specs says why)
     if not picked.any():  # no headline model among them: every line in its country's colour
         names, scale = country_colours(data)
         colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
@@ -219,5 +219,5 @@ def rank_movement_chart(data: pd.DataFrame, text: ChartText,
             align="left", baseline="middle", dx=8, fontSize=variant.font, color=LIGHT["text"],
             fontWeight="bold" if chosen else "normal", limit=room).encode(
             text=alt.Text("label:N"), tooltip=tooltip))
-    return alt.layer(*layers, data=shown, title=text.title_params(),
-                     description=text.description)
+    return layered(*layers, data=shown, title=text.title_params(),
+                   description=text.description)

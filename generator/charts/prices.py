@@ -14,7 +14,7 @@ from generator import fmt
 from generator.charts.axes import SI_LABEL, nice_top, week_span, x_week
 from generator.charts.labels import bar_labels, end_width, labelled, tokens_text, week_text
 from generator.charts.palette import CONTEXT_COLOUR, FREE_COLOUR, LIGHT, country_colour
-from generator.charts.specs import end_text, line_ends, stat_chart
+from generator.charts.specs import end_text, layered, line_ends, stat_chart
 from generator.charts.theme import ChartText
 from generator.charts.variants import Variant
 
@@ -46,8 +46,8 @@ def free_share_chart(data: pd.DataFrame, text: ChartText,
                  alt.Tooltip("share_text:N", title=f"Share {fmt.OF_ALL}"),
                  alt.Tooltip("tokens_text:N", title="Tokens of free variants")],
     )
-    return alt.layer(line, end_text(labels.assign(week_start=last), x, (0.0, top), variant),
-                     title=text.title_params(), description=text.description)
+    return layered(line, end_text(labels.assign(week_start=last), x, (0.0, top), variant),
+                   title=text.title_params(), description=text.description)
 
 
 def log_ticks(low: float, high: float) -> list[float]:
@@ -95,7 +95,7 @@ def price_usage_chart(data: pd.DataFrame, text: ChartText,
               axis=alt.Axis(values=tokens, labelExpr=SI_LABEL,
                             title=None if variant.narrow else "Tokens in the week"))
     colours = [country_colour(str(focus["country"].iloc[0]))] if len(focus) else []
-    # the data: alt.layer's, or the chart's own when it has no other layer (charts.specs)
+    # the data: the layer's, or the chart's own when it has no other layer (charts.specs)
     points = alt.Chart().mark_circle(opacity=0.9).encode(
         x=x, y=y,
         color=alt.Color("shade:N", title=None, legend=None,
@@ -119,5 +119,5 @@ def price_usage_chart(data: pd.DataFrame, text: ChartText,
     name = alt.Chart().transform_filter("datum.picked").mark_text(
         align="right" if right else "left", dx=-10 if right else 10, fontSize=variant.font,
         fontWeight="bold", color=LIGHT["text"]).encode(x=x, y=y, text=alt.Text("label:N"))
-    return alt.layer(points, name, data=shown, title=text.title_params(),
-                     description=text.description)
+    return layered(points, name, data=shown, title=text.title_params(),
+                   description=text.description)
