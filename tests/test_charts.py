@@ -582,6 +582,30 @@ def test_the_fast_data_step_gives_exactly_altairs_values(tables) -> None:
     assert all(type(row["n"]) is int for row in values["values"])
 
 
+
+def test_a_lean_layer_gives_exactly_altairs_spec() -> None:
+    """specs.layered (each layer's mark, axis, scale and legend held as plain dicts, which
+    Altair copies faster) gives the spec alt.layer gives, and leaves the charts it was given,
+    and the channels they share, as they were."""
+    data = pd.DataFrame({"week_start": ["2026-03-16", "2026-03-23"], "tokens": [1.0, 2.0],
+                         "band": ["China", "United States"], "label": ["1", "2"]})
+    x = axes.x_week("2026-03-16", "2026-03-23", WIDE, room=40)
+    colour = alt.Color("band:N", scale=alt.Scale(domain=["China", "United States"],
+                                                 range=["#c00", "#00c"]),
+                       legend=axes.legend(NARROW))
+    area = alt.Chart(data).mark_area(interpolate="linear", strokeWidth=0.5).encode(
+        x=x, y=alt.Y("tokens:Q", axis=axes.tokens_axis(WIDE, "Tokens")), color=colour,
+        tooltip=[alt.Tooltip("band:N", title="Country")])
+    text = alt.Chart(data).mark_text(align="left", dx=6).encode(x=x, y=alt.Y("tokens:Q"),
+                                                                text=alt.Text("label:N"))
+    before = [json.dumps(chart.to_dict(), sort_keys=True) for chart in (area, text)]
+    expected = alt.layer(area, text, title="T", description="D").to_dict()
+    assert specs.layered(area, text, title="T", description="D").to_dict() == expected
+    assert [json.dumps(chart.to_dict(), sort_keys=True) for chart in (area, text)] == before
+    assert isinstance(area.mark, alt.MarkDef) and isinstance(x["axis"], alt.Axis)
+    lean = specs.lean(area)
+    assert isinstance(lean.mark, dict) and isinstance(lean.encoding.x["axis"], dict)
+    assert isinstance(lean.encoding.color["legend"], dict)
 def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Project) -> None:
     """Altair's debug mode (a schema check of every object as it is made) is off for speed and
     the build checks one whole chart per family: here every spec the build wrote is checked

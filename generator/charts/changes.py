@@ -26,7 +26,7 @@ from generator.charts.data import MOVEMENT_MODELS
 from generator.charts.draw import text_width
 from generator.charts.labels import bar_labels, end_width, labelled, week_text
 from generator.charts.palette import CONTEXT_COLOUR, LIGHT, country_colour
-from generator.charts.specs import end_text, line_ends, stat_chart
+from generator.charts.specs import end_text, layered, line_ends, stat_chart
 from generator.charts.theme import ChartText, colour_scale
 from generator.charts.variants import Variant
 
@@ -102,11 +102,11 @@ def country_growth_chart(data: pd.DataFrame, text: ChartText,
     colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
                        legend=legend(variant) if keyed else None)
     base = alt.Chart(shown).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    return alt.layer(
+    return layered(
         base.mark_line(strokeWidth=2.5, interpolate="linear"),
         base.mark_circle(size=36 if variant.narrow else 44, opacity=1),
         end_text(labels.assign(week_start=last), x, domain, variant),
-    ).properties(title=text.title_params(), description=text.description)
+        title=text.title_params(), description=text.description)
 
 
 def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
@@ -118,7 +118,7 @@ def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
     room = span * (0.45 if variant.narrow else 0.3)
     low = ticks[0] - (room if ticks[0] < 0 else 0)
     domain = [low, ticks[-1] + room]
-    base = alt.Chart(shown).encode(
+    base = alt.Chart().encode(  # the data: the layer's (charts.specs says why)
         y=alt.Y("country_name:N", title=None, sort=names,
                 scale=alt.Scale(paddingInner=0.4, paddingOuter=0.3),
                 axis=alt.Axis(labelLimit=variant.label_limit)),
@@ -128,14 +128,14 @@ def one_week_changes(shown: pd.DataFrame, names: list[str], colour: alt.Color,
     bars = base.mark_bar().encode(color=colour.legend(None))
     rise = base.transform_filter("datum.wow_change >= 0").mark_text(
         align="left", dx=4, color=LIGHT["text"], fontSize=variant.font).encode(
-        text="change_text:N")
+        text=alt.Text("change_text:N"))
     fall = base.transform_filter("datum.wow_change < 0").mark_text(
         align="right", dx=-4, color=LIGHT["text"], fontSize=variant.font).encode(
-        text="change_text:N")
-    zero = alt.Chart(shown).mark_rule(color=LIGHT["domain"], strokeWidth=1).encode(
+        text=alt.Text("change_text:N"))
+    zero = alt.Chart().mark_rule(color=LIGHT["domain"], strokeWidth=1).encode(
         x=alt.XDatum(0.0, type="quantitative", axis=None))
-    return alt.layer(bars, zero, rise, fall).properties(title=text.title_params(),
-                                                         description=text.description)
+    return layered(bars, zero, rise, fall, data=shown, title=text.title_params(),
+                   description=text.description)
 
 
 # ---------------------------------------------------------------- rank movement (bump chart)
@@ -193,13 +193,13 @@ def rank_movement_chart(data: pd.DataFrame, text: ChartText,
                alt.Tooltip("tokens_text:N", title="Tokens"),
                alt.Tooltip("company:N", title="Company"),
                alt.Tooltip("country_name:N", title="Country")]
-    base = alt.Chart(shown).encode(x=x, y=y)
+    base = alt.Chart().encode(x=x, y=y)  # the data: the layer's (charts.specs says why)
     if not picked.any():  # no headline model among them: every line in its country's colour
         names, scale = country_colours(data)
         colour = alt.Color("country_name:N", title=None, scale=scale, sort=names,
                            legend=legend(variant))
         layers = [base.mark_line(strokeWidth=2.5, interpolate="linear").encode(
-                      color=colour, detail="model_permaslug:N", tooltip=tooltip),
+                      color=colour, detail=alt.Detail("model_permaslug:N"), tooltip=tooltip),
                   base.mark_circle(size=36 if variant.narrow else 48, opacity=1).encode(
                       color=colour, tooltip=tooltip)]
     else:  # the others in grey first, the one the headline names over them in its colour
@@ -209,7 +209,8 @@ def rank_movement_chart(data: pd.DataFrame, text: ChartText,
                                                                    3.5)):
             subset = base.transform_filter("datum.picked" if chosen else "!datum.picked")
             layers += [subset.mark_line(strokeWidth=width, interpolate="linear", color=colour
-                                        ).encode(detail="model_permaslug:N", tooltip=tooltip),
+                                        ).encode(detail=alt.Detail("model_permaslug:N"),
+                                                 tooltip=tooltip),
                        subset.mark_circle(size=(36 if variant.narrow else 48) * width / 2.5,
                                           opacity=1, color=colour).encode(tooltip=tooltip)]
     for chosen in (False, True):  # the name the headline names in bold
@@ -217,6 +218,6 @@ def rank_movement_chart(data: pd.DataFrame, text: ChartText,
             f"datum.label != '' && {'' if chosen else '!'}datum.picked").mark_text(
             align="left", baseline="middle", dx=8, fontSize=variant.font, color=LIGHT["text"],
             fontWeight="bold" if chosen else "normal", limit=room).encode(
-            text="label:N", tooltip=tooltip))
-    return alt.layer(*layers).properties(title=text.title_params(),
-                                                       description=text.description)
+            text=alt.Text("label:N"), tooltip=tooltip))
+    return layered(*layers, data=shown, title=text.title_params(),
+                   description=text.description)

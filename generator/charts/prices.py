@@ -14,7 +14,7 @@ from generator import fmt
 from generator.charts.axes import SI_LABEL, nice_top, week_span, x_week
 from generator.charts.labels import bar_labels, end_width, labelled, tokens_text, week_text
 from generator.charts.palette import CONTEXT_COLOUR, FREE_COLOUR, LIGHT, country_colour
-from generator.charts.specs import end_text, line_ends, stat_chart
+from generator.charts.specs import end_text, layered, line_ends, stat_chart
 from generator.charts.theme import ChartText
 from generator.charts.variants import Variant
 
@@ -46,8 +46,8 @@ def free_share_chart(data: pd.DataFrame, text: ChartText,
                  alt.Tooltip("share_text:N", title=f"Share {fmt.OF_ALL}"),
                  alt.Tooltip("tokens_text:N", title="Tokens of free variants")],
     )
-    return alt.layer(line, end_text(labels.assign(week_start=last), x, (0.0, top), variant)
-                     ).properties(title=text.title_params(), description=text.description)
+    return layered(line, end_text(labels.assign(week_start=last), x, (0.0, top), variant),
+                   title=text.title_params(), description=text.description)
 
 
 def log_ticks(low: float, high: float) -> list[float]:
@@ -95,13 +95,14 @@ def price_usage_chart(data: pd.DataFrame, text: ChartText,
               axis=alt.Axis(values=tokens, labelExpr=SI_LABEL,
                             title=None if variant.narrow else "Tokens in the week"))
     colours = [country_colour(str(focus["country"].iloc[0]))] if len(focus) else []
-    points = alt.Chart(shown).mark_circle(opacity=0.9).encode(
+    # the data: the layer's, or the chart's own when it has no other layer (charts.specs)
+    points = alt.Chart().mark_circle(opacity=0.9).encode(
         x=x, y=y,
         color=alt.Color("shade:N", title=None, legend=None,
                         scale=alt.Scale(domain=[*([shade] if len(focus) else []), OTHERS],
                                         range=[*colours, CONTEXT_COLOUR])),
-        size=alt.condition("datum.picked", alt.value(150 if variant.narrow else 200),
-                           alt.value(50 if variant.narrow else 70)),
+        size=alt.SizeValue(50 if variant.narrow else 70, condition={
+            "test": "datum.picked", "value": 150 if variant.narrow else 200}),
         order=alt.Order("picked:N"),
         tooltip=[alt.Tooltip("model_name:N", title="Model"),
                  alt.Tooltip("company:N", title="Company"),
@@ -110,12 +111,13 @@ def price_usage_chart(data: pd.DataFrame, text: ChartText,
                  alt.Tooltip("prompt_text:N", title="Prompt price per million tokens"),
                  alt.Tooltip("completion_text:N", title="Completion price per million tokens")])
     if focus.empty:
-        return points.properties(title=text.title_params(), description=text.description)
+        return points.properties(data=shown, title=text.title_params(),
+                                 description=text.description)
     # the name on the side of the point with more room (log scale: where it sits in the domain)
     at = math.log10(float(focus["price_completion_usd_per_mtok"].iloc[0]))
     right = (at - math.log10(prices[0])) / (math.log10(prices[-1]) - math.log10(prices[0])) > 0.55
-    name = alt.Chart(shown).transform_filter("datum.picked").mark_text(
+    name = alt.Chart().transform_filter("datum.picked").mark_text(
         align="right" if right else "left", dx=-10 if right else 10, fontSize=variant.font,
-        fontWeight="bold", color=LIGHT["text"]).encode(x=x, y=y, text="label:N")
-    return alt.layer(points, name).properties(title=text.title_params(),
-                                              description=text.description)
+        fontWeight="bold", color=LIGHT["text"]).encode(x=x, y=y, text=alt.Text("label:N"))
+    return layered(points, name, data=shown, title=text.title_params(),
+                   description=text.description)

@@ -52,6 +52,54 @@ from generator.charts.variants import Variant
 # ---------------------------------------------------------------- events and story marks
 
 LATEST = "latest-values"  # the name of the layer of labels at the ends of series
+INDEPENDENT_Y = alt.Resolve(scale=alt.ScaleResolveMap(y="independent"))
+
+# Altair is slow at three things these functions avoid (the spec is the same): an encoding given
+# as a string ("label:N") or a dict (alt.condition's, alt.value's) is matched against the
+# schema to find its channel class (~2 ms each: pass alt.Text("label:N"), alt.OpacityValue(...)
+# instead); every layer, .properties() and .resolve_scale() of a layered chart copies the
+# whole chart (pass title, description and resolve to the layer: ``layered``), and the copies
+# are slow (``lean``). Layers that draw the same data get it once, from layered(data=...):
+# Altair would otherwise hoist it there itself, hashing each layer's DataFrame as text.
+LEAN = ("axis", "scale", "legend")  # a channel's properties held as plain dicts (``lean``)
+CHANNELS = ("x", "x2", "y", "color", "opacity", "fillOpacity", "stroke", "strokeWidth",
+            "size", "order", "detail", "text", "tooltip")  # the channels lean looks at
+
+
+def layered(*charts: alt.Chart | alt.LayerChart, **properties: object) -> alt.LayerChart:
+    """``alt.layer(*charts, **properties)``, each chart made ``lean`` first."""
+    return alt.layer(*(lean(chart) for chart in charts), **properties)
+
+
+def lean(chart: alt.Chart | alt.LayerChart) -> alt.Chart | alt.LayerChart:
+    """The same chart (and spec), its mark's properties and its channels' axis, scale and
+    legend held as the plain dicts its spec shows. An Altair object holds each of its
+    properties, set or not (a mark ~100, an axis ~75), and Altair copies every layer's whole
+    object tree several times (each alt.layer twice, to_dict twice more): plain dicts are
+    copied several times faster. A layered chart is returned as it is."""
+    if not isinstance(chart, alt.Chart):
+        return chart
+    made = chart.copy(deep=False)
+    if isinstance(chart.mark, alt.SchemaBase):
+        made.mark = chart.mark.to_dict(validate=False)
+    if isinstance(chart.encoding, alt.SchemaBase):
+        made.encoding = chart.encoding.copy(deep=False)
+        for name in CHANNELS:
+            channel = held(made.encoding, name)
+            objects = [key for key in LEAN if isinstance(held(channel, key), alt.SchemaBase)]
+            if objects:  # a copy: a channel may be shared with other layers
+                made.encoding[name] = channel = channel.copy(deep=False)
+                for key in objects:
+                    channel[key] = channel[key].to_dict(validate=False)
+    return made
+
+
+def held(obj: object, key: str) -> object:
+    """An Altair object's property ``key`` (alt.Undefined when unset or not one of its)."""
+    try:
+        return obj[key] if isinstance(obj, alt.SchemaBase) else alt.Undefined
+    except KeyError:
+        return alt.Undefined
 
 
 def annotate(chart: alt.Chart | alt.LayerChart, text: ChartText,
@@ -67,8 +115,8 @@ def annotate(chart: alt.Chart | alt.LayerChart, text: ChartText,
     if not (text.marks or text.events) or not isinstance(series, alt.Chart):
         return chart
     weeks = sorted(series.data["week_start"]) if isinstance(series.data, pd.DataFrame) else []
-    if not weeks or isinstance(series.mark, str) or series.mark.type not in ("area", "line",
-                                                                             "rect"):
+    if not weeks or isinstance(series.mark, str) or series.mark["type"] not in (
+            "area", "line", "rect"):  # (a lean chart's mark is a dict: ``lean``)
         return chart
     span = max(1, (date.fromisoformat(weeks[-1]) - date.fromisoformat(weeks[0])).days + 6)
     shown = sorted([(day, label, words, True) for day, label, words in text.marks] +
@@ -76,7 +124,7 @@ def annotate(chart: alt.Chart | alt.LayerChart, text: ChartText,
     # where each rule falls across the plot (its domain may run on past the last week, to
     # leave room for labels at the ends of series)
     scale = series.encoding.x["scale"] if isinstance(series.encoding.x, alt.X) else None
-    domain = scale["domain"] if isinstance(scale, alt.Scale) else None
+    domain = scale["domain"] if isinstance(scale, (alt.Scale, dict)) else None  # (lean)
     start, end = (date(d["year"], d["month"], d["date"]) for d in domain) if isinstance(
         domain, list) else (date.fromisoformat(weeks[0]), date.fromisoformat(weeks[-1]))
     plot = variant.width - (56 if variant.narrow else 76)
@@ -117,12 +165,13 @@ def annotate(chart: alt.Chart | alt.LayerChart, text: ChartText,
                 lineBreak="\n",
                 fontWeight="bold" if story else "normal",
                 color=LIGHT["text" if story else "annotation"],
-            ).encode(x=x, y=alt.Y("level:Q", scale=levels, axis=None), text="lines:N"))
+            ).encode(x=x, y=alt.Y("level:Q", scale=levels, axis=None),
+                     text=alt.Text("lines:N")))
     base = chart.copy(deep=False)  # its layers (series and labels) share their y scale
     base.title = alt.Undefined
     base.description = alt.Undefined
-    return alt.layer(base, *layers).resolve_scale(y="independent").properties(
-        title=text.title_params(), description=text.description)
+    return layered(base, *layers, resolve=INDEPENDENT_Y, title=text.title_params(),
+                   description=text.description)
 
 
 def end_text(labels: pd.DataFrame, x: alt.X, domain: tuple[float, float],
@@ -134,7 +183,7 @@ def end_text(labels: pd.DataFrame, x: alt.X, domain: tuple[float, float],
     return alt.Chart(labels, name=LATEST).mark_text(
         align="left", baseline="middle", dx=6, fontSize=variant.font, color=LIGHT["text"],
     ).encode(x=x, y=alt.Y("at:Q", scale=alt.Scale(domain=list(domain), nice=False,
-                                                  zero=False)), text="label:N")
+                                                  zero=False)), text=alt.Text("label:N"))
 
 
 # ---------------------------------------------------------------- one-week charts
@@ -150,10 +199,10 @@ def stat_chart(text: ChartText, variant: Variant) -> alt.LayerChart:
         lines.append((line, small, "normal", LIGHT["text"], big + 12 + i * round(1.4 * small)))
     layers = [alt.Chart(pd.DataFrame({"text": [line]})).mark_text(
         align="left", baseline="top", x=0, y=top, fontSize=size, fontWeight=weight,
-        color=colour).encode(text="text:N") for line, size, weight, colour, top in lines]
-    return alt.layer(*layers).properties(
-        title=text.title_params(), description=text.description,
-        usermeta={"stat": {"value": value, "words": words}})
+        color=colour).encode(text=alt.Text("text:N"))
+        for line, size, weight, colour, top in lines]
+    return layered(*layers, title=text.title_params(), description=text.description,
+                   usermeta={"stat": {"value": value, "words": words}})
 
 
 def wrap_words(words: str, variant: Variant) -> list[str]:
@@ -174,7 +223,7 @@ def single_week_bars(data: pd.DataFrame, field: str, value_text: tuple[str, list
     no legend), its value written beside it, with room for it inside the plot."""
     value, tooltip, label = value_text
     room = 1.7 if variant.narrow else 1.35
-    base = alt.Chart(data).encode(
+    base = alt.Chart().encode(  # the data: the layer's
         y=alt.Y(f"{field}:N", title=None, sort=sort,
                 axis=alt.Axis(labelLimit=variant.label_limit)),
         x=alt.X(f"{value}:Q", title=None, axis=None,
@@ -183,9 +232,9 @@ def single_week_bars(data: pd.DataFrame, field: str, value_text: tuple[str, list
     )
     bars = base.mark_bar().encode(color=colour.legend(None), **band_treatment(field, sort))
     values = base.mark_text(align="left", dx=4, color=LIGHT["text"],
-                            fontSize=variant.font).encode(text=f"{label}:N")
-    return alt.layer(bars, values).properties(title=text.title_params(),
-                                              description=text.description)
+                            fontSize=variant.font).encode(text=alt.Text(f"{label}:N"))
+    return layered(bars, values, data=data, title=text.title_params(),
+                   description=text.description)
 
 
 # ---------------------------------------------------------------- the site-wide charts
@@ -245,8 +294,8 @@ def stacked_bands(data: pd.DataFrame, band_title: str, scale: alt.Scale, bands: 
         tooltip=tooltip,
         **band_treatment("band", bands),
     )
-    return alt.layer(areas, end_text(labels.assign(week_start=last), x, (0.0, top), variant)
-                     ).properties(title=text.title_params(), description=text.description)
+    return layered(areas, end_text(labels.assign(week_start=last), x, (0.0, top), variant),
+                   title=text.title_params(), description=text.description)
 
 
 def country_share_chart(data: pd.DataFrame, text: ChartText,
@@ -282,8 +331,8 @@ def country_share_chart(data: pd.DataFrame, text: ChartText,
         color=colour,
         tooltip=tooltip,
     )
-    return alt.layer(lines, end_text(labels.assign(week_start=last), x, (0.0, top), variant)
-                     ).properties(title=text.title_params(), description=text.description)
+    return layered(lines, end_text(labels.assign(week_start=last), x, (0.0, top), variant),
+                   title=text.title_params(), description=text.description)
 
 
 def line_ends(names: pd.Series, values: pd.Series, write: Callable[[object], str],
@@ -315,7 +364,7 @@ def top_models_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> a
                          label=pd.array(bar_labels(list(shown["model_name"]), variant),
                                         dtype="str"),
                          picked=shown["model_permaslug"] == text.focus)
-    base = alt.Chart(shown)
+    base = alt.Chart()  # the data: the layer's
     if variant.narrow:
         base = base.transform_filter("datum.rank <= 10")
     # an explicit order: the bars' and the figure's layers share it (a sort by field does
@@ -329,7 +378,7 @@ def top_models_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> a
                 axis=tokens_axis(variant, None if variant.narrow else "Tokens in the week")),
         color=alt.Color("country_name:N", title=None, scale=colour_scale(names, codes),
                         sort=names, legend=legend(variant, 1 if variant.narrow else None)),
-        opacity=alt.condition("datum.picked", alt.value(1.0), alt.value(0.55)),
+        opacity=alt.OpacityValue(0.55, condition={"test": "datum.picked", "value": 1.0}),
         tooltip=[alt.Tooltip("rank:N", title="Rank"), alt.Tooltip("model_name:N", title="Model"),
                  alt.Tooltip("company:N", title="Company"),
                  alt.Tooltip("country_name:N", title="Country"),
@@ -339,10 +388,10 @@ def top_models_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> a
     # each bar's figure at its end, the picked one's in bold
     figures = [base.transform_filter(f"{'' if picked else '!'}datum.picked").mark_text(
         align="left", dx=4, fontSize=variant.font, fontWeight="bold" if picked else "normal",
-        color=LIGHT["text"]).encode(y=y, x="tokens:Q", text="figure_text:N")
+        color=LIGHT["text"]).encode(y=y, x=alt.X("tokens:Q"), text=alt.Text("figure_text:N"))
         for picked in (False, True)]
-    return alt.layer(bars, *figures).properties(title=text.title_params(),
-                                                description=text.description)
+    return layered(bars, *figures, data=shown, title=text.title_params(),
+                   description=text.description)
 
 
 # ---------------------------------------------------------------- histories
@@ -373,5 +422,5 @@ def history_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> alt.
     # its latest week's figure beside its last bar
     latest = pd.DataFrame({"week_start": [sunday(last)], "label": [value],
                            "at": [float(data.sort_values("week_start")["tokens"].iloc[-1])]})
-    return alt.layer(bars, end_text(latest, x, (0.0, top), variant)).properties(
-        title=text.title_params(), description=text.description)
+    return layered(bars, end_text(latest, x, (0.0, top), variant),
+                   title=text.title_params(), description=text.description)
