@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from generator.charts.families import WEEKLY, weekly_chart_id
 from generator.derive.movers import LIMIT
 from generator.findings import say
+from generator.findings.finding import Finding
 from generator.findings.week import movers_against
 from generator.pages import PageWriter
 from generator.site import Site
@@ -28,12 +29,17 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
              for row in records(site.tables.totals)]
     latest = site.findings[site.latest_week]
     newest_first = list(reversed(index))
+    recent = newest_first[:RECENT_WEEKS]
+    listing = Finding("weeks-index", weeks[0],
+                      figures={"weeks": len(weeks), "shown": len(recent)})
+    words = {form: say(listing, form)
+             for form in ("caption", "recent-caption", "link", "intro", "description")}
     writer.render("rankings_index.md.j2", "rankings/index.md",
                   card=writer.charts[WEEKLY],
                   week=site.latest_week, rows=site.week_models(site.latest_week),
-                  summary=latest.description(), weeks=newest_first, recent=RECENT_WEEKS)
+                  summary=latest.description(), weeks=recent, words=words)
     writer.render("ranking_weeks.md.j2", "rankings/weeks.md", card=writer.charts[WEEKLY],
-                  weeks=newest_first)
+                  weeks=newest_first, words=words)
     for i, week in enumerate(weeks):
         findings = site.findings[week]
         chart = writer.charts[weekly_chart_id(week)]

@@ -12,6 +12,7 @@ from generator.findings.en.common import (
     in_week,
     models,
     opening,
+    plural,
     tokens,
 )
 from generator.findings.finding import Finding
@@ -133,6 +134,23 @@ def coverage(f: Finding, form: str) -> str:
     return (f"{tokens(other)} tokens ({fmt.percent(f.figure('other_share'))} {fmt.OF_ALL}) went "
             f"to models outside the top 50, so the ranking covers "
             f"{fmt.percent(f.figure('coverage'))} of the week's tokens.")
+
+
+def weeks_index(f: Finding) -> str:
+    """The Rankings pages' lists of weeks: ``f.week`` the first week, figures ``weeks`` (how
+    many there are) and ``shown`` (how many a list shows)."""
+    weeks, shown = f.figure("weeks"), f.figure("shown")
+    listed = ("all tokens processed, the change on the week, the most used model, and the top "
+              "50 models' share of all tokens")
+    return {
+        "caption": f"Every week: {listed}",
+        "recent-caption": f"The last {plural(shown, 'week')}: {listed}",
+        "link": f"Every week since {fmt.week_range(f.week)}: all {weeks} weeks",
+        "intro": f"All {plural(weeks, 'week')} since tracking began, newest first. Each week "
+                 "links to its ranking.",
+        "description": f"Every week since {fmt.week_range(f.week)}: "
+                       + listed.replace("processed", "processed on OpenRouter", 1) + ".",
+    }
 
 
 def subject_of(f: Finding) -> str:
@@ -264,6 +282,6 @@ def week_title(f: Finding, form: str) -> str:
 WORDINGS = {
     "week-title": week_title, "week-total": week_total, "week-country": week_country,
     "countries": countries, "most-used": top_models, "top-companies": top_companies,
-    "coverage": coverage,
+    "coverage": coverage, "weeks-index": lambda f, form: weeks_index(f)[form],
     "entity-week": entity_week, "history": history, "spend": spend,
 }
