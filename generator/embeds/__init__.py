@@ -116,9 +116,8 @@ class Embed:
         return svg_cards(self.frozen)
 
     @property
-    def drawn_cards(self) -> tuple[tuple[int, int], ...]:
-        """The PNG cards a browser draws from their SVG (embed.js): those not stored."""
-        return tuple(size for size in self.svg_cards if size not in self.stored_cards)
+    def card_links(self) -> list[tuple[str, tuple[int, int], str]]:
+        return card_links(self.kind, self.frozen)
 
     @property
     def social_id(self) -> str:
@@ -138,8 +137,8 @@ class Embed:
 
     def downloads(self) -> list[tuple[str, str]]:
         """(label, file name) of each stored download, in the order pages list them."""
-        return [*((f"PNG {w}×{h}", self.png_card((w, h))) for w, h in self.stored_cards),
-                *((svg_label(size), self.svg_file(size)) for size in self.svg_cards),
+        return [*((label, self.png_card(size) if form == "png" else self.svg_file(size))
+                  for form, size, label in self.card_links if form != "drawn"),
                 ("CSV", f"{self.stem}.csv")]
 
 
@@ -158,18 +157,25 @@ def svg_cards(frozen: bool) -> tuple[tuple[int, int], ...]:
     return CARD_SIZES[:1] if frozen else CARD_SIZES
 
 
+def card_links(kind: str, frozen: bool) -> list[tuple[str, tuple[int, int], str]]:
+    """The links to an embed's cards, in the order its page and the chart's page list them:
+    (form, size, label), form "png" (a stored PNG), "drawn" (a PNG the browser draws from the
+    card's SVG: shown with JavaScript only) or "svg"."""
+    stored = stored_cards(kind, frozen)
+    return [*(("png", size, f"PNG {size[0]}×{size[1]}") for size in stored),
+            *(("drawn", size, f"PNG {size[0]}×{size[1]}") for size in svg_cards(frozen)
+              if size not in stored),
+            *(("svg", size, "SVG" if size == CARD_SIZES[0] else f"SVG {size[0]}×{size[1]}")
+              for size in svg_cards(frozen))]
+
+
 def links_line(kind: str, frozen: bool) -> str:
     """The text of the links under an embed (templates/embeds/page.html.j2) without JavaScript,
     as the snippet's height is for (the PNGs a browser draws show only with it): its page's
     credit, its data and its stored cards."""
     return " · ".join(["Chart: AI Token Tracker", "Get the data",
-                       *(f"PNG {w}×{h}" for w, h in stored_cards(kind, frozen)),
-                       *map(svg_label, svg_cards(frozen))])
-
-
-def svg_label(size: tuple[int, int]) -> str:
-    """A card's SVG link: "SVG" for the 1200×675 one, with its size for any other."""
-    return "SVG" if size == CARD_SIZES[0] else f"SVG {size[0]}×{size[1]}"
+                       *(label for form, _, label in card_links(kind, frozen)
+                         if form != "drawn")])
 
 
 @dataclass

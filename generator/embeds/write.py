@@ -19,7 +19,7 @@ from generator import fmt
 from generator.charts.draw import SIZE_RE
 from generator.charts.render import Renderer
 from generator.charts.variants import EMBED_NARROW_MEDIA, EMBED_SIZE
-from generator.embeds import CARD_SIZES, EMBED_DIR, PROVIDER, Embed, Embeds, svg_label
+from generator.embeds import CARD_SIZES, EMBED_DIR, PROVIDER, Embed, Embeds
 from generator.embeds.collect import EmbedMemo
 from generator.errors import TrackerError
 from generator.files import write_bytes_if_changed
@@ -216,7 +216,7 @@ class EmbedFolders:
                                         embed.wide_width)
                              + inline_svg(item.narrow_svg.read_bytes(), embed.alt, "narrow",
                                           embed.narrow_width)),
-                narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0], svg_label=svg_label,
+                narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0],
             ).encode("utf-8"),
         }
         for size in embed.svg_cards:
