@@ -118,8 +118,11 @@ LINES_AND_AREAS = ("area", "line")
 def live(spec: dict) -> dict:
     """The interactive version of a drawn spec: a line or an area also answers hovering at each
     week (invisible points carry its tooltip; drawn statically they would only add weight).
-    Shares everything but the marks it changes with ``spec`` (no copy of the data)."""
+    Shares everything but the marks it changes with ``spec`` (no copy of the data). Its marks
+    carry Vega's ARIA labels, which a drawing leaves out (theme: ``aria``)."""
     interactive = dict(spec)
+    if "config" in spec:
+        interactive["config"] = {k: v for k, v in spec["config"].items() if k != "aria"}
     units = [interactive]
     while "layer" in units[-1]:  # the series: the first unit, maybe in a layer of layers
         units[-1]["layer"] = [dict(unit) for unit in units[-1]["layer"]]
