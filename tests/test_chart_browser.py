@@ -235,7 +235,7 @@ def point_tooltips(page: Page, url: str, chart: str) -> tuple[str, list[str]]:
     width) has turned interactive: (the figure's selector, the tooltips' texts)."""
     page.set_viewport_size(DESKTOP)
     page.goto(url, wait_until="load")
-    selector = f'figure.tt-chart[data-tt-spec$="/{chart}.vl.json"]'
+    selector = f'figure.tt-chart[data-tt-spec$="embed/{chart}/chart.vl.json"]'
     figure = page.locator(selector)
     figure.scroll_into_view_if_needed()
     figure.hover()

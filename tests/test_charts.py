@@ -623,8 +623,7 @@ def test_every_chart_and_embed_spec_of_a_build_is_valid_vega_lite(built_site: Pr
     schema = load_schema()
     validator = jsonschema.validators.validator_for(schema)(schema)
     assert not validator.is_valid({"mark": "no-such-mark", "data": {"values": []}})
-    found = [*(built_site.site_src / "charts").rglob("*.vl.json"),
-             *(built_site.site_src / "embed").rglob("chart*.vl.json")]
+    found = list((built_site.site_src / "embed").rglob("chart*.vl.json"))
     assert len(found) > 800
     distinct: dict[str, Path] = {}
     for path in found:

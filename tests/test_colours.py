@@ -119,9 +119,9 @@ def test_no_two_series_of_one_chart_look_alike_to_any_reader(specs: dict[str, di
 def test_every_chart_with_several_series_is_measured(specs: dict[str, dict]) -> None:
     """The reader of the specs finds the legends: a company chart shows ten companies and the
     rest, the home chart its countries and both greys."""
-    company = series_colours(specs["charts/tokens-by-company.vl.json"])[1]
+    company = series_colours(specs["embed/tokens-by-company/chart.vl.json"])[1]
     assert max(len(scale) for scale in company) >= 10
-    home = {c for scale in series_colours(specs["charts/tokens-by-country.vl.json"])[1]
+    home = {c for scale in series_colours(specs["embed/tokens-by-country/chart.vl.json"])[1]
             for c in scale}
     assert {palette.NO_COUNTRY_COLOUR, palette.OUTSIDE_COLOUR} <= home
 
@@ -143,7 +143,7 @@ def test_outside_the_top_50_is_drawn_see_through_with_an_outline(specs: dict[str
     those of smaller companies) is see-through inside an outline of its grey; "no known country"
     is solid. (The home chart's four bands, with the tokens outside the top 50 counted as of no
     known country, are kept apart by the ΔE2000 measure above.)"""
-    for name in ("charts/tokens-by-company.vl.json",):
+    for name in ("embed/tokens-by-company/chart.vl.json",):
         text = json.dumps(specs[name])
         assert f'"value": {theme.SEE_THROUGH_OPACITY}' in text, name
         assert f'"value": "{palette.OUTSIDE_COLOUR}"' in text, name

@@ -82,9 +82,8 @@ def test_every_chart_has_a_latest_embed_and_site_wide_charts_one_per_week(
         built_site: Project) -> None:
     site = built_site.site_dir
     weeks = sorted(p.name for p in (site / "rankings").iterdir() if p.name[:2] == "20")
-    charts = [p.relative_to(site / "charts").with_suffix("").with_suffix("").as_posix()
-              for p in (site / "charts").rglob("*.vl.json")
-              if not p.name.endswith(".narrow.vl.json")]  # the same chart, drawn narrow
+    charts = [p.relative_to(site / "charts").with_suffix("").as_posix()
+              for p in (site / "charts").rglob("*.csv")]  # each chart's data
     assert len(charts) > 200
     for chart_id in charts:
         assert (site / "embed" / chart_id / "index.html").is_file(), chart_id
@@ -799,20 +798,21 @@ def inline_data(node: object, folder: Path, datasets: dict) -> object:
 
 def test_embed_specs_load_their_data_from_one_shared_file(built_site: Project) -> None:
     """The wide and narrow specs of an embed refer to their values by URL, in a file beside
-    them, instead of each inlining them: put back, they are exactly the site chart's specs
-    (a week's ranking chart is also its frozen embed)."""
+    them, instead of each inlining them; the site's own chart (a week's ranking chart is also
+    its frozen embed) turns live from the same two specs, not copies of them."""
     week = "2025-06-02"
     folder = built_site.site_dir / "embed" / "top-models" / week
-    chart = built_site.site_dir / "charts" / "top-models" / week
-    for embed_spec, site_spec in (("chart.vl.json", ".vl.json"),
-                                  ("chart.narrow.vl.json", ".narrow.vl.json")):
-        text = (folder / embed_spec).read_text()
+    for name in ("chart.vl.json", "chart.narrow.vl.json"):
+        text = (folder / name).read_text()
         assert '"datasets"' not in text and '"values"' not in text
-        spec, datasets = json.loads(text), {}
-        spec = inline_data(spec, folder, datasets)
-        spec["datasets"] = datasets
-        assert datasets and spec == json.loads(chart.with_name(chart.name + site_spec)
-                                               .read_text())
+        datasets: dict = {}
+        inline_data(json.loads(text), folder, datasets)
+        assert datasets and all(datasets.values())
+    page = (built_site.site_dir / "rankings" / week / "index.html").read_text()
+    figure = re.search(r'<figure class="tt-chart[^>]*>', page).group()
+    assert f'data-tt-spec="../../embed/top-models/{week}/chart.vl.json"' in figure
+    assert f'data-tt-spec-narrow="../../embed/top-models/{week}/chart.narrow.vl.json"' in figure
+    assert not list((built_site.site_dir / "charts").rglob("*.vl.json"))
     folder = built_site.site_dir / "embed" / "tokens-by-company" / week
     wide, narrow = (set(re.findall(r'"url":"(data-[0-9a-f]+\.json)"', (folder / name).read_text()))
                     for name in ("chart.vl.json", "chart.narrow.vl.json"))

@@ -282,8 +282,10 @@ def test_each_chart_has_spec_svg_png_and_csv(built_site: Project) -> None:
     from generator.charts.families import SITE_WIDE
 
     for name in SITE_WIDE:
-        for suffix in (".vl.json", ".svg", ".csv"):
+        for suffix in (".svg", ".csv"):
             assert (charts / f"{name}{suffix}").stat().st_size > 100, name + suffix
+        spec = built_site.site_dir / "embed" / name / "chart.vl.json"  # its live chart's
+        assert spec.stat().st_size > 100, spec
         # the PNG is the embed's image card, linked from the chart's caption
         card = f"embed/{name}/ai-token-tracker-{name}-1200x675.png"
         assert (built_site.site_dir / card).stat().st_size > 1000, card
@@ -373,19 +375,21 @@ def test_every_chart_is_drawn_at_the_size_its_page_gives_it(built_site: Project)
     assert len(charts) > 100
     desktop = {(DESKTOP_SIZE.width, DESKTOP_SIZE.height),
                (DESKTOP_SIZE.width, STAT_HEIGHTS["desktop"])}  # (no interactive spec of its own)
-    for svg in charts:  # x.svg, x.dark.svg: x.vl.json; x.narrow(.dark).svg: x.narrow.vl.json
+    for svg in charts:  # x(.dark).svg: embed/x/chart.vl.json; x.narrow(.dark).svg: its narrow
         root = ElementTree.fromstring(svg.read_bytes())
         drawn = (float(root.get("width")), float(root.get("height")))
         if ".desktop." in svg.name:
             assert drawn in desktop, svg
             continue
-        spec = json.loads(svg.with_name(svg.name.replace(".dark.svg", ".svg")
-                                        .replace(".svg", ".vl.json")).read_text())
+        chart_id = (svg.relative_to(built_site.site_dir / "charts").as_posix()
+                    .removesuffix(".svg").removesuffix(".dark").removesuffix(".narrow"))
+        spec = json.loads((built_site.site_dir / "embed" / chart_id / (
+            "chart.narrow.vl.json" if ".narrow." in svg.name else "chart.vl.json")).read_text())
         assert drawn == (spec["width"], spec["height"]), svg
     home = (built_site.site_dir / "index.html").read_text()
     assert f'width="{DESKTOP_SIZE.width}" height="{DESKTOP_SIZE.height}"' in home
     for variant in ("", ".narrow"):
-        spec = json.loads((built_site.site_dir / f"charts/tokens-by-country{variant}.vl.json")
+        spec = json.loads((built_site.site_dir / f"embed/tokens-by-country/chart{variant}.vl.json")
                           .read_text())
         assert f'width="{spec["width"]}" height="{spec["height"]}"' in home
 

@@ -129,7 +129,7 @@ class Chart:
     def path(self, suffix: str) -> str:
         """URL path of one of the chart's files, relative to the site root: suffix ".svg",
         ".dark.svg", ".narrow.svg", ".narrow.dark.svg", ".desktop.svg", ".desktop.dark.svg",
-        ".vl.json", ".narrow.vl.json", ".csv"."""
+        ".csv" (its live specs are its embed's)."""
         return f"charts/{self.chart_id}{suffix}"
 
 

@@ -139,19 +139,17 @@ class Renderer:
         self.pending.clear()
 
 
-CHART_FILES = (".vl.json", ".narrow.vl.json", ".svg", ".dark.svg", ".narrow.svg",
+CHART_FILES = (".svg", ".dark.svg", ".narrow.svg",
                ".narrow.dark.svg", ".desktop.svg", ".desktop.dark.svg", ".csv")
 
 
 def write_chart_files(chart: Chart, renders: tuple[Path, Path, Path | None],
                       charts_dir: Path) -> list[Path]:
-    """A site chart's files under charts/ (each only if its bytes changed): its two interactive
-    specs, its drawings (wide, narrow and, for the home page's chart, desktop; light and dark)
-    and its CSV."""
+    """A site chart's files under charts/ (each only if its bytes changed): its drawings (wide,
+    narrow and, for the home page's chart, desktop; light and dark) and its CSV. Its live chart
+    loads the specs and data of its embed (the same chart: embed/<chart id>/chart.vl.json)."""
     wide, narrow, desktop = renders
     contents = {
-        ".vl.json": (chart.wide.live_json + "\n").encode(),
-        ".narrow.vl.json": (chart.narrow.live_json + "\n").encode(),
         ".svg": wide.read_bytes(), ".dark.svg": draw.dark_path(wide).read_bytes(),
         ".narrow.svg": narrow.read_bytes(), ".narrow.dark.svg": draw.dark_path(narrow).read_bytes(),
         ".csv": chart.csv,

@@ -81,6 +81,7 @@ async function draw(figure) {
   live.replaceChildren();
   const result = await embed(live, themed(text, figure), {
     actions: false, renderer: "svg", tooltip: { theme: isDark() ? "dark" : "light" },
+    loader: { baseURL: new URL(".", url).href },  // its data files sit beside the spec
   });
   figure.ttView = result.view;
   figure.dataset.ttDrawn = `${isNarrow(figure) ? "narrow" : "wide"} ${isDark() ? "dark" : "light"}`;
