@@ -216,7 +216,10 @@ def test_the_narrow_top_models_chart_shows_the_top_10_with_short_labels() -> Non
         range(1, 16))
     assert narrow_bars["encoding"]["y"]["axis"]["labelLimit"] < \
         wide_bars["encoding"]["y"]["axis"]["labelLimit"]
-    shown = [row["label"] for row in data_values(narrow)]
+    assert data_values(narrow) == data_values(wide)  # one data file for both drawings
+    assert narrow_bars["encoding"]["y"]["field"] == "label_narrow"
+    assert wide_bars["encoding"]["y"]["field"] == "label"
+    shown = [row["label_narrow"] for row in data_values(narrow)]
     assert len(set(shown)) == 15  # shortened on purpose, never two alike
     assert all(label.startswith("Qwen3 Coder") and "…" in label for label in shown)
     wide_labels = [row["label"] for row in data_values(wide)]
@@ -819,9 +822,10 @@ def test_the_bump_chart_puts_rank_1_on_top_and_names_each_line_at_its_end() -> N
         assert lines["encoding"]["color"]["field"] == "country_name"
         assert lines["encoding"]["color"]["legend"]["orient"] == "top"
         values = data_values(spec)
-        labelled_rows = [row for row in values if row["label"]]
+        field = labels.label_field(variant)
+        labelled_rows = [row for row in values if row[field]]
         assert {row["week_start"] for row in labelled_rows} == {"2026-01-19"}  # the last week
-        assert sorted(row["label"] for row in labelled_rows) == sorted(
+        assert sorted(row[field] for row in labelled_rows) == sorted(
             labels.bar_labels([long_name, "Bb", "C"], variant))
         assert all(end["mark"]["type"] == "text" for end in ends)
         named = [row for end in ends for row in drawn_rows(end, values)]

@@ -327,7 +327,8 @@ def test_the_top_models_bars_are_drawn_in_rank_order(sample_charts: dict) -> Non
     for drawing, count in ((chart.wide, 15), (chart.narrow, 10)):
         spec = json.loads(drawing.spec_json)
         rows = spec["datasets"][spec["data"]["name"]]
-        ranked = [row["label"] for row in sorted(rows, key=lambda row: row["rank"])][:count]
+        field = "label_narrow" if drawing is chart.narrow else "label"
+        ranked = [row[field] for row in sorted(rows, key=lambda row: row["rank"])][:count]
         svg = render_image(drawing.spec_json, "svg", VL_VERSION).decode()
         drawn = [text for text, _, role in drawn_texts(svg)
                  if role == "axis-label" and text in set(ranked)]

@@ -24,7 +24,7 @@ from generator import fmt
 from generator.charts.axes import legend, week_span, x_week
 from generator.charts.data import MOVEMENT_MODELS
 from generator.charts.draw import text_width
-from generator.charts.labels import bar_labels, end_width, labelled, week_text
+from generator.charts.labels import end_width, label_field, labelled, model_labels, week_text
 from generator.charts.palette import CONTEXT_COLOUR, LIGHT, country_colour
 from generator.charts.specs import end_text, layered, line_ends, stat_chart
 from generator.charts.theme import ChartText, colour_scale
@@ -170,15 +170,19 @@ def rank_movement_chart(data: pd.DataFrame, text: ChartText,
         return stat_chart(text, variant)
     floor, below = rank_rows(data["rank"])
     order = data.drop_duplicates("model_permaslug").sort_values("last_rank")
-    labels = dict(zip(order["model_permaslug"], bar_labels(list(order["model_name"]), variant)))
+    field = label_field(variant)
+    both = {k: dict(zip(order["model_permaslug"], v))
+            for k, v in model_labels(list(order["model_name"]), variant).items()}
+    labels = both[field]
     shown = labelled(data, week_text=("week_start", week_text),
                      tokens_text=("tokens", maybe_tokens), rank_text=("rank", maybe_rank))
     drawn = shown["rank"].astype("Float64").clip(upper=floor + 1)
     # the name at the line's end (the week_start the spec carries becomes a date in Vega)
-    ends = [labels[s] if str(w) == last else ""
-            for s, w in zip(shown["model_permaslug"], shown["week_start"])]
+    ends = {k: pd.array([names[s] if str(w) == last else ""
+                         for s, w in zip(shown["model_permaslug"], shown["week_start"])],
+                        dtype="str") for k, names in both.items()}
     picked = shown["model_permaslug"] == text.focus
-    shown = shown.assign(place=drawn.astype("float64"), label=pd.array(ends, dtype="str"),
+    shown = shown.assign(place=drawn.astype("float64"), **ends,
                          company=shown["company"].where(shown["company"] != "", "–"),
                          picked=picked)
     room = round(min(variant.label_limit, max(text_width(label, variant.font)
@@ -215,9 +219,9 @@ def rank_movement_chart(data: pd.DataFrame, text: ChartText,
                                           opacity=1, color=colour).encode(tooltip=tooltip)]
     for chosen in (False, True):  # the name the headline names in bold
         layers.append(base.transform_filter(
-            f"datum.label != '' && {'' if chosen else '!'}datum.picked").mark_text(
+            f"datum.{field} != '' && {'' if chosen else '!'}datum.picked").mark_text(
             align="left", baseline="middle", dx=8, fontSize=variant.font, color=LIGHT["text"],
             fontWeight="bold" if chosen else "normal", limit=room).encode(
-            text=alt.Text("label:N"), tooltip=tooltip))
+            text=alt.Text(f"{field}:N"), tooltip=tooltip))
     return layered(*layers, data=shown, title=text.title_params(),
                    description=text.description)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from generator import fmt
 from generator.charts.draw import char_ems, text_width
-from generator.charts.variants import Variant
+from generator.charts.variants import NARROW, WIDE, Variant
 
 
 class Shared:
@@ -72,6 +72,20 @@ def bar_labels(names: list[str], variant: Variant) -> list[str]:
         if seen[label] > 1:  # the same name (or the same shortening) twice: number it
             labels[i] = f"{label} ({seen[label]})"
     return labels
+
+
+def label_field(variant: Variant) -> str:
+    """The column of a variant's model labels (model_labels)."""
+    return "label_narrow" if variant.narrow else "label"
+
+
+def model_labels(names: list[str], variant: Variant) -> dict[str, list[str]]:
+    """The model labels of both drawings (bar_labels), as columns of the data they share:
+    ``label`` the wide drawing's, ``label_narrow`` the narrow one's, ``variant``'s own among
+    them; each drawing shows its own (label_field). With only its own, the two drawings' data
+    differed by that column and each embed stored it twice."""
+    return {label_field(v): bar_labels(names, variant if v.narrow == variant.narrow else v)
+            for v in (WIDE, NARROW)}
 
 
 def shorten(name: str, variant: Variant) -> str:

@@ -12,7 +12,14 @@ import pandas as pd
 
 from generator import fmt
 from generator.charts.axes import SI_LABEL, nice_top, week_span, x_week
-from generator.charts.labels import bar_labels, end_width, labelled, tokens_text, week_text
+from generator.charts.labels import (
+    end_width,
+    label_field,
+    labelled,
+    model_labels,
+    tokens_text,
+    week_text,
+)
 from generator.charts.palette import CONTEXT_COLOUR, FREE_COLOUR, LIGHT, country_colour
 from generator.charts.specs import end_text, layered, line_ends, stat_chart
 from generator.charts.theme import ChartText
@@ -79,8 +86,8 @@ def price_usage_chart(data: pd.DataFrame, text: ChartText,
     shown = shown.assign(company=shown["company"].where(shown["company"] != "", "–"),
                          shade=pd.array([shade if p else OTHERS for p in picked], dtype="str"),
                          picked=picked,
-                         label=pd.array(bar_labels(list(shown["model_name"]), variant),
-                                        dtype="str"))
+                         **{k: pd.array(v, dtype="str") for k, v in
+                            model_labels(list(shown["model_name"]), variant).items()})
     prices = log_ticks(float(paid["price_completion_usd_per_mtok"].min()),
                        float(paid["price_completion_usd_per_mtok"].max()))
     tokens = log_ticks(float(paid["tokens"].min()), float(paid["tokens"].max()))
@@ -118,6 +125,7 @@ def price_usage_chart(data: pd.DataFrame, text: ChartText,
     right = (at - math.log10(prices[0])) / (math.log10(prices[-1]) - math.log10(prices[0])) > 0.55
     name = alt.Chart().transform_filter("datum.picked").mark_text(
         align="right" if right else "left", dx=-10 if right else 10, fontSize=variant.font,
-        fontWeight="bold", color=LIGHT["text"]).encode(x=x, y=y, text=alt.Text("label:N"))
+        fontWeight="bold", color=LIGHT["text"]).encode(
+            x=x, y=y, text=alt.Text(f"{label_field(variant)}:N"))
     return layered(points, name, data=shown, title=text.title_params(),
                    description=text.description)

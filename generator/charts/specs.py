@@ -29,9 +29,10 @@ from generator.charts.axes import (
 )
 from generator.charts.draw import text_width
 from generator.charts.labels import (
-    bar_labels,
     end_width,
+    label_field,
     labelled,
+    model_labels,
     place_ends,
     stack_labels,
     sunday,
@@ -360,16 +361,17 @@ def top_models_chart(data: pd.DataFrame, text: ChartText, variant: Variant) -> a
     shown = labelled(data, tokens_text=("tokens", tokens_text),
                      share_text=("share_of_total", fmt.percent),
                      figure_text=("tokens", fmt.tokens_short))
+    labels = model_labels(list(shown["model_name"]), variant)
+    field = label_field(variant)
     shown = shown.assign(company=shown["company"].where(shown["company"] != "", "–"),
-                         label=pd.array(bar_labels(list(shown["model_name"]), variant),
-                                        dtype="str"),
+                         **{k: pd.array(v, dtype="str") for k, v in labels.items()},
                          picked=shown["model_permaslug"] == text.focus)
     base = alt.Chart()  # the data: the layer's
     if variant.narrow:
         base = base.transform_filter("datum.rank <= 10")
     # an explicit order: the bars' and the figure's layers share it (a sort by field does
     # not survive the union of two layers' domains, and Vega-Lite falls back to A-Z)
-    y = alt.Y("label:N", title=None, sort=list(shown.sort_values("rank")["label"]),
+    y = alt.Y(f"{field}:N", title=None, sort=list(shown.sort_values("rank")[field]),
               axis=alt.Axis(labelLimit=variant.label_limit + 12))
     room = float(shown["tokens"].max() or 1) * (1.3 if variant.narrow else 1.12)
     bars = base.mark_bar().encode(
