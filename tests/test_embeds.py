@@ -148,9 +148,10 @@ def test_a_frozen_history_shows_the_year_up_to_its_week(built_site: Project) -> 
 
 
 def test_the_height_estimate_reads_the_links_line_each_embed_shows(built_site: Project) -> None:
-    """The snippet's height is worked out from the text of the embed's own links line as a
-    reader without JavaScript sees it (embeds.links_line: no PNG that a browser draws): a
-    frozen embed's is shorter than a latest one's."""
+    """The snippet's height is worked out from the text of the embed's own links line, as a
+    reader sees it without JavaScript (no PNG that a browser draws) and with it (the drawn PNGs'
+    links shown): a frozen embed's is shorter than a latest one's, and where a PNG is drawn
+    rather than stored, the line is longer with the script."""
     site = built_site.site_dir / "embed"
     week = sorted(p.name for p in (site / "country-share").iterdir() if p.name[:2] == "20")[0]
     model = sorted((site / "models").iterdir())[0].name
@@ -161,11 +162,13 @@ def test_the_height_estimate_reads_the_links_line_each_embed_shows(built_site: P
                                  (f"models/{model}", "model", False)):
         page = (site / folder / "index.html").read_text(encoding="utf-8")
         links = re.search(r'<p class="tt-embed__links">(.*?)</p>', page, re.S).group(1)
-        links = re.sub(r'<span class="tt-embed__png" hidden>.*?</span>', "", links)
-        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", links)).split())
-        assert text == embeds.links_line(kind, frozen), folder
-        lines.add(text)
-    assert len(lines) == 4  # each its own: the PNGs stored differ
+        for scripted in (False, True):
+            shown = links if scripted else re.sub(
+                r'<span class="tt-embed__png" hidden>.*?</span>', "", links)
+            text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", shown)).split())
+            assert text == embeds.links_line(kind, frozen, scripted), (folder, scripted)
+            lines.add(text)
+    assert len(lines) == 4  # the PNGs stored differ, and a drawn PNG shows with the script
 
 
 # ---------------------------------------------------------------- the page itself

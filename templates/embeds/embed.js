@@ -76,18 +76,41 @@
     });
   }
 
+  // The height that shows the chart at its natural size: the page fills its frame (embed.css),
+  // its chart taking the height the text leaves, so the text's height is the page's less the
+  // figure's, and the chart's natural height is the drawing's at the figure's width (no wider
+  // than its CSS max-width). With the frame at this height, filling it is the natural layout.
+  function naturalHeight(main) {
+    var figure = main.querySelector(".tt-embed__figure");
+    var page = main.getBoundingClientRect().height;
+    var shown = figure && [].filter.call(figure.querySelectorAll("svg[viewBox]"), function (svg) {
+      return svg.getBoundingClientRect().width > 0 && !svg.parentNode.closest("svg");
+    })[0];
+    if (!shown) return page;
+    var box = figure.getBoundingClientRect();
+    var most = parseFloat(getComputedStyle(shown).maxWidth);
+    var width = Math.min(box.width, most > 0 ? most : box.width);
+    var view = shown.viewBox.baseVal;
+    return page - box.height + width * view.height / view.width;
+  }
+
   function start() {
     var main = document.querySelector("main.tt-embed");
     if (!main) return;
+    // Opened on its own: the natural layout, which no window height shrinks.
+    if (window.parent === window) root.setAttribute("data-tt-layout", "natural");
     var last = 0;
     function post(force) {
-      var height = Math.ceil(main.getBoundingClientRect().height);
+      var height = Math.ceil(naturalHeight(main));
       if (window.parent === window || (height === last && !force)) return;
       last = height;
       window.parent.postMessage({ type: HEIGHT, version: 1, height: height }, "*");
     }
     if ("ResizeObserver" in window) {
-      new ResizeObserver(function () { post(false); }).observe(main);
+      // the figure too: a web font or a new line of text resizes it and not the page
+      var observer = new ResizeObserver(function () { post(false); });
+      observer.observe(main);
+      observer.observe(main.querySelector(".tt-embed__figure") || main);
     }
     window.addEventListener("load", function () { post(false); });
     window.addEventListener("message", function (event) {
@@ -130,6 +153,7 @@
         }
         chart.hidden = true;
         main.setAttribute("data-tt-state", "live");
+        post(false);
       }).catch(function (error) {
         // The static chart stays: the embed is complete without the interactive layer.
         live.remove();
