@@ -1,9 +1,11 @@
 // AI Token Tracker embed page script (a file, because the page's CSP allows no inline script).
-// Sets the theme from ?theme=light|dark|auto, posts the page's height to the host page (message
-// format on /learn/embed/), and on the first pointer over the chart swaps the static SVG for the
-// interactive one (the narrow or the wide, as the page's width shows), unless ?static=1. Where
-// the folder stores no PNG card (a frozen embed), it shows the PNG link and draws the PNG from
-// the SVG card when the link is clicked. It sets no cookie and stores nothing.
+// Sets the theme from ?theme=light|dark|auto; posts to the host page the height that shows the
+// page with its chart at its natural size (message format on /learn/embed/; the page itself
+// fills whatever height its frame has: embed.css); and on the first pointer over the chart
+// swaps the static SVG for the interactive one (the narrow or the wide, as the page's width
+// shows), unless ?static=1. Where the folder stores no PNG card (a frozen embed), it shows the
+// PNG link and draws the PNG from the SVG card when the link is clicked. It sets no cookie and
+// stores nothing.
 (function () {
   "use strict";
   var HEIGHT = "ai-token-tracker:embed-height";
