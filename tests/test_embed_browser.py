@@ -84,6 +84,22 @@ def content_height(frame: Frame) -> float:
     return frame.evaluate("document.querySelector('main').getBoundingClientRect().height")
 
 
+# In the frame: the chart shows at its natural size, its drawing as wide as its column allows
+# and the figure's box exactly its height (the page fills its frame, so no blank around it).
+AT_NATURAL_SIZE = """() => {
+    const figure = document.querySelector('.tt-embed__figure');
+    const svg = [...figure.querySelectorAll('svg[viewBox]')]
+        .find(s => s.getBoundingClientRect().width > 0 && !s.parentNode.closest('svg'));
+    if (!svg) return false;
+    const box = svg.getBoundingClientRect(), view = svg.viewBox.baseVal;
+    const scale = Math.min(box.width / view.width, box.height / view.height);
+    const column = figure.getBoundingClientRect().width;
+    const most = parseFloat(getComputedStyle(svg).maxWidth) || column;
+    return Math.abs(view.width * scale - Math.min(column, most)) < 1
+        && Math.abs(view.height * scale - figure.getBoundingClientRect().height) < 1.5;
+}"""
+
+
 def assert_sized_to_content(page: Page) -> None:
     frames = page.locator("iframe")
     assert frames.count() == 2
@@ -92,11 +108,9 @@ def assert_sized_to_content(page: Page) -> None:
         element.scroll_into_view_if_needed()
         frame = element.element_handle().content_frame()
         frame.wait_for_selector("main.tt-embed")
-        # the resize script sets the height the embed posts: wait for it to settle
-        page.wait_for_function(
-            "([i, h]) => Math.abs(document.querySelectorAll('iframe')[i]"
-            ".getBoundingClientRect().height - Math.ceil(h)) < 1",
-            arg=[i, content_height(frame)], timeout=10_000)
+        # the resize script sets the height the embed posts: the chart then shows at its
+        # natural size, and the frame holds exactly the page
+        frame.wait_for_function(AT_NATURAL_SIZE, timeout=10_000)
         outer = element.evaluate("f => f.getBoundingClientRect().height")
         inner = content_height(frame)
         assert 0 <= outer - inner < 1, (i, outer, inner)
@@ -147,16 +161,43 @@ def test_without_javascript_the_embed_shows_its_chart_and_source(
     context.close()
 
 
-BLANK = 50  # px: the most blank under an embed in a host page without scripts (aim: 40)
+BLANK = 40  # px: the most blank in an embed in a host page without scripts
 # Embeds of every family, as a host page pastes them (each in its own host page, one iframe).
 HEIGHT_EMBEDS = ("tokens-by-country", "country-share", "tokens-by-company", "top-models",
                  "rank-movement", "country-growth", "free-share", "price-vs-usage")
+# What the embed in a frame shows: the height of its text (all but the figure), the height of
+# its chart's drawing as fitted in the figure's box, whether anything overflows the frame, the
+# drawing shown (its class), the largest chart text as shown and the subtitle's size.
+MEASURE_EMBED = """() => {
+    const main = document.querySelector('main');
+    const figure = main.querySelector('.tt-embed__figure');
+    const svg = [...figure.querySelectorAll('svg[viewBox]')]
+        .find(s => s.getBoundingClientRect().width > 0 && !s.parentNode.closest('svg'));
+    const box = svg.getBoundingClientRect(), view = svg.viewBox.baseVal;
+    const scale = Math.min(box.width / view.width, box.height / view.height);
+    const sizes = [...svg.querySelectorAll('text')].map(
+        t => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize));
+    const sub = [...document.querySelectorAll('.tt-embed__subtitle')]
+        .find(p => p.getBoundingClientRect().height > 0);
+    const page = document.documentElement;
+    return {
+        text: main.getBoundingClientRect().height - figure.getBoundingClientRect().height,
+        chart: view.height * scale, figure: figure.getBoundingClientRect().height,
+        drawn_width: view.width * scale, column: figure.getBoundingClientRect().width,
+        overflows: page.scrollHeight > page.clientHeight || page.scrollWidth > page.clientWidth,
+        drawing: svg.getAttribute('class') || '', largest: Math.max(...sizes) * scale,
+        subtitle: parseFloat(getComputedStyle(sub).fontSize),
+    };
+}"""
 
 
-def one_snippet_host(built_site: Project, embed_origin: str, folder: Path, embed: str) -> str:
+def one_snippet_host(built_site: Project, embed_origin: str, folder: Path, embed: str,
+                     script: bool = True) -> str:
     oembed = built_site.site_dir / "embed" / embed / "oembed.json"
     html = json.loads(oembed.read_text())["html"].replace(DEFAULT_SITE_URL, embed_origin)
-    name = embed.replace("/", "_") + ".html"
+    if not script:  # a CMS that keeps the iframe and strips the resize script
+        html = html[:html.index("<script")]
+    name = embed.replace("/", "_") + ("" if script else "-stripped") + ".html"
     (folder / name).write_text(
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -167,60 +208,67 @@ def one_snippet_host(built_site: Project, embed_origin: str, folder: Path, embed
 @pytest.fixture(scope="module")
 def snippet_hosts(built_site: Project, embed_origin: str,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Host pages of one snippet each, embed -> its page's address; ``embed + " stripped"``: the
+    same snippet without its resize script."""
     folder = tmp_path_factory.mktemp("hosts")
     site = built_site.site_dir / "embed"
     embeds = [*HEIGHT_EMBEDS, f"top-models/{a_frozen_week(built_site)}",
               f"rank-movement/{a_frozen_week(built_site)}",
               *(f"{kind}/{next(p.name for p in sorted((site / kind).iterdir()))}"
                 for kind in ("models", "companies", "countries"))]
-    names = {embed: one_snippet_host(built_site, embed_origin, folder, embed) for embed in embeds}
+    names = {embed: one_snippet_host(built_site, embed_origin, folder, embed)
+             for embed in embeds}
+    names.update({f"{embed} stripped": one_snippet_host(built_site, embed_origin, folder, embed,
+                                                        script=False) for embed in embeds})
     with served(folder) as url:
         yield {embed: url + name for embed, name in names.items()}
 
 
+@pytest.mark.parametrize("scripts", ["none", "in the frame only"])
 @pytest.mark.parametrize("width", [320, 600, 1000])
 def test_without_javascript_the_snippet_height_fits_the_embed_at_every_width(
-        browser: Browser, snippet_hosts: dict[str, str], width: int) -> None:
-    """With no script anywhere, the iframe keeps the snippet's own height: in a phone's column,
-    an article's and a wide one, it shows the whole embed (nothing clipped) with at most 40 px
-    of blank under it; and no chart text shows larger than the subtitle above it."""
-    context = browser.new_context(java_script_enabled=False,
+        browser: Browser, snippet_hosts: dict[str, str], width: int, scripts: str) -> None:
+    """With no resize script (none at all, or a host page that stripped it while the embed's
+    own runs), the iframe keeps the snippet's own height: in a phone's column, an article's and
+    a wide one, it shows the whole embed (nothing clipped) with at most 40 px of blank in it
+    (around its chart or under its last line); the column's drawing, its text never smaller
+    than 11 px nor larger than the subtitle above it."""
+    context = browser.new_context(java_script_enabled=scripts != "none",
                                   viewport={"width": width, "height": 900})
     page = context.new_page()
     misfits = {}
     for embed, url in snippet_hosts.items():
+        if embed.endswith(" stripped") != (scripts != "none"):
+            continue
         page.goto(url, wait_until="load")
         element = page.locator("iframe")
         frame = element.element_handle().content_frame()
         frame.wait_for_selector("main.tt-embed")
         height = element.evaluate("f => f.getBoundingClientRect().height")
         assert height == float(element.get_attribute("height"))
-        # the bottom of the embed's last line, and of its padding under it
-        last, padding = frame.evaluate(
-            "() => { const m = document.querySelector('main'); return ["
-            "m.lastElementChild.getBoundingClientRect().bottom, "
-            "parseFloat(getComputedStyle(m).paddingBottom)]; }")
-        text, subtitle = frame.evaluate("""() => {
-            const svg = [...document.querySelectorAll('.tt-embed__chart svg')]
-                .find(s => s.getBoundingClientRect().width > 0);
-            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-            const sizes = [...svg.querySelectorAll('text')].map(
-                t => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize));
-            const sub = [...document.querySelectorAll('.tt-embed__subtitle')]
-                .find(p => p.getBoundingClientRect().height > 0);
-            return [Math.max(...sizes) * scale, parseFloat(getComputedStyle(sub).fontSize)];
-        }""")
-        assert text <= subtitle + 0.05, (embed, width, text, subtitle)
-        assert text >= 11 - 0.05, (embed, width, text)
-        # No line clipped; little blank, unless the wide drawing is already shown as large as
-        # its text may be (the subtitle's size): an embed whose narrow drawing is tall (a
-        # legend above a tall plot) then stays shorter in a wide column than in a phone's. The
-        # aim is 40 px; the estimate of where a reader's font wraps misses by up to ~30 px
-        # (embeds.words.SLACK), so 50 is what holds today.
-        at_its_largest = width > 600 and text >= subtitle - 0.05
-        if height < last or (height - last - padding > BLANK and not at_its_largest):
-            misfits[embed] = (height, round(last + padding))
+        shown = frame.evaluate(MEASURE_EMBED)
+        drawn_for = "narrow" if width < 594 + 16 else "wide"  # the frame's drawing
+        assert f"tt-embed__svg--{drawn_for}" in shown["drawing"], (embed, width)
+        assert shown["largest"] <= shown["subtitle"] + 0.05, (embed, width, shown)
+        assert shown["largest"] >= 11 - 0.05, (embed, width, shown)
+        blank = height - shown["text"] - shown["chart"]
+        if shown["overflows"] or blank < -0.5 or blank > BLANK:
+            misfits[embed] = (height, round(blank))
     assert misfits == {}, width
+    context.close()
+
+
+def test_opened_on_its_own_the_embed_keeps_its_natural_layout(browser: Browser,
+                                                              embed_origin: str) -> None:
+    """The page fills its frame only in a frame: opened on its own (with JavaScript) in a short
+    window, its chart keeps the size its column gives it, and the page scrolls."""
+    context = browser.new_context(viewport={"width": 1280, "height": 400})
+    page = context.new_page()
+    page.goto(embed_origin + "embed/tokens-by-country/", wait_until="load")
+    shown = page.evaluate(MEASURE_EMBED)
+    assert shown["drawn_width"] == pytest.approx(min(shown["column"], 977), abs=1)
+    assert shown["chart"] == pytest.approx(shown["figure"], abs=1)
+    assert shown["overflows"]
     context.close()
 
 

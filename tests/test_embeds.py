@@ -25,6 +25,8 @@ from conftest import copy_skeleton, weeks_from, write_authors, write_snapshot
 from generator import embeds, fmt
 from generator.build import generate
 from generator.charts.families import FROZEN_WEEKS, SITE_WIDE
+from generator.charts.variants import EMBED_MAX_WIDTHS
+from generator.embeds import words
 from generator.embeds.collect import EmbedMemo
 from generator.load import Publication, week_publications, week_versions
 from generator.paths import Project
@@ -147,9 +149,10 @@ def test_a_frozen_history_shows_the_year_up_to_its_week(built_site: Project) -> 
 
 
 def test_the_height_estimate_reads_the_links_line_each_embed_shows(built_site: Project) -> None:
-    """The snippet's height is worked out from the text of the embed's own links line as a
-    reader without JavaScript sees it (embeds.links_line: no PNG that a browser draws): a
-    frozen embed's is shorter than a latest one's."""
+    """The snippet's height is worked out from the text of the embed's own links line, as a
+    reader sees it without JavaScript (no PNG that a browser draws) and with it (the drawn PNGs'
+    links shown): a frozen embed's is shorter than a latest one's, and where a PNG is drawn
+    rather than stored, the line is longer with the script."""
     site = built_site.site_dir / "embed"
     week = sorted(p.name for p in (site / "country-share").iterdir() if p.name[:2] == "20")[0]
     model = sorted((site / "models").iterdir())[0].name
@@ -160,11 +163,51 @@ def test_the_height_estimate_reads_the_links_line_each_embed_shows(built_site: P
                                  (f"models/{model}", "model", False)):
         page = (site / folder / "index.html").read_text(encoding="utf-8")
         links = re.search(r'<p class="tt-embed__links">(.*?)</p>', page, re.S).group(1)
-        links = re.sub(r'<span class="tt-embed__png" hidden>.*?</span>', "", links)
-        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", links)).split())
-        assert text == embeds.links_line(kind, frozen), folder
-        lines.add(text)
-    assert len(lines) == 4  # each its own: the PNGs stored differ
+        for scripted in (False, True):
+            shown = links if scripted else re.sub(
+                r'<span class="tt-embed__png" hidden>.*?</span>', "", links)
+            text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", shown)).split())
+            assert text == embeds.links_line(kind, frozen, scripted), (folder, scripted)
+            lines.add(text)
+    assert len(lines) == 4  # the PNGs stored differ, and a drawn PNG shows with the script
+
+
+def snippet_ranges(headline: str, notes: tuple, sizes: dict, links: tuple[str, str]) -> list:
+    """Per column: (the height at which its chart's text shows at 11 px with the longer links
+    line, the height at which its chart shows at its largest with the shorter)."""
+    ranges = []
+    for column in words.COLUMNS:
+        width, height = sizes[column.variant]
+        texts = [words.text_height(headline, "Tokens per week", notes, "2026-04-09", column,
+                                   False, line) for line in links]
+        font = words.VARIANT_FONTS[column.variant]
+        largest = min(column.width, EMBED_MAX_WIDTHS[column.variant])
+        ranges.append((max(texts) + height * 11 / font,
+                       min(texts) + height * largest / width))
+    return ranges
+
+
+@pytest.mark.parametrize("narrow_height", [250, 320, 420])
+@pytest.mark.parametrize("notes", [0, 4])
+def test_the_snippet_height_keeps_chart_text_at_11_px_and_leaves_no_blank_where_it_can(
+        narrow_height: int, notes: int) -> None:
+    """The snippet's height is never below what any column needs for its chart's text to show
+    at 11 px; where every column's range allows, it leaves no blank in any; where they do not
+    (a tall narrow drawing under long text, a short one), it is the least that keeps 11 px."""
+    headline = "Chinese models processed 18.9 trillion tokens in the week of 30 March, up 4.1%"
+    listed = tuple(embeds.Note(f"Note {i}: one router's public traffic, not the whole market.")
+                   for i in range(notes))
+    sizes = {"wide": (720, 360), "narrow": (320, narrow_height)}
+    links = (embeds.links_line("country-share", True, False),
+             embeds.links_line("country-share", True, True))
+    assert len(links[1]) > len(links[0])
+    height = words.snippet_height(headline, ("Tokens per week",) * 2, listed, "2026-04-09",
+                                  sizes, False, links)
+    ranges = snippet_ranges(headline, listed, sizes, links)
+    least, most = max(low for low, _ in ranges), min(high for _, high in ranges)
+    assert height >= least
+    assert height <= max(most, least) + 1
+    assert least <= most or height <= least + 1
 
 
 # ---------------------------------------------------------------- the page itself

@@ -73,8 +73,8 @@ SITE_NARROW_MEDIA = "(max-width: 599.98px)"
 SITE_DESKTOP_MEDIA = "(min-width: 1220px)"  # Material's column: 938 px (more from 1600 px)
 EMBED_NARROW_MEDIA = "(max-width: 593.98px)"
 # The widest each drawing is shown in an embed (templates/embeds/embed.css): its text (14 px
-# wide, 13 px narrow) then shows at most at the subtitle's size there (18 px, 17 px).
-EMBED_MAX_WIDTHS = {"wide": 925, "narrow": 418}
+# wide, 13 px narrow) then shows at most at the subtitle's size there (19 px, 17 px).
+EMBED_MAX_WIDTHS = {"wide": 977, "narrow": 418}
 NARROW_MAX_WIDTH = EMBED_MAX_WIDTHS["narrow"]
 
 

@@ -70,13 +70,9 @@ class Embed:
     alt: str
     notes: tuple[Note, ...]
     credit_path: str  # the chart's page, relative to the site root
-    height: int  # the snippet's iframe height, px (see words.snippet_layout)
-    # What it draws; None when recalled from the last build (its folder stands as it was).
+    height: int  # the snippet's iframe height, px (see words.snippet_height)
     subtitle_narrow: str = ""  # the narrow drawing's, when it draws less than the wide one
-    # the widest each drawing is shown (px; a narrower column shows it narrower): see
-    # words.snippet_layout
-    wide_width: int = 0
-    narrow_width: int = 0
+    # What it draws; None when recalled from the last build (its folder stands as it was).
     chart: Chart | None = field(default=None, repr=False, compare=False)
     table: DataTable | None = field(default=None, repr=False, compare=False)
 
@@ -169,13 +165,13 @@ def card_links(kind: str, frozen: bool) -> list[tuple[str, tuple[int, int], str]
               for size in svg_cards(frozen))]
 
 
-def links_line(kind: str, frozen: bool) -> str:
-    """The text of the links under an embed (templates/embeds/page.html.j2) without JavaScript,
-    as the snippet's height is for (the PNGs a browser draws show only with it): its page's
-    credit, its data and its stored cards."""
+def links_line(kind: str, frozen: bool, scripted: bool) -> str:
+    """The text of the links under an embed (templates/embeds/page.html.j2), as the snippet's
+    height is worked out from: its page's credit, its data and its cards, and where its script
+    runs (in a frame that no resize script sizes as anywhere else), the PNGs a browser draws."""
     return " · ".join(["Chart: AI Token Tracker", "Get the data",
                        *(label for form, _, label in card_links(kind, frozen)
-                         if form != "drawn")])
+                         if scripted or form != "drawn")])
 
 
 @dataclass

@@ -35,7 +35,7 @@ from generator.embeds.words import (
     caveats,
     embed_note,
     revision_notes,
-    snippet_layout,
+    snippet_height,
 )
 from generator.files import write_text_if_changed
 from generator.paths import Project
@@ -136,18 +136,16 @@ def make_embed(embed_id: str, chart: Chart, frozen: bool, notes: list[Note], cre
     narrow = one_line(chart.embed_subtitle_narrow)
     alt = description or f"{headline}."  # the chart's finding, with its figures (said once)
     notes = (*notes, *caveats(chart.family, chart.week))
-    layout = snippet_layout(
+    height = snippet_height(
         headline, (subtitle, narrow), notes, chart.as_of,
         {"wide": (chart.wide.size.width, chart.wide.size.height),
          "narrow": (chart.narrow.size.width, chart.narrow.size.height)}, sample,
-        links_line(chart.kind, frozen))
+        (links_line(chart.kind, frozen, False), links_line(chart.kind, frozen, True)))
     return Embed(
         embed_id=embed_id, kind=chart.kind, week=week or chart.week, frozen=frozen,
         as_of=chart.as_of, headline=headline, subtitle=subtitle, alt=alt, notes=notes,
         credit_path=credit_path, subtitle_narrow="" if narrow == subtitle else narrow,
-        height=layout.height, wide_width=layout.widths["wide"],
-        narrow_width=layout.widths["narrow"],
-        chart=chart, table=chart.family.table(chart.data))
+        height=height, chart=chart, table=chart.family.table(chart.data))
 
 
 # ---------------------------------------------------------------- embeds, remembered

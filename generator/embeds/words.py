@@ -1,15 +1,16 @@
 """What an embed notes besides its chart's words (its headline and subtitle come with its chart,
 charts.catalogue): restatements, corrections and the caveats of its family, all worded by the
-findings layer; and the height its snippet's iframe needs to show it without any script, with
-the width each drawing is shown at (``snippet_layout``)."""
+findings layer; and the height of its snippet's iframe, which shows it without any script
+(``snippet_height``)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from generator import fmt
 from generator.charts.changes import RANK_FLOOR
-from generator.charts.draw import wrap
+from generator.charts.draw import WRAP_SLACK, wrap
 from generator.charts.families import Family
 from generator.charts.variants import EMBED_MAX_WIDTHS, VARIANTS
 from generator.embeds import Note
@@ -59,13 +60,15 @@ def revision_notes(site: Site, weeks: list[str], models: set[str] | None = None)
 
 
 # ---------------------------------------------------------------- the snippet's height
-# With no script at all (a CMS that strips the resize script), the snippet's own height must show
-# the whole embed, with little blank below it, in a phone's column (320 px), an article's
-# (600 px) and a wide one (1000 px). Text wraps to more lines the narrower the column, so the
-# embed sizes its chart to make up for it: the phone's column shows the narrow drawing at the
-# column's width; the others show their drawing at the width (within what keeps its text
-# between 11 px and the subtitle's size) that makes the embed as tall as in the phone's column.
-# Estimated from the sizes embed.css sets in each column (font size, line height, bold).
+# With no script at all (a CMS that strips the resize script), the iframe keeps the snippet's
+# height, and the embed page fills it (embed.css): its chart takes the height its text leaves,
+# the drawing scaled to fit. One height serves a phone's column (320 px), an article's (600 px)
+# and a wide one (1000 px), where text wraps to different lines: in each, the chart shows
+# between the width that keeps its text at 11 px and the widest it may be (its text the
+# subtitle's size, or the column's width). A frame shorter than that would shrink the chart's
+# text below 11 px; a taller one leaves blank around it. Estimated from the sizes embed.css
+# sets in each column (font size, line height, bold); a reader's font wraps differently, which
+# the chart's size takes up.
 
 
 @dataclass(frozen=True)
@@ -88,69 +91,55 @@ FONTS = {  # embed.css, by column
               "source": (12, 16, False), "links": (13, 18, False)},
     "article": {"title": (24, 30, True), "subtitle": (17, 23, False), "note": (15, 21, False),
                 "source": (14, 20, False), "links": (15, 21, False)},
-    "wide": {"title": (24, 30, True), "subtitle": (18, 24, False), "note": (15, 21, False),
-             "source": (14, 20, False), "links": (15, 21, False)},
+    "wide": {"title": (24, 30, True), "subtitle": (19, 25, False), "note": (16, 22, False),
+             "source": (15, 21, False), "links": (16, 22, False)},
 }
 PHONE = Column(304, 10, 10_000, "narrow", FONTS["phone"])
 ARTICLE = Column(584, 10, 10_000, "narrow", FONTS["article"])
 WIDE_COLUMN = Column(984, 14, EMBED_MAX_WIDTHS["wide"], "wide", FONTS["wide"])
 COLUMNS = (PHONE, ARTICLE, WIDE_COLUMN)
 SMALLEST_TEXT = 11  # px: no chart text shows smaller (charts.variants)
-HTML_FONT_WIDTH = 1.1  # readers' sans-serif (e.g. DejaVu Sans) runs wider than the estimate
-SLACK = 24  # px: a reader's font may wrap a line more than the estimate
 
 
-def text_lines(text: str, font: tuple, width: int) -> int:
+def text_lines(text: str, font: tuple, width: float) -> int:
+    """Lines of ``text`` in the embed's font (embed.css: the charts' font, Arial's widths), which
+    fills its lines where the cards' wrap stops short (WRAP_SLACK). The estimated widths run a
+    little wider than Arial's own: a line more, rarely, never one less."""
     size, _, bold = font
-    return len(wrap(text, size * HTML_FONT_WIDTH, bold, width, 1000))
+    return len(wrap(text, size, bold, width / WRAP_SLACK, 1000))
 
 
 def text_height(headline: str, subtitle: str, notes: tuple[Note, ...], as_of: str,
                 column: Column, sample: bool, links: str) -> int:
     """Everything but the chart, in ``column`` (``links``: the links line's text)."""
     fonts, width = column.fonts, column.width
-    height = 2 * column.padding + (32 if sample else 0)  # the sample banner
 
-    def block(text: str, style: str) -> int:
-        return text_lines(text, fonts[style], width) * fonts[style][1]
+    def block(text: str, style: str, indent: float = 0) -> int:
+        return text_lines(text, fonts[style], width - indent) * fonts[style][1]
+    height = 2 * column.padding + (32 if sample else 0)  # the sample banner
     height += block(headline, "title") + 8 + block(subtitle, "subtitle") + 10 + 10
     source = fmt.source_line(as_of) + (f" {fmt.SAMPLE_NOTICE}." if sample else "")
     height += block(source, "source") + 4
-    # each note 4 px apart, the list 8 px above the links
-    height += sum(block(f"{note.text} {note.label}", "note") for note in notes)
-    return height + (4 * len(notes) + 4 if notes else 0) + block(links, "links")
+    # each note indented by its bullet and 4 px apart, the list 8 px above the links
+    height += sum(block(f"{note.text} {note.label}", "note", 1.1 * fonts["note"][0]) + 4
+                  for note in notes)
+    return height + 8 + block(links, "links")
 
 
-@dataclass(frozen=True)
-class Layout:
-    height: int  # the snippet's iframe height, px
-    widths: dict  # drawing ("wide", "narrow") -> the width it is shown at most, px
-
-
-def snippet_layout(headline: str, subtitles: tuple[str, str], notes: tuple[Note, ...],
-                   as_of: str, sizes: dict, sample: bool, links: str) -> Layout:
-    """The iframe's default height and the width each drawing is shown at (see above);
-    ``sizes``: drawing -> (its width, its height) as drawn, ``subtitles``: (wide, narrow),
-    ``links``: the text of its links line (embeds.links_line).
-    Where even the widest the wide drawing may be shown leaves the embed shorter in a wide
-    column than in a phone's, the blank under it there is what the snippet cannot avoid."""
-    def text(column: Column, variant: str) -> int:
-        return text_height(headline, subtitles[variant == "narrow"], notes, as_of, column,
-                           sample, links)
-
-    def fill(column: Column, variant: str, target: int) -> tuple[int, int]:
-        """(the width, the embed's height): the drawing as near ``target`` as it may be."""
-        drawn_w, drawn_h = sizes[variant]
-        least = drawn_w * SMALLEST_TEXT / VARIANT_FONTS[variant]
-        if variant == "narrow":  # never narrower than in the phone's column
-            least = max(least, PHONE.width)
-        most = min(column.width, drawn_w * column.fonts["subtitle"][0] / VARIANT_FONTS[variant])
-        words = text(column, variant)
-        shown = round(max(least, min(most, (target - words) * drawn_w / drawn_h)))
-        return shown, words + round(drawn_h * shown / drawn_w)
-
-    drawn_w, drawn_h = sizes["narrow"]
-    phone = text(PHONE, "narrow") + round(drawn_h * PHONE.width / drawn_w)
-    narrow, article = fill(ARTICLE, "narrow", phone)
-    wide, tall = fill(WIDE_COLUMN, "wide", phone)
-    return Layout(max(phone, article, tall) + SLACK, {"wide": wide, "narrow": narrow})
+def snippet_height(headline: str, subtitles: tuple[str, str], notes: tuple[Note, ...],
+                   as_of: str, sizes: dict, sample: bool, links: tuple[str, str]) -> int:
+    """The iframe's default height (see above): the least that keeps every column's chart text
+    at 11 px or more, or where every column allows more, the most that leaves no blank in any.
+    ``sizes``: drawing ("wide", "narrow") -> (its width, its height) as drawn, ``subtitles``:
+    (wide, narrow), ``links``: the text of its links line without the embed's script and with
+    it (embeds.links_line), the least worked out with the longer, the most with the shorter."""
+    least, most = [], []
+    for column in COLUMNS:
+        shortest, longest = (text_height(headline, subtitles[column.variant == "narrow"], notes,
+                                         as_of, column, sample, line) for line in links)
+        drawn_w, drawn_h = sizes[column.variant]
+        smallest = drawn_w * SMALLEST_TEXT / VARIANT_FONTS[column.variant]
+        largest = min(column.width, EMBED_MAX_WIDTHS[column.variant])
+        least.append(longest + drawn_h * smallest / drawn_w)
+        most.append(shortest + drawn_h * largest / drawn_w)
+    return math.ceil(max(max(least), min(most)))

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator import fmt
 from generator.charts.draw import SIZE_RE
 from generator.charts.render import Renderer
-from generator.charts.variants import EMBED_NARROW_MEDIA, EMBED_SIZE
+from generator.charts.variants import EMBED_MAX_WIDTHS, EMBED_NARROW_MEDIA, EMBED_SIZE
 from generator.embeds import CARD_SIZES, EMBED_DIR, PROVIDER, Embed, Embeds
 from generator.embeds.collect import EmbedMemo
 from generator.errors import TrackerError
@@ -41,15 +41,16 @@ def card_payload(embed: Embed, size: tuple[int, int], site_url: str, is_sample: 
     return json.dumps(payload, sort_keys=True, separators=(",", ":"))
 
 
-def inline_svg(svg: bytes, alt: str, variant: str = "wide", shown: int = 0) -> str:
+def inline_svg(svg: bytes, alt: str, variant: str = "wide") -> str:
     """The static chart, inline (no request, restyled by the dark theme's CSS): one image with
     one accessible name, its inner ARIA dropped (the data table carries the numbers). The page
     holds both drawings, wide and narrow, and its CSS shows the one its width calls for; the
     narrow one's ids (clip paths) are prefixed, so the two never refer to each other's. Its
-    width and height attributes say the widest it is shown, ``shown`` px (a narrower column
-    shows it narrower: embed.css), when given."""
+    width and height attributes say the widest it is shown (EMBED_MAX_WIDTHS; embed.css fits
+    it to the room the page leaves it)."""
     text = svg.decode("utf-8")
     size = draw_size(text)
+    shown = EMBED_MAX_WIDTHS.get(variant, 0)
     if shown and size:
         height = round(size[1] * shown / size[0])
         text = re.sub(r'(<svg\b[^>]*?\swidth=")[\d.]+("[^>]*?\sheight=")[\d.]+"',
@@ -214,10 +215,8 @@ class EmbedFolders:
             "index.html": page.render(
                 embed=embed, embeds=self.index, is_sample=self.is_sample,
                 sample_notice=fmt.SAMPLE_NOTICE, source_line=fmt.source_line(embed.as_of),
-                chart=Markup(inline_svg(item.chart_svg.read_bytes(), embed.alt, "wide",
-                                        embed.wide_width)
-                             + inline_svg(item.narrow_svg.read_bytes(), embed.alt, "narrow",
-                                          embed.narrow_width)),
+                chart=Markup(inline_svg(item.chart_svg.read_bytes(), embed.alt, "wide")
+                             + inline_svg(item.narrow_svg.read_bytes(), embed.alt, "narrow")),
                 narrow_media=EMBED_NARROW_MEDIA, card_size=CARD_SIZES[0],
             ).encode("utf-8"),
         }

@@ -1,9 +1,11 @@
 // AI Token Tracker embed page script (a file, because the page's CSP allows no inline script).
-// Sets the theme from ?theme=light|dark|auto, posts the page's height to the host page (message
-// format on /learn/embed/), and on the first pointer over the chart swaps the static SVG for the
-// interactive one (the narrow or the wide, as the page's width shows), unless ?static=1. Where
-// the folder stores no PNG card (a frozen embed), it shows the PNG link and draws the PNG from
-// the SVG card when the link is clicked. It sets no cookie and stores nothing.
+// Sets the theme from ?theme=light|dark|auto; posts to the host page the height that shows the
+// page with its chart at its natural size (message format on /learn/embed/; the page itself
+// fills whatever height its frame has: embed.css); and on the first pointer over the chart
+// swaps the static SVG for the interactive one (the narrow or the wide, as the page's width
+// shows), unless ?static=1. Where the folder stores no PNG card (a frozen embed), it shows the
+// PNG link and draws the PNG from the SVG card when the link is clicked. It sets no cookie and
+// stores nothing.
 (function () {
   "use strict";
   var HEIGHT = "ai-token-tracker:embed-height";
@@ -76,18 +78,41 @@
     });
   }
 
+  // The height that shows the chart at its natural size: the page fills its frame (embed.css),
+  // its chart taking the height the text leaves, so the text's height is the page's less the
+  // figure's, and the chart's natural height is the drawing's at the figure's width (no wider
+  // than its CSS max-width). With the frame at this height, filling it is the natural layout.
+  function naturalHeight(main) {
+    var figure = main.querySelector(".tt-embed__figure");
+    var page = main.getBoundingClientRect().height;
+    var shown = figure && [].filter.call(figure.querySelectorAll("svg[viewBox]"), function (svg) {
+      return svg.getBoundingClientRect().width > 0 && !svg.parentNode.closest("svg");
+    })[0];
+    if (!shown) return page;
+    var box = figure.getBoundingClientRect();
+    var most = parseFloat(getComputedStyle(shown).maxWidth);
+    var width = Math.min(box.width, most > 0 ? most : box.width);
+    var view = shown.viewBox.baseVal;
+    return page - box.height + width * view.height / view.width;
+  }
+
   function start() {
     var main = document.querySelector("main.tt-embed");
     if (!main) return;
+    // Opened on its own: the natural layout, which no window height shrinks.
+    if (window.parent === window) root.setAttribute("data-tt-layout", "natural");
     var last = 0;
     function post(force) {
-      var height = Math.ceil(main.getBoundingClientRect().height);
+      var height = Math.ceil(naturalHeight(main));
       if (window.parent === window || (height === last && !force)) return;
       last = height;
       window.parent.postMessage({ type: HEIGHT, version: 1, height: height }, "*");
     }
     if ("ResizeObserver" in window) {
-      new ResizeObserver(function () { post(false); }).observe(main);
+      // the figure too: a web font or a new line of text resizes it and not the page
+      var observer = new ResizeObserver(function () { post(false); });
+      observer.observe(main);
+      observer.observe(main.querySelector(".tt-embed__figure") || main);
     }
     window.addEventListener("load", function () { post(false); });
     window.addEventListener("message", function (event) {
@@ -130,6 +155,7 @@
         }
         chart.hidden = true;
         main.setAttribute("data-tt-state", "live");
+        post(false);
       }).catch(function (error) {
         // The static chart stays: the embed is complete without the interactive layer.
         live.remove();
