@@ -213,6 +213,10 @@ def test_the_share_blocks_tabs_need_no_script(browser: Browser, site_url: str) -
     shares = page.locator("details.tt-share")
     assert shares.count() >= 3
     assert page.locator(".tabbed-labels--linked, .tabbed-control").count() == 0
+    # closed, its content is not rendered (the code blocks Material measures as it mounts them)
+    assert shares.evaluate_all("shares => shares.every(share => [...share.children].every("
+                               "child => child.matches('summary')"
+                               " || getComputedStyle(child).display === 'none'))")
     share = shares.nth(1)
     share.locator("summary").tap()
     expect(share.locator("button[data-md-type='copy']").first).to_be_visible()
