@@ -107,13 +107,79 @@ def test_static_chart_is_shown_without_javascript(browser, site_url: str) -> Non
     context.close()
 
 
+TOGGLE = "form.md-header__option label:visible"
+
+
+def scheme_meta(page: Page) -> str:
+    return page.evaluate("document.querySelector('meta[name=color-scheme]').content")
+
+
 def test_the_dark_toggle_switches_the_colour_scheme(page: Page, site_url: str) -> None:
+    """The header's toggle (site_src/assets/palette.js, in place of Material's script for it):
+    a press or Enter switches the scheme, and the next page opens in the reader's choice."""
     page.emulate_media(color_scheme="light")
+    watch = Watch(page, site_url)
     page.goto(site_url)
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(page.locator(TOGGLE)).to_have_attribute("title", "Switch to dark mode")
+    page.locator(TOGGLE).click()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(body).to_have_attribute("data-md-color-media", "(prefers-color-scheme: dark)")
+    expect(page.locator(TOGGLE)).to_have_attribute("title", "Switch to light mode")
+    assert scheme_meta(page) == "dark"  # the browser's scroll bars and controls, dark too
+    page.goto(site_url + "rankings/")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator(TOGGLE)).to_have_attribute("title", "Switch to light mode")
+    assert scheme_meta(page) == "dark"
+    page.locator("input.md-option").first.focus()  # where the Tab key lands
+    page.keyboard.press("Enter")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    assert scheme_meta(page) == "light dark"  # the system's, again
+    watch.assert_clean()
+
+
+def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(browser, site_url: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator(TOGGLE)).to_have_attribute("title", "Switch to light mode")
+    assert scheme_meta(page) == "light dark"
+    context.close()
+
+
+# Every change, as a page loads, of what restyles the whole page: Material's "switching colours"
+# mark, the scheme, the page's color-scheme tag (a value written again unchanged is no change).
+RESTYLES = """
+window.ttRestyles = [];
+new MutationObserver(records => {
+  for (const r of records) {
+    if (r.target.nodeName === "META" && r.target.name !== "color-scheme") continue;
+    if (r.oldValue === r.target.getAttribute(r.attributeName)) continue;
+    window.ttRestyles.push(`${r.target.nodeName} ${r.attributeName}`);
+  }
+}).observe(document, {
+  subtree: true, attributes: true, attributeOldValue: true,
+  attributeFilter: ["data-md-color-switching", "data-md-color-scheme", "content"],
+});
+"""
+
+
+def test_loading_a_page_restyles_nothing_for_the_colour_scheme(browser, site_url: str) -> None:
+    """Material's script for the toggle marked the whole page as switching colours and wrote
+    its color-scheme as every page loaded: three restyles of every element (on a page with a
+    long table, the largest part of a phone's blocking time). Where the colours are already
+    right, as for a reader of the system's scheme, the page is left as it is."""
+    context = browser.new_context(color_scheme="light")
+    context.add_init_script(RESTYLES)
+    page = context.new_page()
+    for path in ("", "rankings/"):  # a first visit, then a page with the choice stored
+        page.goto(site_url + path, wait_until="load")
+        expect(page.locator(TOGGLE)).to_have_attribute("title", "Switch to dark mode")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.ttRestyles") == [], path
+    context.close()
 
 
 def first_page_in(project: Project, family: str) -> str:

@@ -200,3 +200,45 @@ def test_the_first_view_of_home_on_a_phone_transfers_at_most_350_kb(browser: Bro
     assert not [url for url in sizes if BUNDLE in url]
     assert wire <= HOME_BUDGET, {url: s["responseBodySize"] for url, s in sizes.items()}
     context.close()
+
+
+def test_the_share_blocks_tabs_need_no_script(browser: Browser, site_url: str) -> None:
+    """Material's script measures every tab set it takes over, closed or not, in a few forced
+    layouts each, as the page loads (the largest part of a phone's blocking time on a page with
+    a few charts: issue 25, `make lighthouse`). The tabs of the collapsed "Embed, download or
+    cite" block under each chart are radio buttons and labels that need no script."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(site_url + "rankings/", wait_until="networkidle")
+    shares = page.locator("details.tt-share")
+    assert shares.count() >= 3
+    assert page.locator(".tabbed-labels--linked, .tabbed-control").count() == 0
+    # closed, its content is not rendered (the code blocks Material measures as it mounts them)
+    assert shares.evaluate_all("shares => shares.every(share => [...share.children].every("
+                               "child => child.matches('summary')"
+                               " || getComputedStyle(child).display === 'none'))")
+    share = shares.nth(1)
+    share.locator("summary").tap()
+    expect(share.locator("button[data-md-type='copy']").first).to_be_visible()
+    labels = share.locator(".tabbed-labels > label")
+    embed, download = share.locator(".tabbed-block").nth(0), share.locator(".tabbed-block").nth(1)
+
+    def underlined() -> list[bool]:  # the chosen tab's label is underlined, the others not
+        return labels.evaluate_all(
+            "labels => labels.map(label =>"
+            " getComputedStyle(label).borderBottomColor !== 'rgba(0, 0, 0, 0)')")
+
+    assert underlined() == [True, False, False]
+    expect(embed).to_be_visible()
+    expect(download).to_be_hidden()
+    labels.nth(1).tap()
+    assert underlined() == [False, True, False]
+    expect(download).to_be_visible()
+    expect(embed).to_be_hidden()
+    # from the keyboard: the tabs are a group of radio buttons, named by their labels
+    share.get_by_role("radio", name="Download").focus()
+    page.keyboard.press("ArrowRight")
+    expect(share.get_by_role("radio", name="Cite")).to_be_checked()
+    assert underlined() == [False, False, True]
+    expect(share.locator("code", has_text="AI Token Tracker")).to_be_visible()
+    context.close()
