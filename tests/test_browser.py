@@ -132,6 +132,13 @@ def test_the_dark_toggle_switches_the_colour_scheme(page: Page, site_url: str) -
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.locator(TOGGLE)).to_have_attribute("title", "Switch to light mode")
     assert scheme_meta(page) == "dark"
+    # the choice is applied by the header's inline script, before palette.js (or any other
+    # script file) has loaded: no flash of the other scheme
+    bare = page.context.new_page()
+    bare.route("**/*.js", lambda route: route.abort())
+    bare.goto(site_url + "countries/")
+    expect(bare.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    bare.close()
     page.locator("input.md-option").first.focus()  # where the Tab key lands
     page.keyboard.press("Enter")
     expect(body).to_have_attribute("data-md-color-scheme", "default")

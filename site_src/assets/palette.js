@@ -2,14 +2,16 @@
 // Material's script for it, which Material leaves alone there. It does what Material's did —
 // the palette on the <body> (data-md-color-media, -scheme, -primary, -accent, which the theme's
 // CSS and tracker.js follow), the button of the other scheme shown, the choice kept for the
-// next page under Material's storage key (its inline script applies it before the page is
-// drawn), the browser's theme-color and color-scheme — with one difference: as a page loads
-// it changes the page only where something differs, and so restyles nothing on most visits.
+// next page in the browser's storage under STORAGE_KEY (the partial's inline script applies it
+// before the page is drawn), the browser's theme-color and color-scheme — with one difference:
+// as a page loads it changes the page only where something differs, and so restyles nothing on
+// most visits.
 // Material's marked the whole page as "switching" and read the header's style twice, three
 // restyles of every element, as every page loaded (benchmarks/README.md, "make lighthouse").
 const form = document.querySelector("form[data-tt-palette]");
 const SWITCHING = "data-md-color-switching"; // Material's CSS: no transitions while set
 const KEYS = ["media", "scheme", "primary", "accent"];
+const STORAGE_KEY = form?.dataset.ttPalette; // the reader's choice (the partial names it)
 
 // A palette as Material stores it: the index of its option and that option's colours.
 function paletteOf(inputs, input) {
@@ -77,7 +79,11 @@ function show(stored, inputs, { switching }) {
       label.hidden = index !== palette.index;
     }
   });
-  window.__md_set?.("__palette", stored);
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+  } catch {
+    // no storage (a browser's privacy setting): the choice lasts for this page
+  }
   // In the next frame, whose restyle reading the header's style only brings forward (with the
   // new colours, while transitions are off); the transitions back on after it.
   window.requestAnimationFrame(() => {
@@ -88,7 +94,7 @@ function show(stored, inputs, { switching }) {
 
 function storedPalette() {
   try {
-    return window.__md_get?.("__palette");
+    return JSON.parse(localStorage.getItem(STORAGE_KEY));
   } catch {
     return null; // no storage (a browser's privacy setting): the system's scheme
   }
