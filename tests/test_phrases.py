@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import string
 import tokenize
 from pathlib import Path
 from types import SimpleNamespace
@@ -57,6 +58,26 @@ def test_every_table_has_every_key_the_templates_use_and_no_other(language: str)
     used, table = used_keys(), phrases.keys(language)
     assert sorted(used - table) == [], f"asked for, not in generator/phrases/{language}.py"
     assert sorted(table - used) == [], f"in generator/phrases/{language}.py, never used"
+
+
+def placeholders(phrase: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(phrase) if name is not None}
+
+
+@pytest.mark.parametrize("language", sorted(phrases.LANGUAGES))
+def test_every_language_fills_the_same_placeholders_as_english(language: str) -> None:
+    """A template fills a phrase's placeholders by name, the same in every language: a
+    translation may move them, not rename, drop or add one."""
+    english, table = phrases.table("en"), phrases.table(language)
+    differ = {key: (placeholders(english[key]), placeholders(table[key]))
+              for key in sorted(phrases.keys(language) & phrases.keys("en"))
+              if placeholders(english[key]) != placeholders(table[key])}
+    assert differ == {}
+
+
+def test_placeholders_are_read_as_the_templates_fill_them() -> None:
+    assert placeholders(phrases.table("en").correction_weeks) == {"count", "first", "last"}
+    assert placeholders("{{not one}} {week}") == {"week"}
 
 
 def test_the_key_scan_sees_template_and_module_keys_only_in_code() -> None:
