@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import fmt
+from generator import fmt, phrases
 from generator.charts.catalogue import Chart
 from generator.charts.families import SITE_WIDE, WEEKLY
 from generator.charts.tables import DataTable
@@ -165,11 +165,12 @@ def card_links(kind: str, frozen: bool) -> list[tuple[str, tuple[int, int], str]
               for size in svg_cards(frozen))]
 
 
-def links_line(kind: str, frozen: bool, scripted: bool) -> str:
+def links_line(kind: str, frozen: bool, scripted: bool, language: str = "en") -> str:
     """The text of the links under an embed (templates/embeds/page.html.j2), as the snippet's
     height is worked out from: its page's credit, its data and its cards, and where its script
     runs (in a frame that no resize script sizes as anywhere else), the PNGs a browser draws."""
-    return " · ".join(["Chart: AI Token Tracker", "Get the data",
+    t = phrases.table(language)  # the words of the page's links (generator/phrases)
+    return " · ".join([t.chart_credit.format(link=t.site_name), t.get_the_data,
                        *(label for form, _, label in card_links(kind, frozen)
                          if scripted or form != "drawn")])
 

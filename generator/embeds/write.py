@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator import fmt
+from generator import fmt, phrases
 from generator.charts.draw import SIZE_RE
 from generator.charts.render import Renderer
 from generator.charts.variants import EMBED_MAX_WIDTHS, EMBED_NARROW_MEDIA, EMBED_SIZE
@@ -28,10 +28,13 @@ from generator.paths import Project, shown
 ASSETS = ("embed.css", "embed.js", "resize.js")  # copied from templates/embeds/ to /embed/
 
 
-def card_payload(embed: Embed, size: tuple[int, int], site_url: str, is_sample: bool) -> str:
+def card_payload(embed: Embed, size: tuple[int, int], site_url: str, is_sample: bool,
+                 t: phrases.Phrases) -> str:
     """Everything a card is drawn from but its chart, as JSON: the worker draws the chart from
-    the embed's SVG, and the card's cache key hashes this and the embed's spec together."""
-    credit = f"Chart: {PROVIDER} · {site_url.split('://', 1)[-1]}{embed.credit_path}"
+    the embed's SVG, and the card's cache key hashes this and the embed's spec together. ``t``:
+    the UI phrases of the card's language."""
+    address = f"{site_url.split('://', 1)[-1]}{embed.credit_path}"
+    credit = t.chart_credit.format(link=f"{t.site_name} · {address}")
     payload = {
         "size": list(size),
         "text": {"headline": embed.headline, "subtitle": embed.subtitle,
@@ -151,6 +154,7 @@ class EmbedFolders:
     is_sample: bool
     renderer: Renderer
     memo: EmbedMemo
+    language: str = "en"  # the UI phrases of its pages and cards (generator/phrases)
     queued: list[Queued] = field(default_factory=list)
     files: set[Path] = field(default_factory=set)  # every file under embed/ this build keeps
 
@@ -169,7 +173,8 @@ class EmbedFolders:
             return
         # its SVG cards (downloads, and what a browser draws a PNG from) and its stored PNGs
         sizes = dict.fromkeys([*embed.svg_cards, *embed.stored_cards])
-        cards = {size: card_payload(embed, size, self.index.site_url, self.is_sample)
+        t = phrases.table(self.language)
+        cards = {size: card_payload(embed, size, self.index.site_url, self.is_sample, t)
                  for size in sizes}
         svg, paths, task = self.renderer.embed_images(chart.wide.spec_json, cards,
                                                       set(embed.stored_cards))
@@ -189,6 +194,7 @@ class EmbedFolders:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        env.globals["t"] = phrases.table(self.language, markup=True)
         page = env.get_template("page.html.j2")
         for item in self.queued:  # in queue order: an earlier task drew whatever this one shares
             for task in item.tasks:

@@ -4,7 +4,9 @@ Pages are written once, after the charts' specs (and so their sizes) and the emb
 
 Every sentence a page states about a figure comes into its context worded, as plain text, by
 the findings layer (generator.findings); templates escape it (``|md``, ``|attr``, ``|front``)
-and call no Python for words. Filters format the numbers of table cells."""
+and call no Python for words. Filters format the numbers of table cells. Every other word of a
+page (headings, captions, column heads, link texts) is a UI phrase of the writer's language,
+``t`` in the templates (generator/phrases)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path, PurePosixPath
 import jinja2
 import pandas as pd
 
-from generator import fmt
+from generator import fmt, phrases
 from generator.charts.catalogue import Chart
 from generator.charts.families import HOME
 from generator.embeds import Embeds
@@ -41,6 +43,7 @@ class PageWriter:
     site: Site
     charts: dict[str, Chart]
     embeds: Embeds
+    language: str = "en"  # which table of UI phrases the templates read (generator/phrases)
     written: set[Path] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -72,6 +75,7 @@ class PageWriter:
                                  "OF_KNOWN": fmt.OF_KNOWN, "NO_COUNTRY": fmt.NO_COUNTRY,
                                  "OUTSIDE_TOP_50": fmt.OUTSIDE_TOP_50,
                                  "WEEK_SPAN": fmt.WEEK_SPAN})
+        self.env.globals["t"] = phrases.table(self.language)  # {{ t.week_by_week }}
         # where a reader reports a problem
         self.env.globals["new_issue_url"] = new_issue_url(self.site.repo_url)
 
