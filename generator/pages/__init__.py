@@ -19,8 +19,11 @@ import pandas as pd
 from generator import fmt, phrases
 from generator.charts.catalogue import Chart
 from generator.charts.families import HOME
+from generator.editions import FORMATTED, WORDS, edition
 from generator.embeds import Embeds
 from generator.files import write_text_if_changed
+from generator.findings import say
+from generator.findings.finding import Finding
 from generator.pages import sharing
 from generator.paths import new_issue_url
 from generator.site import Site
@@ -55,29 +58,22 @@ class PageWriter:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update({
-            "md": fmt.md, "attr": fmt.attr, "code": fmt.code, "front": fmt.front,
-            "tokens_words": fmt.tokens_words, "tokens_short": fmt.tokens_short,
-            "tokens_exact": fmt.tokens_exact, "tokens_change": fmt.tokens_change,
-            "percent": fmt.percent, "change": fmt.change, "up_down": fmt.up_down,
-            "week_range": fmt.week_range, "week_short": fmt.week_short,
-            "long_date": fmt.long_date, "short_date": fmt.short_date,
-            "country_name": fmt.country_name, "sentence_case": fmt.sentence_case,
-            "usd": fmt.usd, "usd_short": fmt.usd_short, "price": fmt.price,
-        })
-        self.env.globals.update({"rank_move": fmt.rank_move,
-                                 "rank_move_words": fmt.rank_move_words,
-                                 "source_line": fmt.source_line,
-                                 "source_line_html": fmt.source_line_html,
-                                 "usd_range": fmt.usd_range, "percent_range": fmt.percent_range,
-                                 "sample_notice": fmt.SAMPLE_NOTICE, "charts": self.charts,
-                                 "embeds": self.embeds, "OF_ALL": fmt.OF_ALL,
-                                 "OF_KNOWN": fmt.OF_KNOWN, "NO_COUNTRY": fmt.NO_COUNTRY,
-                                 "OUTSIDE_TOP_50": fmt.OUTSIDE_TOP_50,
-                                 "WEEK_SPAN": fmt.WEEK_SPAN})
+        formatter = edition(self.language)
+        self.fmt = formatter.fmt  # its numbers, dates and country names (generator/editions.py)
+        self.env.filters.update({"md": fmt.md, "attr": fmt.attr, "code": fmt.code,
+                                 "front": fmt.front, "sentence_case": fmt.sentence_case})
+        self.env.filters.update({name: formatter.formatted(name) for name in FORMATTED})
+        self.env.globals.update({name: formatter.formatted(name) for name in FORMATTED})
+        self.env.globals.update({"sample_notice": formatter.formatted("SAMPLE_NOTICE"),
+                                 **{name: formatter.formatted(name) for name in WORDS},
+                                 "charts": self.charts, "embeds": self.embeds})
         self.env.globals["t"] = phrases.table(self.language)  # {{ t.week_by_week }}
         # where a reader reports a problem
         self.env.globals["new_issue_url"] = new_issue_url(self.site.repo_url)
+
+    def say(self, finding: Finding, form: str = "sentence") -> str:
+        """The words of ``finding`` in the page's language (plain text: templates escape it)."""
+        return say(finding, form, self.language)
 
     def card(self, chart: Chart | None = None) -> str:
         """The front matter lines of a page's social card (generator/pages/sharing.py): its

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.charts.families import COMPANY_CHART
-from generator.findings import facts, say
+from generator.findings import facts
 from generator.pages import PageWriter, frame_records
 from generator.pages.models import model_summaries
 from generator.prices import week_spend
@@ -20,9 +20,10 @@ def render_companies(writer: PageWriter, site: Site) -> None:
     spend, spend_total = week_spend(site.tables.models, companies, week, ["company", "country"])
     writer.render("companies_index.md.j2", "companies/index.md",
                   card=writer.charts[COMPANY_CHART], week=week,
-                  summary=say(facts.top_companies(site.tables, week)), rows=frame_records(latest),
+                  summary=writer.say(facts.top_companies(site.tables, week)),
+                  rows=frame_records(latest),
                   everyone=frame_records(everyone), spend=spend,
-                  spend_words=say(facts.spend(week, spend_total)))
+                  spend_words=writer.say(facts.spend(week, spend_total)))
     spend_of = {row["company"]: row for row in spend}
     summaries = model_summaries(site)
     by_company = dict(tuple(companies.groupby("company", sort=False)))
@@ -37,9 +38,9 @@ def render_companies(writer: PageWriter, site: Site) -> None:
             "company.md.j2", f"companies/{site.company_files[company]}.md", card=chart,
             company=company,
             country=item["country"],
-            description=say(facts.entity_week("company", company, company, rows, week)),
+            description=writer.say(facts.entity_week("company", company, company, rows, week)),
             latest=frame_records(current)[0] if len(current) else None,
-            spend_words=say(facts.spend(week, spend_of[company], "company", company))
+            spend_words=writer.say(facts.spend(week, spend_of[company], "company", company))
             if company in spend_of else "",
             chart=chart,
             models=frame_records(models_by_company.get(company, summaries.iloc[0:0])),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from generator import fmt
 from generator.charts.families import HOME
-from generator.findings import facts, say
+from generator.findings import facts
 from generator.pages import PageWriter, frame_records
 from generator.prices import week_spend
 from generator.site import Site
@@ -16,10 +15,10 @@ def render_countries(writer: PageWriter, site: Site) -> None:
     models = site.tables.models
     spend, spend_total = week_spend(models, countries, week, ["country"])
     writer.render("countries_index.md.j2", "countries/index.md", card=writer.charts[HOME],
-                  week=week, summary=site.findings[week].description(),
+                  week=week, summary=site.findings[week].description(writer.language),
                   rows=frame_records(countries[countries["week_start"] == week]),
                   totals=site.week_totals(week), spend=spend,
-                  spend_words=say(facts.spend(week, spend_total)))
+                  spend_words=writer.say(facts.spend(week, spend_total)))
     spend_of = {row["country"]: row for row in spend}
     companies = site.tables.companies
     for code, rows in countries.groupby("country", sort=True):
@@ -30,11 +29,11 @@ def render_countries(writer: PageWriter, site: Site) -> None:
         writer.render(
             "country.md.j2", f"countries/{site.country_files[code]}.md", card=chart,
             code=code,
-            name=fmt.country_name(code),
-            demonym=fmt.country_models(code),
-            description=say(latest),
+            name=writer.fmt.country_name(code),
+            demonym=writer.fmt.country_models(code),
+            description=writer.say(latest),
             latest=frame_records(current)[0] if len(current) else None,
-            spend_words=say(facts.spend(week, spend_of.get(code), "country", code))
+            spend_words=writer.say(facts.spend(week, spend_of.get(code), "country", code))
             if code in spend_of else "",
             chart=chart,
             models=frame_records(models[(models["week_start"] == week)

@@ -4,7 +4,7 @@ log of corrections and restatements."""
 from __future__ import annotations
 
 from generator.downloads import TABLES, public_tables
-from generator.findings import facts, say
+from generator.findings import facts
 from generator.pages import PageWriter, frame_records
 from generator.site import Site, restatements
 
@@ -22,6 +22,7 @@ def render_revisions(writer: PageWriter, site: Site) -> None:
     corrections = []
     for row in frame_records(public["corrections"]):
         found = facts.correction(row)
-        corrections.append(dict(row, label=say(found, "label"), what=say(found, "what")))
+        corrections.append(dict(row, label=writer.say(found, "label"),
+                                what=writer.say(found, "what")))
     writer.render("revisions.md.j2", "data/revisions.md", corrections=corrections,
                   restatements=restatements(frame_records(public["revisions"])))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from generator.charts.families import HOME
 from generator.derive.movers import SHORT
-from generator.findings import say
 from generator.findings.week import card_words, mover_items
 from generator.pages import PageWriter
 from generator.site import Site
@@ -18,11 +17,11 @@ def render_home(writer: PageWriter, site: Site) -> None:
     writer.render(
         "home.md.j2", "index.md", card=writer.charts[HOME],
         week=week,
-        cards=card_words(findings),
-        headline=say(findings.headline, "title"),
-        lead=findings.lede(),
-        summary=findings.description(),
+        cards=card_words(findings, writer.language),
+        headline=writer.say(findings.headline, "title"),
+        lead=findings.lede(writer.language),
+        summary=findings.description(writer.language),
         top10=site.week_models(week)[:10],
         movers=site.movers[week],
-        items=mover_items(site.movers[week], SHORT),
+        items=mover_items(site.movers[week], SHORT, writer.language),
     )

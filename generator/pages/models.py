@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from generator.findings import facts, say
+from generator.findings import facts
 from generator.pages import PageWriter, frame_records
 from generator.site import Site
 
@@ -46,7 +46,7 @@ def render_models(writer: PageWriter, site: Site, registry_models: dict) -> None
         writer.render(
             "model.md.j2", f"models/{site.model_files[slug]}.md", card=chart,
             model=summary,
-            description=say(latest),
+            description=writer.say(latest),
             family=override.family if override else "",
             open_weights=override.open_weights if override else None,
             chart=chart,

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from generator.charts.families import WEEKLY, weekly_chart_id
 from generator.derive.movers import LIMIT
-from generator.findings import say
 from generator.findings.finding import Finding
 from generator.findings.week import movers_against
 from generator.pages import PageWriter
@@ -32,12 +31,12 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
     recent = newest_first[:RECENT_WEEKS]
     listing = Finding("weeks-index", weeks[0],
                       figures={"weeks": len(weeks), "shown": len(recent)})
-    words = {form: say(listing, form)
+    words = {form: writer.say(listing, form)
              for form in ("caption", "recent-caption", "link", "intro", "description")}
     writer.render("rankings_index.md.j2", "rankings/index.md",
                   card=writer.charts[WEEKLY],
                   week=site.latest_week, rows=site.week_models(site.latest_week),
-                  summary=latest.description(), weeks=recent, words=words)
+                  summary=latest.description(writer.language), weeks=recent, words=words)
     writer.render("ranking_weeks.md.j2", "rankings/weeks.md", card=writer.charts[WEEKLY],
                   weeks=newest_first, words=words)
     for i, week in enumerate(weeks):
@@ -51,11 +50,11 @@ def render_rankings(writer: PageWriter, site: Site) -> None:
             next=weeks[i + 1] if i + 1 < len(weeks) else None,
             totals=site.week_totals(week),
             rows=site.week_models(week),
-            lead=findings.lede(),
-            summary=findings.description(),
-            changes=[say(found, "change") for found in findings.changes],
-            coverage=say(findings.coverage),
+            lead=findings.lede(writer.language),
+            summary=findings.description(writer.language),
+            changes=[writer.say(found, "change") for found in findings.changes],
+            coverage=writer.say(findings.coverage),
             movers=site.movers[week].head(LIMIT),
-            movers_against=movers_against(site.movers[week]),
+            movers_against=movers_against(site.movers[week], writer.language),
             chart=chart,
         )

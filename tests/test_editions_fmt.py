@@ -1,0 +1,40 @@
+"""Each edition's formatter (generator/editions.py): the page writer reads every filter and word
+from the edition's module, so each module must have all of them."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from generator import fmt, fmt_zh
+from generator.editions import EDITIONS, FORMATTED, WORDS, edition
+from generator.pages import PageWriter
+
+
+@pytest.mark.parametrize("language", sorted(EDITIONS))
+def test_every_edition_formatter_has_every_filter_and_word(language: str) -> None:
+    formatter = edition(language)
+    for name in FORMATTED:
+        assert callable(formatter.formatted(name)), (language, name)
+    for name in WORDS:
+        assert isinstance(formatter.formatted(name), str) and formatter.formatted(name), \
+            (language, name)
+
+
+def test_the_editions_are_english_at_the_root_and_chinese_under_zh() -> None:
+    assert (edition("en").fmt, edition("en").prefix, edition("en").html_lang) == (fmt, "", "en")
+    assert (edition("zh").fmt, edition("zh").prefix, edition("zh").html_lang) == (
+        fmt_zh, "zh/", "zh-Hans")
+    with pytest.raises(ValueError, match="'xx'"):
+        edition("xx")
+
+
+def test_the_page_writer_formats_with_its_edition(tmp_path) -> None:
+    writer = PageWriter(tmp_path / "out", tmp_path,
+                        SimpleNamespace(repo_url="https://example.org/repo"), {}, None)
+    assert writer.fmt is fmt
+    page = writer.env.from_string("{{ 7359000000000 | tokens_words }} · {{ 'CN' | country_name }}"
+                                  " · {{ NO_COUNTRY }} · {{ source_line('2026-03-23') }}")
+    assert page.render() == (f"{fmt.tokens_words(7359000000000)} · {fmt.country_name('CN')} · "
+                             f"{fmt.NO_COUNTRY} · {fmt.source_line('2026-03-23')}")
