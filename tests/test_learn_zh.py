@@ -24,6 +24,9 @@ WRITTEN_OTHERWISE = {
         "17000": "17,000 years is written 1.7万年",
         "1.65": "1.65 million is written 165万",
     },
+    "how-the-ranking-works.md": {
+        "0.5": "0.5 trillion is written 5000亿, as Chinese figures are written",
+    },
 }
 # Runs of three or more English words the Chinese pages keep on purpose, with the reason.
 KEPT_ENGLISH = {
