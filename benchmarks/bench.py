@@ -74,11 +74,11 @@ def make_project(root: Path, weeks: int, new_weeks: int = 0) -> None:
         known = [(r["slug"], r["company"], r["country"]) for r in rows]
         with (registry / "authors.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["slug", "company", "country", "source_url", "notes"])
+            writer.writerow(["slug", "company", "name_zh", "country", "source_url", "notes"])
             for slug, company, country in sorted(synthetic_authors(known, AUTHORS)):
-                source = next((r["source_url"] for r in rows if r["slug"] == slug),
-                              "https://example.org/synthetic-benchmark-author")
-                writer.writerow([slug, company, country, source, ""])
+                row = next((r for r in rows if r["slug"] == slug), {})
+                source = row.get("source_url", "https://example.org/synthetic-benchmark-author")
+                writer.writerow([slug, company, row.get("name_zh", ""), country, source, ""])
     with (root / "data" / "registry" / "authors.csv").open(encoding="utf-8") as handle:
         authors = [(r["slug"], r["company"], r["country"]) for r in csv.DictReader(handle)]
     write_synthetic(root / "data", weeks, authors, new_weeks=new_weeks)

@@ -102,7 +102,8 @@ def keyed_changes(before: dict[str, object], after: dict[str, object]
 def author_text(author: Author | None) -> str:
     if author is None:
         return "–"
-    return f"{cell(author.company)}, {cell(author.country)}, {cell(author.source_url)}"
+    name_zh = f" ({cell(author.name_zh)})" if author.name_zh else ""
+    return f"{cell(author.company)}{name_zh}, {cell(author.country)}, {cell(author.source_url)}"
 
 
 def model_text(model: ModelOverride | None) -> str:

@@ -9,6 +9,7 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,7 +19,13 @@ import pycountry
 from generator.errors import TrackerError
 from generator.paths import shown
 
-AUTHOR_COLUMNS = ("slug", "company", "country", "source_url", "notes")
+AUTHOR_COLUMNS = ("slug", "company", "name_zh", "country", "source_url", "notes")
+# Columns added to a file after contributors had copies of it: what to do when one is missing.
+ADDED_COLUMNS = {"name_zh": "name_zh (the company's Chinese name, for the Chinese edition) goes "
+                            "after company: leave it empty where a company has no Chinese name"}
+# Besides letters and digits, the only characters a Chinese company name needs; nothing that
+# means something in HTML, Markdown, CSV or a template.
+NAME_ZH_PUNCTUATION = frozenset(" ·・-（）()")
 MODEL_COLUMNS = ("permaslug", "display_name", "family", "open_weights", "notes")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 BOOLEANS = {"true": True, "false": False, "": None}
@@ -50,6 +57,7 @@ class Author:
     company: str
     country: str
     source_url: str
+    name_zh: str = ""  # the company's usual Chinese name; empty where it has none
     line: int = 0  # in authors.csv, for messages
 
 
@@ -103,7 +111,10 @@ def header_problem(header: list[str], columns: tuple[str, ...]) -> str | None:
         parts.append(f"missing column(s) {', '.join(missing)}")
     if len(set(header)) != len(header):
         parts.append("duplicate column names")
-    return "; ".join(parts) + f"; expected {','.join(columns)}" if parts else None
+    hints = [ADDED_COLUMNS[c] for c in missing if c in ADDED_COLUMNS]
+    if not parts:
+        return None
+    return "; ".join([*parts, f"expected {','.join(columns)}", *hints])
 
 
 def field_count_problem(record: list[str], expected: int) -> str:
@@ -131,9 +142,10 @@ def csv_error_message(exc: csv.Error) -> str:
 
 
 def read_csv_rows(
-    path: Path, columns: tuple[str, ...], problems: list[Problem]
+    path: Path, columns: tuple[str, ...], problems: list[Problem], as_written: tuple[str, ...] = ()
 ) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a CSV file with their line numbers. Accepts a UTF-8 BOM and CRLF line endings."""
+    """Rows of a CSV file with their line numbers. Accepts a UTF-8 BOM and CRLF line endings.
+    Values are stripped of surrounding spaces, except in the columns ``as_written``."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -163,7 +175,8 @@ def read_csv_rows(
             if len(record) != len(header):
                 problems.append(Problem(path, start, field_count_problem(record, len(header))))
                 continue
-            rows.append((start, {h: cell.strip() for h, cell in zip(header, record)}))
+            rows.append((start, {h: cell if h in as_written else cell.strip()
+                                 for h, cell in zip(header, record)}))
     except csv.Error as exc:
         problems.append(Problem(path, line + 1, csv_error_message(exc)))
     return rows
@@ -205,6 +218,34 @@ def company_key(company: str) -> str:
     return "".join(ch for ch in company.casefold() if ch.isalnum()) or company
 
 
+def is_han(ch: str) -> bool:
+    """A Chinese character (a CJK unified or compatibility ideograph)."""
+    return unicodedata.name(ch, "").startswith(("CJK UNIFIED IDEOGRAPH",
+                                                "CJK COMPATIBILITY IDEOGRAPH"))
+
+
+def name_zh_problem(value: str) -> str | None:
+    """What is wrong with a company's Chinese name, if anything. Empty is fine (no Chinese
+    name); otherwise it has a Chinese character, no spaces around it, and only letters, digits,
+    single spaces and NAME_ZH_PUNCTUATION, so it reads the same wherever it lands."""
+    if not value:
+        return None
+    if value != value.strip():
+        return f"name_zh {value!r} has spaces before or after it: remove them"
+    odd = next((ch for ch in value if not ch.isalnum() and ch not in NAME_ZH_PUNCTUATION), None)
+    if odd is not None:
+        return (f"name_zh {value!r}: the character {odd!r} is not allowed (only Chinese "
+                "characters, letters, digits, spaces and · - （ ）): write the name as the "
+                "company writes it, without markup")
+    if "  " in value:
+        return f"name_zh {value!r} has two spaces in a row: write one"
+    if not any(is_han(ch) for ch in value):
+        return (f"name_zh {value!r} has no Chinese character: write the company's usual "
+                "Chinese name (e.g. 深度求索 for DeepSeek), or leave it empty where it has none "
+                "(the site then shows the company's name as it is)")
+    return None
+
+
 # ---------------------------------------------------------------- the two files
 
 def author_problems(slug: str, row: dict[str, str], first_line: dict[str, int]) -> list[str]:
@@ -221,6 +262,9 @@ def author_problems(slug: str, row: dict[str, str], first_line: dict[str, int]) 
                         "reassign_author correction in data/corrections.yaml")
     if not row["company"]:
         problems.append(f"company is empty for {slug!r}")
+    name_zh = name_zh_problem(row["name_zh"])
+    if name_zh:
+        problems.append(name_zh)
     if not is_country_code(row["country"]):
         problems.append(country_problem(row["country"]))
     if not is_http_url(row["source_url"]):
@@ -229,8 +273,8 @@ def author_problems(slug: str, row: dict[str, str], first_line: dict[str, int]) 
 
 
 def company_problems(path: Path, authors: list[Author]) -> list[Problem]:
-    """One company, one spelling and one country: rows that disagree with the company's first
-    row (a second spelling would show as a second company on the site)."""
+    """One company, one spelling, one Chinese name and one country: rows that disagree with the
+    company's first row (a second spelling would show as a second company on the site)."""
     problems = []
     first: dict[str, Author] = {}
     for author in authors:
@@ -243,19 +287,25 @@ def company_problems(path: Path, authors: list[Author]) -> list[Problem]:
             problems.append(Problem(path, author.line, f"company {author.company!r} has country "
                                     f"{seen.country} on line {seen.line} but {author.country} "
                                     "here: a company has one headquarters country"))
+        elif seen.name_zh != author.name_zh:
+            problems.append(Problem(path, author.line, f"company {author.company!r} has name_zh "
+                                    f"{seen.name_zh!r} on line {seen.line} but "
+                                    f"{author.name_zh!r} here: give every row of a company the "
+                                    "same Chinese name (or leave it empty on every row)"))
     return problems
 
 
 def parse_authors(path: Path, problems: list[Problem]) -> dict[str, Author]:
     authors: dict[str, Author] = {}
     first_line: dict[str, int] = {}
-    for line, row in read_csv_rows(path, AUTHOR_COLUMNS, problems):
+    for line, row in read_csv_rows(path, AUTHOR_COLUMNS, problems, as_written=("name_zh",)):
         slug = row["slug"]
         messages = author_problems(slug, row, first_line)
         problems.extend(Problem(path, line, message) for message in messages)
         if not messages:
             first_line[slug] = line
-            authors[slug] = Author(slug, row["company"], row["country"], row["source_url"], line)
+            authors[slug] = Author(slug, row["company"], row["country"], row["source_url"],
+                                   name_zh=row["name_zh"], line=line)
     problems.extend(company_problems(path, list(authors.values())))
     return authors
 

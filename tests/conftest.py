@@ -25,7 +25,7 @@ RANKINGS = Path("raw/openrouter/rankings/week")
 # by another test is never drawn again. Safe: every render and spec is keyed on its inputs and
 # on the code that makes it (test_build.test_a_change_to_the_drawing_code_redraws_every_picture).
 os.environ.setdefault("TRACKER_CACHE_DIR", str(REPO_ROOT / ".cache"))
-AUTHORS_HEADER = "slug,company,country,source_url,notes\n"
+AUTHORS_HEADER = "slug,company,name_zh,country,source_url,notes\n"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -69,10 +69,13 @@ def write_snapshot(data_dir: Path, rows: list[tuple[str, str, int]], *, start: s
     return path
 
 
-def write_authors(data_dir: Path, rows: list[tuple[str, str, str]]) -> Path:
+def write_authors(data_dir: Path, rows: list[tuple[str, str, str]],
+                  names_zh: dict[str, str] | None = None) -> Path:
+    """authors.csv with (slug, company, country) rows; ``names_zh`` the Chinese names by slug."""
     folder = data_dir / "registry"
     folder.mkdir(parents=True, exist_ok=True)
-    lines = [f"{slug},{company},{country},https://example.org/{slug},\n"
+    names_zh = names_zh or {}
+    lines = [f"{slug},{company},{names_zh.get(slug, '')},{country},https://example.org/{slug},\n"
              for slug, company, country in rows]
     path = folder / "authors.csv"
     path.write_text(AUTHORS_HEADER + "".join(lines))
@@ -103,7 +106,7 @@ def tiny_data(tmp_path: Path) -> Path:
     write_snapshot(data_dir, rows, start=w1, end=(date.fromisoformat(w4) + timedelta(days=2))
                    .isoformat(), as_of="2026-03-26T02:00:00.000Z")
     write_authors(data_dir, [("deepseek", "DeepSeek", "CN"), ("openai", "OpenAI", "US"),
-                             ("mistralai", "Mistral AI", "FR")])
+                             ("mistralai", "Mistral AI", "FR")], {"deepseek": "深度求索"})
     return data_dir
 
 

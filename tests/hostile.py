@@ -66,6 +66,15 @@ AUTHORS: dict[str, tuple[str, str]] = {
     "nvidia": (NEWLINES, "US"),
     "microsoft": ("\t=1 tab \r=1 cr", "US"),
 }
+# Chinese names as `check` lets them through (it refuses markup and control characters in them):
+# the long, the mixed-script and the punctuated.
+NAMES_ZH: dict[str, str] = {
+    "deepseek": "深度求索",
+    "qwen": "阿里巴巴（通义千问）",
+    "x-ai": "xAI 中国 2026",
+    "google": "谷歌·深度思维-实验室",
+    "amazon": "亚" * 200,
+}
 
 # Permaslugs as the upstream might send them (hostile authors included), with tokens for the
 # two weeks (None = not ranked that week). Several collide once made file-safe.
@@ -218,8 +227,8 @@ def write_hostile_data(data_dir: Path) -> Path:
     (models / f"{CATALOGUE_DATE}.json.gz").write_bytes(stored)
     (models / f"{CATALOGUE_DATE}.meta.json").write_bytes(sidecar(stored, {"encoding": "gzip"}))
     (registry / "authors.csv").write_bytes(csv_bytes(
-        ["slug", "company", "country", "source_url", "notes"],
-        [[slug, company, country, f"https://example.org/{slug}", SCRIPT]
+        ["slug", "company", "name_zh", "country", "source_url", "notes"],
+        [[slug, company, NAMES_ZH.get(slug, ""), country, f"https://example.org/{slug}", SCRIPT]
          for slug, (company, country) in AUTHORS.items()]))
     (registry / "models.csv").write_bytes(csv_bytes(
         ["permaslug", "display_name", "family", "open_weights", "notes"],

@@ -10,7 +10,7 @@ import pytest
 
 from generator.check import check_data, github_annotation
 from generator.paths import REPO_ROOT, Project
-from generator.registry import check_registry
+from generator.registry import check_registry, load_registry
 
 
 def run_check(data_dir: Path | None = None) -> subprocess.CompletedProcess:
@@ -38,7 +38,7 @@ def test_an_invalid_country_code_fails_with_path_and_line(data_copy: Path) -> No
     authors = data_copy / "registry" / "authors.csv"
     lines = authors.read_text().splitlines(keepends=True)
     slug = lines[3].split(",")[0]
-    lines[3] = f"{slug},Some Lab,XX,https://example.org/lab,\n"  # line 4 of the file
+    lines[3] = f"{slug},Some Lab,,XX,https://example.org/lab,\n"  # line 4 of the file
     authors.write_text("".join(lines))
     result = run_check(data_copy)
     assert result.returncode == 1
@@ -49,10 +49,10 @@ def test_an_invalid_country_code_fails_with_path_and_line(data_copy: Path) -> No
 def test_every_problem_is_reported_at_once(data_copy: Path) -> None:
     authors = data_copy / "registry" / "authors.csv"
     authors.write_text(
-        "\ufeffslug,company,country,source_url,notes\r\n"  # BOM and CRLF are fine
-        "openai,OpenAI,US,https://openai.com,\r\n"
-        "openai,OpenAI again,US,https://openai.com,\r\n"
-        "Bad Slug,,us,not-a-url,\r\n"
+        "\ufeffslug,company,name_zh,country,source_url,notes\r\n"  # BOM and CRLF are fine
+        "openai,OpenAI,,US,https://openai.com,\r\n"
+        "openai,OpenAI again,,US,https://openai.com,\r\n"
+        "Bad Slug,,,us,not-a-url,\r\n"
         "short,row\r\n"
     )
     _, problems = check_registry(data_copy / "registry")
@@ -62,16 +62,25 @@ def test_every_problem_is_reported_at_once(data_copy: Path) -> None:
     assert f"{authors}:4: company is empty for 'Bad Slug'" in messages
     assert any(m.startswith(f"{authors}:4: country 'us'") for m in messages)
     assert any(m.startswith(f"{authors}:4: source_url 'not-a-url'") for m in messages)
-    assert f"{authors}:5: expected 5 fields, found 2" in messages
+    assert f"{authors}:5: expected 6 fields, found 2" in messages
+
+
+def test_the_registry_gives_a_company_its_chinese_name_where_it_has_one() -> None:
+    authors = load_registry(REPO_ROOT / "data" / "registry").authors
+    assert {slug: authors[slug].name_zh for slug in (
+        "deepseek", "moonshotai", "z-ai", "thudm", "qwen", "alibaba", "minimax", "openai")} == {
+        "deepseek": "深度求索", "moonshotai": "月之暗面", "z-ai": "智谱", "thudm": "智谱",
+        "qwen": "阿里巴巴", "alibaba": "阿里巴巴", "minimax": "稀宇科技", "openai": ""}
 
 
 def test_unknown_columns_are_reported_on_the_header_line(data_copy: Path) -> None:
     authors = data_copy / "registry" / "authors.csv"
-    authors.write_text("slug,company,nation,source_url,notes\nopenai,OpenAI,US,https://x.org,\n")
+    authors.write_text("slug,company,name_zh,nation,source_url,notes\n"
+                       "openai,OpenAI,,US,https://x.org,\n")
     _, problems = check_registry(data_copy / "registry")
     assert [str(p) for p in problems] == [
         f"{authors}:1: unknown column(s) nation; missing column(s) country; "
-        "expected slug,company,country,source_url,notes"
+        "expected slug,company,name_zh,country,source_url,notes"
     ]
 
 
@@ -106,7 +115,7 @@ def test_the_committed_data_prints_no_standing_notice() -> None:
 def test_under_github_actions_each_line_is_also_an_annotation(data_copy: Path) -> None:
     authors = data_copy / "registry" / "authors.csv"
     lines = authors.read_text().splitlines()
-    lines[3] = lines[3].replace(lines[3].split(",")[2], "UK", 1)  # line 4
+    lines[3] = lines[3].replace(f",{lines[3].split(',')[3]},", ",UK,", 1)  # line 4
     authors.write_bytes(("\r\n".join(lines) + "\r\n").encode())
     result = subprocess.run([sys.executable, "-m", "generator", "check", "--data-dir",
                              str(data_copy)], cwd=data_copy.parent, capture_output=True,
@@ -129,7 +138,7 @@ def test_github_annotations_escape_what_would_end_them() -> None:
 
 def test_a_build_with_a_bad_registry_is_one_line_and_exit_1(tiny_data: Path) -> None:
     (tiny_data / "registry" / "authors.csv").write_text(
-        "slug,company,country,source_url,notes\nopenai,OpenAI,ZZ,https://x.org,\n")
+        "slug,company,name_zh,country,source_url,notes\nopenai,OpenAI,,ZZ,https://x.org,\n")
     result = subprocess.run([sys.executable, "-m", "generator", "generate", "--data-dir",
                              str(tiny_data)], cwd=REPO_ROOT, capture_output=True, text=True)
     assert result.returncode == 1

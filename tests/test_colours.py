@@ -9,6 +9,7 @@ site_src/embed), so every chart family, both drawings and every frozen week are 
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 import random
@@ -179,8 +180,8 @@ def test_the_two_greys_stay_grey_and_far_apart_in_lightness() -> None:
 
 
 def registry_companies() -> list[tuple[str, str]]:
-    lines = (REPO_ROOT / "data/registry/authors.csv").read_text().splitlines()[1:]
-    return sorted({(line.split(",")[1], line.split(",")[2]) for line in lines if line})
+    with (REPO_ROOT / "data/registry/authors.csv").open(newline="", encoding="utf-8") as handle:
+        return sorted({(row["company"], row["country"]) for row in csv.DictReader(handle)})
 
 
 @pytest.mark.parametrize("country", ["CN", "US"])

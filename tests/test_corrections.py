@@ -61,7 +61,7 @@ def problems_for(data_dir: Path) -> list[str]:
     return [p.replace(f"{data_dir}/", "") for p in problems]
 
 
-AUTHORS_OK = AUTHORS_HEADER + "openai,OpenAI,US,https://example.org/openai,\n"
+AUTHORS_OK = AUTHORS_HEADER + "openai,OpenAI,,US,https://example.org/openai,\n"
 INDENT = ("this line does not line up with the lines above it: the keys of an entry start in the "
           "same column (two spaces in, under the 'id' of its '- id:' line), and each entry starts "
           "with '- ' at the start of a line")
@@ -169,21 +169,21 @@ BAD_EDITS = [
      "registry/authors.csv:2: country 'France' is not an ISO 3166-1 alpha-2 code: use FR for "
      "France"),
     ("unquoted comma in a company", "registry/authors.csv",
-     AUTHORS_OK + "newlab,NewLab, Inc.,SE,https://example.org/newlab,\n",
-     "registry/authors.csv:3: expected 5 fields, found 6: a value with a comma must be in double "
+     AUTHORS_OK + "newlab,NewLab, Inc.,,SE,https://example.org/newlab,\n",
+     "registry/authors.csv:3: expected 6 fields, found 7: a value with a comma must be in double "
      "quotes, as in \"NewLab, Inc.\""),
     ("a company written two ways", "registry/authors.csv",
-     AUTHORS_OK + "bytedance,ByteDance,CN,https://example.org/b,\n"
-     "bytedance-seed,Bytedance,CN,https://example.org/b,\n",
+     AUTHORS_OK + "bytedance,ByteDance,,CN,https://example.org/b,\n"
+     "bytedance-seed,Bytedance,,CN,https://example.org/b,\n",
      "registry/authors.csv:4: company 'Bytedance' is written 'ByteDance' on line 3: write it "
      "the same way on every row, or the site shows two companies"),
     ("a company with two countries", "registry/authors.csv",
-     AUTHORS_OK + "bytedance,ByteDance,CN,https://example.org/b,\n"
-     "bytedance-seed,ByteDance,SG,https://example.org/b,\n",
+     AUTHORS_OK + "bytedance,ByteDance,,CN,https://example.org/b,\n"
+     "bytedance-seed,ByteDance,,SG,https://example.org/b,\n",
      "registry/authors.csv:4: company 'ByteDance' has country CN on line 3 but SG here: a "
      "company has one headquarters country"),
     ("a cloaked author in the registry", "registry/authors.csv",
-     AUTHORS_OK + "openrouter,OpenAI,US,https://example.org/guess,\n",
+     AUTHORS_OK + "openrouter,OpenAI,,US,https://example.org/guess,\n",
      "registry/authors.csv:3: slug 'openrouter': openrouter/... models are cloaked, so their "
      "developer is not known: leave them out of the registry (they stay Unattributed); once a "
      "developer is revealed, credit the model to it with a reassign_author correction in "
@@ -195,14 +195,57 @@ BAD_EDITS = [
      "registry/models.csv:3: permaslug 'openai/gpt-5-2025-08-07' matches no model in the data, "
      "so this row changes nothing: copy the OpenRouter slug from the model's page on the site"),
     ("duplicate author slug", "registry/authors.csv",
-     AUTHORS_OK + "openai,OpenAI Inc,US,https://example.org/b,\n",
+     AUTHORS_OK + "openai,OpenAI Inc,,US,https://example.org/b,\n",
      "registry/authors.csv:3: duplicate slug 'openai' (first on line 2)"),
     ("extra column", "registry/authors.csv",
      AUTHORS_OK.replace("notes\n", "notes,hq\n").replace("openai,\n", "openai,,SF\n"),
-     "registry/authors.csv:1: unknown column(s) hq; expected slug,company,country,source_url,"
-     "notes"),
+     "registry/authors.csv:1: unknown column(s) hq; expected slug,company,name_zh,country,"
+     "source_url,notes"),
     ("empty authors file", "registry/authors.csv", "",
-     "registry/authors.csv:1: empty file; expected header slug,company,country,source_url,notes"),
+     "registry/authors.csv:1: empty file; expected header slug,company,name_zh,country,"
+     "source_url,notes"),
+    ("the header from before name_zh", "registry/authors.csv",
+     "slug,company,country,source_url,notes\nopenai,OpenAI,US,https://example.org/openai,\n",
+     "registry/authors.csv:1: missing column(s) name_zh; expected slug,company,name_zh,country,"
+     "source_url,notes; name_zh (the company's Chinese name, for the Chinese edition) goes after "
+     "company: leave it empty where a company has no Chinese name"),
+    ("a Chinese name in Latin letters only", "registry/authors.csv",
+     AUTHORS_OK + "deepseek,DeepSeek,DeepSeek,CN,https://example.org/d,\n",
+     "registry/authors.csv:3: name_zh 'DeepSeek' has no Chinese character: write the company's "
+     "usual Chinese name (e.g. 深度求索 for DeepSeek), or leave it empty where it has none (the "
+     "site then shows the company's name as it is)"),
+    ("a Chinese name in full-width Latin letters", "registry/authors.csv",
+     AUTHORS_OK + "deepseek,DeepSeek,ＤｅｅｐＳｅｅｋ,CN,https://example.org/d,\n",
+     "registry/authors.csv:3: name_zh 'ＤｅｅｐＳｅｅｋ' has no Chinese character: write the "
+     "company's usual Chinese name (e.g. 深度求索 for DeepSeek), or leave it empty where it has "
+     "none (the site then shows the company's name as it is)"),
+    ("a Chinese name with a space before it", "registry/authors.csv",
+     AUTHORS_OK + "deepseek,DeepSeek, 深度求索,CN,https://example.org/d,\n",
+     "registry/authors.csv:3: name_zh ' 深度求索' has spaces before or after it: remove them"),
+    ("a Chinese name with an ideographic space after it", "registry/authors.csv",
+     AUTHORS_OK + "deepseek,DeepSeek,深度求索\u3000,CN,https://example.org/d,\n",
+     "registry/authors.csv:3: name_zh '深度求索\\u3000' has spaces before or after it: remove "
+     "them"),
+    ("a Chinese name with markup", "registry/authors.csv",
+     AUTHORS_OK + "deepseek,DeepSeek,<b>深度求索</b>,CN,https://example.org/d,\n",
+     "registry/authors.csv:3: name_zh '<b>深度求索</b>': the character '<' is not allowed (only "
+     "Chinese characters, letters, digits, spaces and · - （ ）): write the name as the company "
+     "writes it, without markup"),
+    ("a Chinese name with a line break", "registry/authors.csv",
+     AUTHORS_OK + 'deepseek,DeepSeek,"深度\n求索",CN,https://example.org/d,\n',
+     "registry/authors.csv:3: name_zh '深度\\n求索': the character '\\n' is not allowed (only "
+     "Chinese characters, letters, digits, spaces and · - （ ）): write the name as the company "
+     "writes it, without markup"),
+    ("a Chinese name with a bidi override", "registry/authors.csv",
+     AUTHORS_OK + "deepseek,DeepSeek,深度\u202e求索,CN,https://example.org/d,\n",
+     "registry/authors.csv:3: name_zh '深度\\u202e求索': the character '\\u202e' is not allowed "
+     "(only Chinese characters, letters, digits, spaces and · - （ ）): write the name as the "
+     "company writes it, without markup"),
+    ("a company with two Chinese names", "registry/authors.csv",
+     AUTHORS_OK + "z-ai,Zhipu AI,智谱,CN,https://example.org/z,\n"
+     "thudm,Zhipu AI,,CN,https://example.org/z,\n",
+     "registry/authors.csv:4: company 'Zhipu AI' has name_zh '智谱' on line 3 but '' here: give "
+     "every row of a company the same Chinese name (or leave it empty on every row)"),
 ]
 
 
@@ -236,7 +279,7 @@ def test_windows_line_endings_are_a_warning_on_the_file(data: Path) -> None:
                          "does)")])
 def test_a_windows_1252_file_names_the_line_and_how_to_save_it(data: Path, target: str,
                                                                advice: str) -> None:
-    content = (AUTHORS_OK + "examplelab,Société Exemple,FR,https://example.org/a,\n"
+    content = (AUTHORS_OK + "examplelab,Société Exemple,,FR,https://example.org/a,\n"
                if target.endswith(".csv") else GOOD.replace("Counted twice", "Compté deux fois"))
     (data / target).write_bytes(content.encode("cp1252"))
     line = 3 if target.endswith(".csv") else 6
@@ -373,7 +416,7 @@ def test_an_edit_moves_through_pages_downloads_and_the_data_diff(tmp_path: Path,
 
     # A contributor moves Mistral AI to Canada and corrects a figure, in one pull request.
     authors = project.registry_dir / "authors.csv"
-    authors.write_text(authors.read_text().replace("Mistral AI,FR", "Mistral AI,CA"))
+    authors.write_text(authors.read_text().replace("Mistral AI,,FR", "Mistral AI,,CA"))
     (project.data_dir / "corrections.yaml").write_text(GOOD.replace(
         "Counted twice", "Counted twice | see <b>the log</b>"))
     generate(project)

@@ -63,7 +63,7 @@ def test_no_change_reports_nothing_changed(repo: Project) -> None:
 
 
 def test_moving_an_author_to_another_country_shows_its_rows(repo: Project) -> None:
-    edit_authors(repo, "mistralai,Mistral AI,FR", "mistralai,Mistral AI,DE")
+    edit_authors(repo, "mistralai,Mistral AI,,FR", "mistralai,Mistral AI,,DE")
     summary = data_diff(repo, "HEAD")
     assert "- Registry rows changed (authors.csv, models.csv): 1" in summary
     assert ("| authors.csv | mistralai | Mistral AI, FR, https://example\\.org/mistralai | "
@@ -77,7 +77,7 @@ def test_moving_an_author_to_another_country_shows_its_rows(repo: Project) -> No
 
 def test_a_company_rename_shows_in_the_registry_the_model_rows_and_the_companies(
         repo: Project) -> None:
-    edit_authors(repo, "openai,OpenAI,US", "openai,OpenAI Global,US")
+    edit_authors(repo, "openai,OpenAI,,US", "openai,OpenAI Global,,US")
     summary = data_diff(repo, "HEAD")
     assert "- Registry rows changed (authors.csv, models.csv): 1" in summary
     assert "- Model rows changed (tokens, rank, name, company or country): 3" in summary
@@ -85,6 +85,15 @@ def test_a_company_rename_shows_in_the_registry_the_model_rows_and_the_companies
     # exact above 2**53: (2**53 + 1 + 1000) + 300 + 1000
     assert "| OpenAI Global | 0 | 9,007,199,254,743,293 | +9,007,199,254,743,293 |" in summary
     assert "| OpenAI | 9,007,199,254,743,293 | 0 | -9,007,199,254,743,293 |" in summary
+
+
+def test_a_chinese_name_change_shows_in_the_registry_only(repo: Project) -> None:
+    edit_authors(repo, "deepseek,DeepSeek,深度求索,CN", "deepseek,DeepSeek,杭州深度求索,CN")
+    summary = data_diff(repo, "HEAD")
+    assert "- Registry rows changed (authors.csv, models.csv): 1" in summary
+    assert ("| authors.csv | deepseek | DeepSeek (深度求索), CN, https://example\\.org/deepseek | "
+            "DeepSeek (杭州深度求索), CN, https://example\\.org/deepseek |") in summary
+    assert "- Model rows changed (tokens, rank, name, company or country): 0" in summary
 
 
 def test_a_display_name_change_shows_in_the_registry_and_the_model_rows(repo: Project) -> None:
@@ -100,7 +109,7 @@ def test_a_display_name_change_shows_in_the_registry_and_the_model_rows(repo: Pr
 
 def test_a_new_author_without_models_in_the_data_still_shows(repo: Project) -> None:
     authors = repo.registry_dir / "authors.csv"
-    authors.write_text(authors.read_text() + "examplelab,Example Lab,SE,https://example.org/a,\n")
+    authors.write_text(authors.read_text() + "examplelab,Example Lab,,SE,https://example.org/a,\n")
     summary = data_diff(repo, "HEAD")
     assert "- Registry rows changed (authors.csv, models.csv): 1" in summary
     assert "| authors.csv | examplelab | – | Example Lab, SE, https://example\\.org/a |" in summary
@@ -137,7 +146,7 @@ def test_an_added_annotation_is_listed(repo: Project) -> None:
 
 
 def test_text_from_the_files_is_escaped_in_the_summary(repo: Project) -> None:
-    edit_authors(repo, "openai,OpenAI,US", "openai,OpenAI | <b>x</b>,US")
+    edit_authors(repo, "openai,OpenAI,,US", "openai,OpenAI | <b>x</b>,,US")
     summary = data_diff(repo, "HEAD")
     assert "OpenAI \\| &lt;b&gt;x&lt;/b&gt;" in summary
     assert "<b>" not in summary

@@ -661,7 +661,7 @@ def test_a_registry_edit_works_out_again_only_the_embeds_whose_figures_it_moves(
     project = fresh_project(tmp_path, data_dir)
     generate(project)
     authors = data_dir / "registry" / "authors.csv"
-    authors.write_text(authors.read_text().replace("Mistral AI,FR", "Mistral AI,DE"))
+    authors.write_text(authors.read_text().replace("Mistral AI,,FR", "Mistral AI,,DE"))
     seen = recalls(monkeypatch)
     generate(project)
     assert {name: seen[name] for name in (

@@ -146,8 +146,11 @@ def csv_file(columns: tuple[str, ...], cells: dict[str, st.SearchStrategy]) -> s
                                                                             "surrogatepass")))
 
 
+NAMES_ZH = st.one_of(st.sampled_from(["", "深度求索", " 智谱", "DeepSeek", "<b>百度</b>",
+                                     "阿里巴巴  云"]), st.text(max_size=8))
 authors_csv = csv_file(AUTHOR_COLUMNS, {"slug": SLUGS, "company": st.text(min_size=1),
-                                        "country": COUNTRIES, "source_url": URLS})
+                                        "name_zh": NAMES_ZH, "country": COUNTRIES,
+                                        "source_url": URLS})
 models_csv = csv_file(MODEL_COLUMNS, {
     "permaslug": st.builds(lambda a, b: f"{a}/{b}", SLUGS, SLUGS),
     "open_weights": st.sampled_from(["true", "false", "", "TRUE", "yes"]),
@@ -212,7 +215,7 @@ def registry_folder(scratch: Path, authors: bytes | None, models: bytes | None) 
     folder = scratch / "registry"
     folder.mkdir()
     (folder / "authors.csv").write_bytes(authors if authors is not None else
-                                         b"slug,company,country,source_url,notes\n")
+                                         b"slug,company,name_zh,country,source_url,notes\n")
     if models is not None:
         (folder / "models.csv").write_bytes(models)
     return folder
