@@ -18,6 +18,7 @@ from pathlib import Path
 import oxipng
 import vl_convert as vlc
 
+from generator.charts.fonts import register_cjk_font
 from generator.charts.palette import dark_svg
 from generator.files import write_bytes_if_changed
 from generator.xmltext import xml_safe
@@ -42,7 +43,8 @@ _fonts_ready = False
 
 def use_builtin_fonts() -> None:
     """Make this process's vl-convert measure and draw text with its built-in Liberation Sans
-    only (once per process, before its first render).
+    and, for Chinese text, Noto Sans SC from a pinned package (charts.fonts) only (once per
+    process, before its first render).
 
     vl-convert fills its font database from the system (fontdb reads the fontconfig file named
     by FONTCONFIG_FILE) and then adds its own Liberation Sans, held in memory; text goes to the
@@ -58,7 +60,8 @@ def use_builtin_fonts() -> None:
         return
     previous = os.environ.get("FONTCONFIG_FILE")
     os.environ["FONTCONFIG_FILE"] = str(FONTS_CONF)
-    try:  # the first text vl-convert draws builds its font database
+    try:  # the first use of vl-convert's fonts (here, adding one) builds its font database
+        register_cjk_font()
         vlc.svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
                        '<text y="6" font-size="6">a</text></svg>', scale=1)
     finally:
