@@ -8,6 +8,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -145,3 +146,33 @@ def test_the_chinese_font_stack_keeps_the_english_faces_first() -> None:
                          fonts.CJK_FAMILY, "Noto Sans CJK SC", "sans-serif"]
     with pytest.raises(KeyError):
         theme.font_stack("fr")
+
+
+# ---------------------------------------------------------------- Chinese cards
+
+HEADLINE = "中国模型首次超过美国模型：每周处理189万亿词元，比上周增加4.1%"
+
+
+def test_a_chinese_headline_wraps_between_characters_never_inside_a_number() -> None:
+    """Chinese has no spaces between words: a card's lines break between two characters (each
+    one em wide), never before a closing mark nor inside "4.1%" (Unicode's line breaking)."""
+    lines = draw.wrap(HEADLINE, 60, True, 984, 5)
+    assert len(lines) >= 2 and "".join(lines) == HEADLINE
+    assert all(draw.text_width(line, 60, True) <= 984 for line in lines)
+    assert not any(line[0] in "，：。；）%." for line in lines)
+    assert any("4.1%" in line for line in lines) and any("189" in line for line in lines)
+    assert draw.text_width("中国", 10) == 20  # a Chinese character is one em
+    # English text still wraps at its spaces alone
+    assert draw.wrap("Chinese models pass U.S. models", 60, True, 500, 5) == [
+        "Chinese models", "pass U.S.", "models"]
+
+
+def test_a_square_chinese_card_wraps_its_headline_instead_of_squeezing_it() -> None:
+    text = {"headline": HEADLINE, "subtitle": "每周词元，万亿", "sample": "",
+            "source": "来源：OpenRouter，截至2026年4月9日", "credit": "AI Token Tracker",
+            "alt": HEADLINE}
+    card = draw.compose_card({"size": [1080, 1080], "text": text},
+                             '<svg width="800" height="450"><rect width="8" height="8"/></svg>')
+    headline = re.findall(r'<text [^>]*font-weight="700"[^>]*>[^<]*', card)
+    assert len(headline) >= 2
+    assert not any("textLength" in line for line in headline)

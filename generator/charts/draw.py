@@ -13,6 +13,7 @@ import html
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import oxipng
@@ -162,10 +163,17 @@ def svg_size(svg: bytes) -> tuple[int, int]:
 NARROW = set(" .,:;'!|()[]ijlftrI-‘’·")
 WIDE = set("mwMW@%—")
 WRAP_SLACK = 0.94
+FULL_WIDTH = ("W", "F")  # East Asian wide and fullwidth: Chinese characters and their marks
+
+
+def full_width(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in FULL_WIDTH
 
 
 def char_ems(char: str) -> float:
-    """One character's rough advance width, in ems."""
+    """One character's rough advance width, in ems (a Chinese character or mark: one em)."""
+    if full_width(char):
+        return 1.0
     if char in NARROW:
         return 0.29
     if char in WIDE:
@@ -186,7 +194,9 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 def wrap(text: str, size: float, bold: bool, width: float, max_lines: int) -> list[str]:
     """Greedy word wrap to ``width``; whatever is left after ``max_lines`` joins the last line
-    (which is then squeezed to fit with textLength)."""
+    (which is then squeezed to fit with textLength). Chinese text: ``wrap_breaks``."""
+    if any(full_width(char) for char in text):
+        return wrap_breaks(text, size, bold, width, max_lines)
     lines: list[str] = []
     used, space = 0.0, text_width(" ", size, bold)
     for word in text.split():
@@ -199,6 +209,25 @@ def wrap(text: str, size: float, bold: bool, width: float, max_lines: int) -> li
         else:
             lines[-1], used = f"{lines[-1]} {word}", used + space + needed
     return lines or [""]
+
+
+def wrap_breaks(text: str, size: float, bold: bool, width: float, max_lines: int) -> list[str]:
+    """``wrap`` for text with Chinese characters, which has no spaces between words: lines
+    break where Unicode's line breaking rules (UAX #14, by uniseg) allow, as a browser's do:
+    between two Chinese characters, never before a closing mark such as "，" or inside a number
+    or a Latin word. Imported here: an English build never loads it."""
+    from uniseg.linebreak import line_break_units
+
+    lines: list[str] = []
+    for unit in line_break_units(text):
+        joined = lines[-1] + unit if lines else unit
+        if lines and text_width(joined.rstrip(), size, bold) <= width * WRAP_SLACK:
+            lines[-1] = joined
+        elif len(lines) < max_lines:
+            lines.append(unit)
+        else:
+            lines[-1] = joined
+    return [line.strip() for line in lines] or [""]
 
 
 def svg_text(x: float, y: float, text: str, size: float, colour: str, width: float,
