@@ -1,10 +1,10 @@
 """What the render worker processes run: a chart spec to SVG, a card to SVG and PNG.
 
 Kept apart from the rest of the generator on purpose: a spawned worker imports only this module
-(vl-convert, oxipng, the standard library, generator.files and the colours of charts.palette),
-not pandas, Altair or Jinja, so each of the build's worker processes stays ~100 MB smaller. The
-render cache is keyed on these modules' source (charts.render.RENDER_MODULES): any change here
-redraws every image.
+(vl-convert, oxipng, the standard library, generator.files, the colours of charts.palette, the
+Chinese font of charts.fonts and, for Chinese card text only, uniseg), not pandas, Altair or
+Jinja, so each of the build's worker processes stays ~100 MB smaller. The render cache is keyed
+on these modules' source (charts.render.RENDER_MODULES): any change here redraws every image.
 """
 
 from __future__ import annotations
