@@ -1,10 +1,10 @@
 """What the render worker processes run: a chart spec to SVG, a card to SVG and PNG.
 
 Kept apart from the rest of the generator on purpose: a spawned worker imports only this module
-(vl-convert, oxipng, the standard library, generator.files and the colours of charts.palette),
-not pandas, Altair or Jinja, so each of the build's worker processes stays ~100 MB smaller. The
-render cache is keyed on these modules' source (charts.render.RENDER_MODULES): any change here
-redraws every image.
+(vl-convert, oxipng, the standard library, generator.files, the colours of charts.palette, the
+Chinese font of charts.fonts and, for Chinese card text only, uniseg), not pandas, Altair or
+Jinja, so each of the build's worker processes stays ~100 MB smaller. The render cache is keyed
+on these modules' source (charts.render.RENDER_MODULES): any change here redraws every image.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ import html
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import oxipng
 import vl_convert as vlc
 
+from generator.charts.fonts import register_cjk_font
 from generator.charts.palette import dark_svg
 from generator.files import write_bytes_if_changed
 from generator.xmltext import xml_safe
@@ -42,7 +44,8 @@ _fonts_ready = False
 
 def use_builtin_fonts() -> None:
     """Make this process's vl-convert measure and draw text with its built-in Liberation Sans
-    only (once per process, before its first render).
+    and, for Chinese text, Noto Sans SC from a pinned package (charts.fonts) only (once per
+    process, before its first render).
 
     vl-convert fills its font database from the system (fontdb reads the fontconfig file named
     by FONTCONFIG_FILE) and then adds its own Liberation Sans, held in memory; text goes to the
@@ -58,7 +61,8 @@ def use_builtin_fonts() -> None:
         return
     previous = os.environ.get("FONTCONFIG_FILE")
     os.environ["FONTCONFIG_FILE"] = str(FONTS_CONF)
-    try:  # the first text vl-convert draws builds its font database
+    try:  # the first use of vl-convert's fonts (here, adding one) builds its font database
+        register_cjk_font()
         vlc.svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
                        '<text y="6" font-size="6">a</text></svg>', scale=1)
     finally:
@@ -159,10 +163,17 @@ def svg_size(svg: bytes) -> tuple[int, int]:
 NARROW = set(" .,:;'!|()[]ijlftrI-‘’·")
 WIDE = set("mwMW@%—")
 WRAP_SLACK = 0.94
+FULL_WIDTH = ("W", "F")  # East Asian wide and fullwidth: Chinese characters and their marks
+
+
+def full_width(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in FULL_WIDTH
 
 
 def char_ems(char: str) -> float:
-    """One character's rough advance width, in ems."""
+    """One character's rough advance width, in ems (a Chinese character or mark: one em)."""
+    if full_width(char):
+        return 1.0
     if char in NARROW:
         return 0.29
     if char in WIDE:
@@ -183,7 +194,9 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 def wrap(text: str, size: float, bold: bool, width: float, max_lines: int) -> list[str]:
     """Greedy word wrap to ``width``; whatever is left after ``max_lines`` joins the last line
-    (which is then squeezed to fit with textLength)."""
+    (which is then squeezed to fit with textLength). Chinese text: ``wrap_breaks``."""
+    if any(full_width(char) for char in text):
+        return wrap_breaks(text, size, bold, width, max_lines)
     lines: list[str] = []
     used, space = 0.0, text_width(" ", size, bold)
     for word in text.split():
@@ -196,6 +209,25 @@ def wrap(text: str, size: float, bold: bool, width: float, max_lines: int) -> li
         else:
             lines[-1], used = f"{lines[-1]} {word}", used + space + needed
     return lines or [""]
+
+
+def wrap_breaks(text: str, size: float, bold: bool, width: float, max_lines: int) -> list[str]:
+    """``wrap`` for text with Chinese characters, which has no spaces between words: lines
+    break where Unicode's line breaking rules (UAX #14, by uniseg) allow, as a browser's do:
+    between two Chinese characters, never before a closing mark such as "，" or inside a number
+    or a Latin word. Imported here: an English build never loads it."""
+    from uniseg.linebreak import line_break_units
+
+    lines: list[str] = []
+    for unit in line_break_units(text):
+        joined = lines[-1] + unit if lines else unit
+        if lines and text_width(joined.rstrip(), size, bold) <= width * WRAP_SLACK:
+            lines[-1] = joined
+        elif len(lines) < max_lines:
+            lines.append(unit)
+        else:
+            lines[-1] = joined
+    return [line.strip() for line in lines] or [""]
 
 
 def svg_text(x: float, y: float, text: str, size: float, colour: str, width: float,

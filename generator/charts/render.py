@@ -4,8 +4,9 @@ a render cache; then each chart's files under charts/.
 Every render is cached under a digest of what it is drawn from: its spec (and, for a card, the
 card's text) and the drawing code itself, that is the source of the modules the worker processes
 run (``RENDER_MODULES``, checked by a test against what a worker really imports), generator's
-fonts.conf and the installed package versions. A change to the drawing code therefore redraws
-every image on the next build; an unchanged chart is never drawn again.
+fonts.conf, the font files the workers load (charts.fonts) and the installed package versions.
+A change to the drawing code therefore redraws every image on the next build; an unchanged
+chart is never drawn again.
 
 Workers are spawned, never forked (a forked copy of a process whose vl-convert runtime has
 threads running can deadlock), and draw at a lower priority than the main process, which goes on
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import altair as alt
 
-from generator.charts import draw
+from generator.charts import draw, fonts
 from generator.charts.catalogue import Chart
 from generator.digests import installed_versions
 from generator.files import write_bytes_if_changed, write_text_if_changed
@@ -34,17 +35,24 @@ from generator.files import write_bytes_if_changed, write_text_if_changed
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # What a worker process imports of the generator (and so what its drawings depend on).
 RENDER_MODULES = ("generator", "generator.charts", "generator.charts.draw",
-                  "generator.charts.palette", "generator.errors", "generator.files",
-                  "generator.xmltext")
+                  "generator.charts.fonts", "generator.charts.palette", "generator.errors",
+                  "generator.files", "generator.xmltext")
 WORKER_NICENESS = 10
 RENDERED = (".svg", ".png", ".spec")  # what the render cache holds (see prune_cache)
 
 
 @functools.cache
 def render_digest() -> str:
-    """The drawing code: the worker's modules, the font configuration, the package versions."""
-    digest = hashlib.sha256(json.dumps([VL_VERSION, draw.PNG_SCALE, installed_versions()])
-                            .encode())
+    """The drawing code: the worker's modules, the font configuration and files, the package
+    versions."""
+    return drawing_digest(fonts.font_digest())
+
+
+@functools.cache
+def drawing_digest(font_digest: str) -> str:
+    """``render_digest`` for the font files of digest ``font_digest``."""
+    digest = hashlib.sha256(json.dumps([VL_VERSION, draw.PNG_SCALE, installed_versions(),
+                                        font_digest]).encode())
     for name in RENDER_MODULES:
         digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
     digest.update(draw.FONTS_CONF.read_bytes())

@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 
 from generator.charts.draw import FONT
+from generator.charts.fonts import CJK_FAMILY
 from generator.charts.palette import (
     LIGHT,
     NO_COUNTRY_COLOUR,
@@ -35,6 +36,24 @@ NEUTRAL_BANDS = {NO_COUNTRY: NO_COUNTRY_COLOUR, OUTSIDE_BAND: OUTSIDE_COLOUR,
                  OTHER_COMPANIES: OUTSIDE_COLOUR, OTHER_COUNTRIES: OUTSIDE_COLOUR}
 # Shorter names where a narrow chart's legend has no room for the long ones.
 SHORT_NAMES = {OUTSIDE_BAND: "Outside top 50", OTHER_COMPANIES: "Other companies"}
+
+
+# The faces of a chart's text, by the language of its words. Chinese: the English faces first,
+# so Latin letters and digits look (and measure) as in the English charts, then the Simplified
+# Chinese faces of Apple, Windows and Linux/Android systems, and last the face the render
+# processes draw Chinese with (charts.fonts: PNG cards and the drawings' measured widths).
+LATIN_FACES = FONT.removesuffix(", sans-serif")
+FONT_STACKS = {
+    "en": FONT,
+    "zh": f"{LATIN_FACES}, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', "
+          f"'{CJK_FAMILY}', 'Noto Sans CJK SC', sans-serif",
+}
+
+
+def font_stack(language: str) -> str:
+    """The CSS font-family list of a chart's text in ``language`` ("en", "zh"), for its
+    Vega-Lite config (``font``), its SVGs and its live chart."""
+    return FONT_STACKS[language]
 
 
 @dataclass(frozen=True)
