@@ -21,7 +21,7 @@ from generator import fmt_zh
 from generator.findings import LANGUAGES, en, say, zh
 from generator.findings.finding import Finding
 from generator.findings.week import WeekFindings, card_words, derive_findings
-from generator.findings.zh.common import company_name
+from generator.findings.zh.common import company_name, fit, width
 from generator.paths import REPO_ROOT, Project
 from generator.pipeline import prepare
 
@@ -175,3 +175,9 @@ def test_the_week_of_2_march_2026_says_chinese_models_overtook_us_models_for_the
 def test_the_chinese_wordings_are_registered_beside_the_english() -> None:
     assert LANGUAGES == {"en": en.WORDINGS, "zh": zh.WORDINGS}
     assert company_name("DeepSeek") == "DeepSeek"  # the seam: source names for now
+
+
+def test_a_chinese_title_counts_a_character_as_two_letters() -> None:
+    assert width("中国模型：8.4万亿Token") == 4 * 2 + 2 + 3 + 2 * 2 + 5
+    assert fit("中" * 50, "短") == "中" * 50
+    assert fit("中" * 51, "短") == "短"

@@ -3,8 +3,6 @@ change, and how long a title may be."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from generator import fmt_zh
 
 
@@ -48,8 +46,9 @@ TITLE_MAX = 100
 
 
 def width(text: str) -> int:
-    """The width of ``text`` in Latin letters: two for a wide (CJK) character, one otherwise."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """The width of ``text`` in Latin letters: two for a CJK character or full-width
+    punctuation (U+2E80 on: radicals, ideographs, 、。，：（）), one otherwise."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
 def fit(*titles: str) -> str:
