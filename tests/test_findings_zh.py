@@ -11,6 +11,7 @@ of the bundled sample.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
@@ -181,3 +182,35 @@ def test_a_chinese_title_counts_a_character_as_two_letters() -> None:
     assert width("中国模型：8.4万亿Token") == 4 * 2 + 2 + 3 + 2 * 2 + 5
     assert fit("中" * 50, "短") == "中" * 50
     assert fit("中" * 51, "短") == "短"
+
+
+def variants(f: Finding) -> Iterator[Finding]:
+    """The finding as the sample has it, and with each other claim it could make."""
+    yield f
+    for claim in ("first", "since", ""):
+        if claim != f.claim:
+            yield dataclasses.replace(f, claim=claim, since=f.since or f.week)
+
+
+def test_chinese_words_every_form_and_claim_english_words_for_the_sample_findings(
+        recorded: Recorded) -> None:
+    """Beyond what the sample's build asks: each finding in every form the English words for
+    its kind (a title, a sentence, a week's own list), with every claim."""
+    forms: dict[str, set[str]] = {}
+    for kind, form in recorded:
+        forms.setdefault(kind, set()).update({form, "title", "sentence", "change"})
+    problems, checked = [], 0
+    for (kind, _), found in sorted(recorded.items()):
+        for original in found[:5]:
+            for f in variants(original):
+                for form in sorted(forms[kind]):
+                    try:
+                        english = en.WORDINGS[kind](f, form)
+                    except (KeyError, TypeError, AttributeError):
+                        continue  # a form this kind has not
+                    chinese = say(f, form, "zh")
+                    checked += 1
+                    if (english and not chinese) or english_runs(chinese, f):
+                        problems.append((kind, form, f.claim, chinese))
+    assert checked > 1000
+    assert problems == []

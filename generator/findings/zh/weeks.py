@@ -79,7 +79,7 @@ def countries(f: Finding, form: str) -> str:
                 f"{fmt_zh.country_name(missing[0])}模型进入前50名。")
     trail = present[1]
     return (f"{opened}{moved}；{models(trail.subject)}为{tokens(trail.figure('tokens'))}"
-            f"{versus(trail)}。在已知国家的模型中，{models(lead.subject)}占"
+            f"{versus(trail)}。在{fmt_zh.OF_KNOWN}中，{models(lead.subject)}占"
             f"{fmt_zh.percent(lead.figure('share'))}，{models(trail.subject)}占"
             f"{fmt_zh.percent(trail.figure('share'))}。")
 
