@@ -21,7 +21,8 @@ from generator.paths import REPO_ROOT
 
 GENERATOR = REPO_ROOT / "generator"
 # The records table, and each language's words of the families (their titles, captions, …).
-RECORDS = {GENERATOR / "charts" / "families.py", GENERATOR / "findings" / "en" / "families.py"}
+RECORDS = {GENERATOR / "charts" / "families.py",
+           *(GENERATOR / "findings" / language / "families.py" for language in LANGUAGES)}
 
 
 def code_strings(path: Path) -> list[tuple[int, str]]:

@@ -16,7 +16,8 @@ wordings.
   and country.
 - ``charts``: what each chart shows (its alt text, its embed's title); ``week``: a week's
   findings together (its headline, lede, description, feed title, cards).
-- ``en``: the English wordings. ``say(finding, form)`` gives a finding's words in one of its
+- ``en``, ``zh``: the English and Simplified Chinese wordings (the Chinese figures from
+  generator.fmt_zh). ``say(finding, form)`` gives a finding's words in one of its
   forms: ``"title"`` (a headline: feed titles, embed titles), ``"sentence"`` (prose: ledes,
   descriptions, alt text), ``"change"`` (a sentence in its own week's list, "this week"),
   ``"mark"`` (a label drawn on a chart), ``"item"`` (the words after a model's name in a list),
@@ -27,10 +28,10 @@ wordings.
 
 from __future__ import annotations
 
-from generator.findings import en
+from generator.findings import en, zh
 from generator.findings.finding import Finding
 
-LANGUAGES = {"en": en.WORDINGS}  # a second language: a second module of wordings, added here
+LANGUAGES = {"en": en.WORDINGS, "zh": zh.WORDINGS}  # a language: a package of wordings
 
 
 def say(finding: Finding, form: str = "sentence", language: str = "en") -> str:
