@@ -19,7 +19,7 @@ import pytest
 
 from conftest import copy_skeleton, sample_data
 from generator import fmt_zh
-from generator.findings import LANGUAGES, en, say, zh
+from generator.findings import LANGUAGES, en, paragraph, say, zh
 from generator.findings.finding import Finding
 from generator.findings.week import WeekFindings, card_words, derive_findings
 from generator.findings.zh.common import company_name, fit, width
@@ -171,6 +171,16 @@ def test_the_week_of_2_march_2026_says_chinese_models_overtook_us_models_for_the
     cards = card_words(week, "zh")
     assert [card["label"] for card in cards[:3]] == ["全部模型", "中国模型", "美国模型"]
     assert all(card["value"].endswith(("万亿", "亿", "%")) for card in cards)
+
+
+def test_a_chinese_paragraph_has_no_space_between_its_sentences(
+        sample_findings: dict[str, WeekFindings]) -> None:
+    week = sample_findings[CROSSOVER_WEEK]
+    for text in (week.lede("zh"), week.description("zh")):
+        assert "。" in text and "。 " not in text, text
+    assert ". " in week.lede("en")  # English keeps its space
+    assert paragraph(["一。", "", "二。"], "zh") == "一。二。"
+    assert paragraph(["One.", "", "Two."], "en") == "One. Two."
 
 
 def test_the_chinese_wordings_are_registered_beside_the_english() -> None:

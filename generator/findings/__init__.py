@@ -28,13 +28,22 @@ wordings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.findings import en, zh
 from generator.findings.finding import Finding
 
 LANGUAGES = {"en": en.WORDINGS, "zh": zh.WORDINGS}  # a language: a package of wordings
+GAPS = {"en": en.SENTENCE_GAP, "zh": zh.SENTENCE_GAP}  # what stands between two sentences
 
 
 def say(finding: Finding, form: str = "sentence", language: str = "en") -> str:
     """The words of ``finding`` in ``form``, in ``language`` (plain text: the caller escapes
     it for where it lands)."""
     return LANGUAGES[language][finding.kind](finding, form)
+
+
+def paragraph(sentences: Iterable[str], language: str = "en") -> str:
+    """Sentences as one paragraph, the empty ones left out: a space between them in English,
+    nothing in Chinese (a Chinese full stop takes its own room)."""
+    return GAPS[language].join(sentence for sentence in sentences if sentence)

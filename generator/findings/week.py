@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from generator.derive.movers import Mover, Movers
 from generator.derive.series import Series
 from generator.derive.tables import Tables
-from generator.findings import say
+from generator.findings import paragraph, say
 from generator.findings.facts import china_us, coverage, top_models, week_total
 from generator.findings.finding import Finding
 from generator.findings.story import CARRIED, detect_stories, mover_finding
@@ -62,13 +62,13 @@ class WeekFindings:
         parts = [self.total, self.countries, self.top]
         if self.story:
             parts.insert(0, self.headline)
-        return " ".join(filter(None, (say(f, "sentence", language) for f in parts)))
+        return paragraph((say(f, "sentence", language) for f in parts), language)
 
     def description(self, language: str = "en") -> str:
         """The week in two sentences: the headline and the total, or, with no story, the total
         and the China/U.S. figures."""
         parts = [self.headline, self.total] if self.story else [self.total, self.countries]
-        return " ".join(say(f, "sentence", language) for f in parts)
+        return paragraph((say(f, "sentence", language) for f in parts), language)
 
     def feed_title(self, language: str = "en") -> str:
         headline = say(self.headline, "title", language)

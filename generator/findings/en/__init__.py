@@ -8,3 +8,4 @@ from generator.findings.en import charts, families, notes, story, weeks
 
 WORDINGS = {**story.WORDINGS, **weeks.WORDINGS, **charts.WORDINGS, **families.WORDINGS,
             **notes.WORDINGS}
+SENTENCE_GAP = " "

@@ -9,3 +9,4 @@ from generator.findings.zh import charts, families, notes, story, weeks
 
 WORDINGS = {**story.WORDINGS, **weeks.WORDINGS, **charts.WORDINGS, **families.WORDINGS,
             **notes.WORDINGS}
+SENTENCE_GAP = ""  # a Chinese full stop (。) takes its own room
