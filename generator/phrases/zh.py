@@ -107,7 +107,7 @@ MOVERS = {
     "tokens_and_change": "{tokens}Token，环比{change}",
     "col_week_before": "上周",
     "col_change": "变化",
-    "col_move": "名次变化",
+    "col_move": "升降",  # a rank's move in places (▲ 2)
     "col_rank_week_before": "上周排名",
     "col_tokens_week_before": "上周调用量",
     "movers_heading": "较上周的变化",
@@ -133,7 +133,7 @@ MOVERS = {
 
 # Home (home.md.j2).
 HOME = {
-    "home_title": "AI Token调用量，逐周追踪",
+    "home_title": "每周AI模型Token调用量",
     "home_kicker": "{week}当周 · OpenRouter上的Token调用量",
     "home_top10": "本周前10名模型",
     "home_top10_caption": "{week}当周调用量最高的10个模型",
