@@ -8,6 +8,7 @@ import io
 import re
 import string
 import tokenize
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -212,3 +213,150 @@ def test_the_scan_finds_an_english_phrase_added_to_a_template(text: str) -> None
 ])
 def test_the_scan_leaves_markup_comments_and_format_names_alone(text: str) -> None:
     assert leftover_english(text) == []
+
+
+# ------------------------------------------------------------- the Chinese table
+
+CHINESE = "\u3400-\u4dbf\u4e00-\u9fff"  # CJK ideographs (with extension A)
+# Names that stay as they are in a Chinese phrase: the source, formats, licence, feeds, units.
+ZH_NAMES = ("OpenRouter", "CC BY 4.0", "JSON Feed", "CSV", "JSON", "Parquet", "SVG", "PNG",
+            "API", "Atom", "UTC", "Token", "AI", "iframe", "CSP", "Frictionless", "issue",
+            "Alibaba")
+NAMES_ALTERNATIVES = "|".join(re.escape(name) for name in sorted(ZH_NAMES, key=len, reverse=True))
+NAME = re.compile(rf"(?<![A-Za-z])(?:{NAMES_ALTERNATIVES})(?![A-Za-z])")
+# What no reader reads as words: HTML tags, a Markdown link's target, inline code, placeholders.
+MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|`[^`]*`|\{\w+\}")
+HALF_WIDTH_BY_CHINESE = re.compile(rf"[{CHINESE}]\s*[,.:;?!()]|[,.:;?!()]\s*[{CHINESE}]")
+SPACED_NUMBER = re.compile(rf"[{CHINESE}] +[0-9{{]|[0-9}}] +[{CHINESE}]")
+FULL_WIDTH = {".": "。", ":": "："}  # a sentence's end, a label's colon
+FULL_WIDTH_PUNCTUATION = "，。：；、（）？！"
+HEADING_KEY = re.compile(r"""^(?:#{1,6} |title: |!!! \w+ ")\{\{ t\.(\w+)""", re.M)
+
+
+def english_runs(phrase: str) -> list[str]:
+    """Three or more English words in a row that a reader reads in a phrase: markup and
+    placeholders left out, and the names that stay in Latin letters (ZH_NAMES)."""
+    return WORDS_RUN.findall(NAME.sub(" . ", MARKUP.sub(" . ", phrase)))
+
+
+def half_width_punctuation(phrase: str) -> list[str]:
+    """ASCII punctuation beside a Chinese character (a placeholder counts as one: what fills it
+    is Chinese or a number), outside markup: a Chinese sentence uses ，。：；（）."""
+    text = re.sub(r"\]\([^)]*\)", "]", phrase)
+    text = re.sub(r"<[^>]*>|`[^`]*`", "", text)
+    return HALF_WIDTH_BY_CHINESE.findall(re.sub(r"\{\w+\}", "字", text))
+
+
+def spaced_numbers(phrase: str) -> list[str]:
+    """A space written between a Chinese character and a digit or a placeholder."""
+    return SPACED_NUMBER.findall(phrase)
+
+
+def closing_mark(phrase: str) -> str:
+    """A phrase's closing full stop or colon, in its full-width form ('' for none)."""
+    last = phrase.rstrip()[-1:]
+    return FULL_WIDTH.get(last, last if last in FULL_WIDTH.values() else "")
+
+
+def markup(phrase: str) -> tuple:
+    """A phrase's markup: its HTML tags, its Markdown links' targets (a Creative Commons link
+    may point at its deed in Chinese), its bold markers and its inline code."""
+    targets = re.findall(r"\]\(([^)]*)\)", phrase)
+    return (sorted(re.findall(r"<[^>]*>", phrase)),
+            sorted(target.removesuffix("deed.zh-hans") for target in targets),
+            phrase.count("**"), sorted(re.findall(r"`[^`]*`", phrase)))
+
+
+ZH_KEYS = sorted(phrases.keys("zh"))
+
+
+def offenders(check: Callable[[str], object]) -> dict[str, object]:
+    """The Chinese phrases a check finds something in, by key."""
+    zh = phrases.table("zh")
+    return {key: found for key in ZH_KEYS if (found := check(zh[key]))}
+
+
+def test_chinese_phrases_have_no_english_words_but_names() -> None:
+    assert offenders(english_runs) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Week by week", "OpenRouter's weekly top 50", "图表：Get the data",
+    "[Download the data]({href})：每张表", "<strong>The latest week</strong>，每周更新",
+])
+def test_the_english_scan_finds_english_words_in_a_phrase(text: str) -> None:
+    assert english_runs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "AI Token 追踪", "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)许可",
+    '<a href="{href}">嵌入本站图表</a>', "[同样内容的JSON Feed]({json})",
+    "（Frictionless `datapackage.json`）", "每张表均提供CSV、JSON和Parquet格式",
+])
+def test_the_english_scan_leaves_names_and_markup_alone(text: str) -> None:
+    assert english_runs(text) == []
+
+
+def test_the_english_scan_flags_most_of_the_english_table() -> None:
+    english = phrases.table("en")
+    assert len([key for key in ZH_KEYS if english_runs(english[key])]) > len(ZH_KEYS) // 2
+
+
+def test_chinese_phrases_use_chinese_punctuation_and_no_spaced_numbers() -> None:
+    assert offenders(half_width_punctuation) == {}
+    assert offenders(spaced_numbers) == {}
+    # a line break inside a Chinese paragraph shows as a space
+    assert offenders(lambda phrase: "\n" in phrase) == {}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("本周没有模型跌出榜单.", True), ("第{rank}名, {move}", True), ("（{week}当周)", True),
+    ("[排行榜]({href}) 页面显示最新一周", False), ("0.569表示56.9%", False),
+    ('<a href="{href}">数据包描述文件</a> (Frictionless', True),
+])
+def test_the_punctuation_scan_finds_half_width_marks_beside_chinese(text: str,
+                                                                     found: bool) -> None:
+    assert bool(half_width_punctuation(text)) is found
+
+
+def test_the_spacing_scan_finds_a_space_beside_a_number() -> None:
+    assert spaced_numbers("前 50 名") and spaced_numbers("第{rank} 名")
+    assert spaced_numbers("AI Token 追踪 · 更新于{updated}") == []
+
+
+def test_chinese_phrases_keep_their_markup_and_closing_marks() -> None:
+    """The same HTML, links, bold and code as the English phrase, and the same closing full
+    stop or colon in its full-width form: a heading has no full stop in either language, a
+    sentence has one in both, a label ends with a colon in both."""
+    english, zh = phrases.table("en"), phrases.table("zh")
+    assert [key for key in ZH_KEYS if markup(zh[key]) != markup(english[key])] == []
+    assert [key for key in ZH_KEYS if closing_mark(zh[key]) != closing_mark(english[key])] == []
+    # Markdown closes a ** beside a letter, not always beside a punctuation mark
+    assert offenders(lambda phrase: [bold for bold in re.findall(r"\*\*(.+?)\*\*", phrase)
+                                     if bold[0] in FULL_WIDTH_PUNCTUATION
+                                     or bold[-1] in FULL_WIDTH_PUNCTUATION]) == {}
+
+
+def test_the_markup_and_closing_checks_see_a_difference() -> None:
+    assert markup("[标价]({href})") != markup("标价")
+    assert markup("<strong>最新一周</strong>") != markup("**最新一周**")
+    assert closing_mark("逐周数据。") != closing_mark("Week by week")
+    assert closing_mark("公司：") == closing_mark("Company:")
+
+
+def test_chinese_headings_and_titles_have_no_full_stop() -> None:
+    keys = {key for path in TEMPLATES for key in HEADING_KEY.findall(path.read_text("utf-8"))}
+    assert {"home_title", "week_by_week", "movers_heading", "no_country_note_title",
+            "corrected_figures"} <= keys
+    zh = phrases.table("zh")
+    assert [key for key in sorted(keys) if zh[key].endswith(("。", "."))] == []
+
+
+def test_the_chinese_table_fills_its_sentences_as_the_chinese_formatter_writes() -> None:
+    zh = phrases.table("zh")
+    assert zh.html_lang == "zh-Hans"
+    assert zh.week_of.format(week="2026年3月16日至22日") == "2026年3月16日至22日当周"
+    assert (zh.rank_and_move.format(rank=3, move="上升2位") + "；"
+            + zh.tokens_and_change.format(tokens="7.36万亿", change="+4.1%")
+            == "第3名，上升2位；7.36万亿Token，环比+4.1%")
+    assert zh.col_share_of.format(base="全部Token") == "占全部Token的份额"

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from generator.phrases import en
+from generator.phrases import en, zh
 
 # language code -> its page families' dicts (generator/phrases/en.py: FAMILIES)
-LANGUAGES: dict[str, tuple[dict[str, str], ...]] = {"en": en.FAMILIES}
+LANGUAGES: dict[str, tuple[dict[str, str], ...]] = {"en": en.FAMILIES, "zh": zh.FAMILIES}
 
 
 class MissingPhrase(LookupError):
