@@ -38,3 +38,18 @@ def test_the_page_writer_formats_with_its_edition(tmp_path) -> None:
                                   " · {{ NO_COUNTRY }} · {{ source_line('2026-03-23') }}")
     assert page.render() == (f"{fmt.tokens_words(7359000000000)} · {fmt.country_name('CN')} · "
                              f"{fmt.NO_COUNTRY} · {fmt.source_line('2026-03-23')}")
+
+
+def test_a_chinese_page_writer_formats_and_phrases_in_chinese(tmp_path) -> None:
+    writer = PageWriter(tmp_path / "out", tmp_path,
+                        SimpleNamespace(repo_url="https://example.org/repo"), {}, None,
+                        language="zh")
+    assert writer.fmt is fmt_zh
+    page = writer.env.from_string("{{ 7359000000000 | tokens_words }} · {{ 'CN' | country_name }}"
+                                  " · {{ '2026-03-16' | week_short }} · {{ t.week_by_week }}")
+    assert page.render() == f"7.36万亿 · 中国 · 3月16日至22日 · {fmt_zh_phrase('week_by_week')}"
+
+
+def fmt_zh_phrase(key: str) -> str:
+    from generator import phrases
+    return phrases.table("zh")[key]
