@@ -278,3 +278,15 @@ def test_search_in_chinese_finds_a_name_without_leaving_the_site(project: Projec
         result.wait_for()
         assert urlsplit(result.get_attribute("href")).path == "/zh/" + PAIRED
         assert hosts == {urlsplit(url).netloc}
+
+
+def test_each_edition_announces_the_feeds_it_has(project: Project) -> None:
+    """The English feeds on every English page; none on the Chinese pages until the Chinese
+    feeds are generated (an announced feed that does not exist is a failed request)."""
+    english = (project.site_dir / PAIRED / "index.html").read_text(encoding="utf-8")
+    announced = re.findall(r'<link rel="alternate feed" [^>]*href="([^"]+)"', english)
+    assert announced == [SITE_URL + "feeds/" + name
+                         for name in ("weekly.atom", "weekly.json", "corrections.atom")]
+    assert all((project.site_dir / "feeds" / url.rsplit("/", 1)[1]).is_file()
+               for url in announced)
+    assert 'rel="alternate feed"' not in (project.zh_site_dir / PAIRED / "index.html").read_text()
