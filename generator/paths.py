@@ -25,7 +25,9 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # named as the English ones (git-ignored the same way); its index.md is hand-written for now.
 ZH_DIR = "zh"
 ZH_GENERATED_DIRS = GENERATED_DIRS
-ZH_GENERATED_FILES: tuple[str, ...] = ()  # index.md: hand-written until the generator writes it
+# The search's dictionary of names (generator/search.py); index.md is hand-written until the
+# generator writes the Chinese home.
+ZH_GENERATED_FILES = ("search-words.txt",)
 # The project's repository: $TRACKER_REPO_URL (the workflows set it to the repository they run
 # in), else the default that mkdocs.yml gives its repo_url. The header links to it, every page
 # to its issue forms, and the fetcher names it in its User-Agent.

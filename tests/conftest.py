@@ -139,7 +139,7 @@ def ignore_generated(folder: str, names: list[str]) -> set[str]:
     if Path(folder) == REPO_ROOT / "site_src":
         generated |= {*GENERATED_DIRS, *GENERATED_FILES}
     elif Path(folder) == REPO_ROOT / "site_src" / ZH_DIR:
-        generated |= {*ZH_GENERATED_DIRS, *ZH_GENERATED_FILES, "search-words.txt"}
+        generated |= {*ZH_GENERATED_DIRS, *ZH_GENERATED_FILES}
     return generated & set(names)
 
 

@@ -280,13 +280,17 @@ def test_search_in_chinese_finds_a_name_without_leaving_the_site(project: Projec
         assert hosts == {urlsplit(url).netloc}
 
 
-def test_each_edition_announces_the_feeds_it_has(project: Project) -> None:
-    """The English feeds on every English page; none on the Chinese pages until the Chinese
-    feeds are generated (an announced feed that does not exist is a failed request)."""
-    english = (project.site_dir / PAIRED / "index.html").read_text(encoding="utf-8")
-    announced = re.findall(r'<link rel="alternate feed" [^>]*href="([^"]+)"', english)
-    assert announced == [SITE_URL + "feeds/" + name
-                         for name in ("weekly.atom", "weekly.json", "corrections.atom")]
-    assert all((project.site_dir / "feeds" / url.rsplit("/", 1)[1]).is_file()
-               for url in announced)
-    assert 'rel="alternate feed"' not in (project.zh_site_dir / PAIRED / "index.html").read_text()
+def test_each_edition_announces_its_feeds_else_the_english_ones(project: Project) -> None:
+    """Every page announces the weekly and corrections feeds: its edition's, or, while the
+    Chinese feeds are not generated, the English ones (marked hreflang="en")."""
+    def announced(page: Path) -> list[str]:
+        return re.findall(r'<link rel="alternate feed" [^>]*href="([^"]+)"',
+                          page.read_text(encoding="utf-8"))
+
+    english = [SITE_URL + "feeds/" + name
+               for name in ("weekly.atom", "weekly.json", "corrections.atom")]
+    assert all((project.site_dir / "feeds" / url.rsplit("/", 1)[1]).is_file() for url in english)
+    assert announced(project.site_dir / PAIRED / "index.html") == english
+    chinese = project.zh_site_dir / PAIRED / "index.html"
+    assert not (project.zh_site_src / "feeds").exists() and announced(chinese) == english
+    assert chinese.read_text(encoding="utf-8").count('hreflang="en">') >= 3
