@@ -80,4 +80,6 @@ lint: $(VENV)/.installed-test
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis templates/overrides/generated site_src/index.md \
 	  site_src/rankings site_src/countries site_src/companies site_src/models site_src/data \
-	  site_src/downloads site_src/feeds site_src/charts site_src/embed site_src/assets/generated
+	  site_src/downloads site_src/feeds site_src/charts site_src/embed site_src/assets/generated \
+	  .site-zh .mkdocs.zh.zensical.yml site_src/zh/search-words.txt \
+	  $(addprefix site_src/zh/,rankings countries companies models data downloads feeds charts embed)

@@ -20,6 +20,14 @@ GENERATED_FILES = ("index.md",)
 # ~2,700 files at two years of history, which the build links into site/ itself.
 LINKED_DIRS = ("charts", "embed")
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+# The Chinese edition: a second MkDocs tree (docs_dir site_src/zh/, config mkdocs.zh.yml, which
+# inherits mkdocs.yml), built into site/zh/ when site_src/zh/ exists. Its generated folders are
+# named as the English ones (git-ignored the same way); its index.md is hand-written for now.
+ZH_DIR = "zh"
+ZH_GENERATED_DIRS = GENERATED_DIRS
+# The search's dictionary of names (generator/search.py); index.md is hand-written until the
+# generator writes the Chinese home.
+ZH_GENERATED_FILES = ("search-words.txt",)
 # The project's repository: $TRACKER_REPO_URL (the workflows set it to the repository they run
 # in), else the default that mkdocs.yml gives its repo_url. The header links to it, every page
 # to its issue forms, and the fetcher names it in its User-Agent.
@@ -85,6 +93,25 @@ class Project:
     @property
     def mkdocs_yml(self) -> Path:
         return self.root / "mkdocs.yml"
+
+    @property
+    def zh_site_src(self) -> Path:
+        """The Chinese edition's docs_dir (mkdocs.yml excludes it from the English build)."""
+        return self.site_src / ZH_DIR
+
+    @property
+    def zh_site_dir(self) -> Path:
+        return self.site_dir / ZH_DIR
+
+    @property
+    def mkdocs_zh_yml(self) -> Path:
+        return self.root / "mkdocs.zh.yml"
+
+    @property
+    def zh_search_words(self) -> Path:
+        """The Chinese search's user dictionary (names segmented whole: generator/search.py),
+        read by mkdocs.zh.yml's search plugin and excluded from the pages."""
+        return self.zh_site_src / "search-words.txt"
 
     @property
     def weekly_workflow(self) -> Path:

@@ -17,7 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.paths import GENERATED_DIRS, GENERATED_FILES, REPO_ROOT, Project
+from generator.paths import (
+    GENERATED_DIRS,
+    GENERATED_FILES,
+    REPO_ROOT,
+    ZH_DIR,
+    ZH_GENERATED_DIRS,
+    ZH_GENERATED_FILES,
+    Project,
+)
 
 RANKINGS = Path("raw/openrouter/rankings/week")
 
@@ -127,12 +135,23 @@ def sample_data(folder: Path) -> Path:
     return data
 
 
+def ignore_generated(folder: str, names: list[str]) -> set[str]:
+    """What the generator writes in a folder of this repository: site_src/'s and site_src/zh/'s
+    generated pages, and every folder named generated."""
+    generated = {"generated"}
+    if Path(folder) == REPO_ROOT / "site_src":
+        generated |= {*GENERATED_DIRS, *GENERATED_FILES}
+    elif Path(folder) == REPO_ROOT / "site_src" / ZH_DIR:
+        generated |= {*ZH_GENERATED_DIRS, *ZH_GENERATED_FILES}
+    return generated & set(names)
+
+
 def copy_skeleton(dest: Path, data_dir: Path | None = None) -> Project:
     """A project folder with the hand-written parts of this repository (no generated output)
     and the publishing workflow, built from ``data_dir``, else from the bundled sample
     (``sample_data``)."""
-    shutil.copy2(REPO_ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    ignore_generated = shutil.ignore_patterns("generated", *GENERATED_DIRS, *GENERATED_FILES)
+    for config in ("mkdocs.yml", "mkdocs.zh.yml"):  # the English and Chinese editions
+        shutil.copy2(REPO_ROOT / config, dest / config)
     shutil.copytree(REPO_ROOT / "site_src", dest / "site_src", ignore=ignore_generated)
     shutil.copytree(REPO_ROOT / "templates", dest / "templates", ignore=ignore_generated)
     # the publishing workflow: its schedule says when the next update is due

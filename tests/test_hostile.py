@@ -23,7 +23,14 @@ import hostile
 from conftest import copy_skeleton, served
 from generator.build import build
 from generator.errors import TrackerError
-from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project
+from generator.paths import (
+    GENERATED_DIRS,
+    GENERATED_FILES,
+    ZH_DIR,
+    ZH_GENERATED_DIRS,
+    ZH_GENERATED_FILES,
+    Project,
+)
 from generator.slugs import SAFE_NAME, assign_file_names, hashed_name
 from generator.tableio import csv_cell, csv_row, to_csv_bytes, to_json_bytes
 from helpers import folder_state
@@ -81,6 +88,8 @@ def output_prefixes(build: HostileBuild) -> tuple[str, ...]:
     return (f"{project}/site/",
             *(f"{project}/site_src/{folder}/" for folder in GENERATED_DIRS),
             *(f"{project}/site_src/{name}" for name in GENERATED_FILES),
+            *(f"{project}/site_src/{ZH_DIR}/{folder}/" for folder in ZH_GENERATED_DIRS),
+            *(f"{project}/site_src/{ZH_DIR}/{name}" for name in ZH_GENERATED_FILES),
             f"{project}/site_src/assets/generated/",
             f"{project}/templates/overrides/generated/")
 
