@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import yaml
 
+from generator import phrases
 from generator.paths import REPO_ROOT
 from generator.registry import country_advice
 
@@ -28,7 +29,8 @@ def test_data_forms_ask_for_the_page_address_and_what_it_shows() -> None:
 
 def test_data_forms_name_the_model_as_the_model_pages_do() -> None:
     label = "OpenRouter slug"
-    assert f"**{label}:**" in (REPO_ROOT / "templates/pages/model.md.j2").read_text()
+    assert "**{{ t.model_slug }}**" in (REPO_ROOT / "templates/pages/model.md.j2").read_text()
+    assert phrases.table("en")["model_slug"] == f"{label}:"
     for name in DATA_FORMS:
         form = fields(name)
         model = form["target" if name == "data-correction.yml" else "author"]
