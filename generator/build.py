@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from generator import fmt
 from generator.builder import SiteBuilder
 from generator.charts.catalogue import SpecMemo, annotation_events, site_chart_jobs
 from generator.charts.families import HOME
@@ -41,6 +40,7 @@ from generator.pages.rankings import render_rankings
 from generator.pages.sharing import theme_facts
 from generator.paths import GENERATED_DIRS, GENERATED_FILES, Project, repo_url, site_url
 from generator.pipeline import Prepared, prepare
+from generator.search import write_search_dictionary
 from generator.site import Site, iso_minute, read_schedules
 from generator.stamps import (
     clear_stamp,
@@ -114,6 +114,8 @@ def generate_files(project: Project, today: date, require_real_data: bool,
         register_theme()
         prepared = prepare(project)
         site = make_site(project, prepared, require_real_data)
+        if project.zh_site_src.is_dir():  # the Chinese search keeps these names whole
+            write_search_dictionary(search_names(prepared), project.zh_search_words)
         specs = SpecMemo(renders)
         charts, svgs = {}, {}
         for job in site_chart_jobs(site, annotation_events(prepared.annotations,
@@ -132,7 +134,11 @@ def generate_files(project: Project, today: date, require_real_data: bool,
             site.tables, project.site_src / "downloads" / "v1", site.as_of, site.is_sample))
         keep.update(write_feeds(site, project.site_src))
         write_vega_bundle(project.cache_dir, project.vega_bundle)
-        write_data_status(project, writer, site, today)
+        writers = {"en": writer}
+        if project.zh_site_src.is_dir():  # the Chinese edition's banner (its pages to come)
+            writers["zh"] = PageWriter(project.zh_site_src, project.templates_dir / "pages",
+                                       site, charts, index, language="zh")
+        write_data_status(project, writers, site, today)
         prune_generated(project, keep)
         if builder is not None:
             builder.start()  # every page is written: the builder runs while the workers draw
@@ -151,6 +157,15 @@ def generate_files(project: Project, today: date, require_real_data: bool,
                      warnings=tuple(prepared.prices.warnings))
 
 
+def search_names(prepared: Prepared) -> list[str]:
+    """The names the Chinese search must find whole: every company's Chinese name (the
+    registry's name_zh) and every model's name (generator/search.py keeps their Chinese
+    words)."""
+    authors = prepared.registry.authors.values()
+    return [*(author.name_zh for author in authors if author.name_zh),
+            *map(str, prepared.tables.models["model_name"].unique())]
+
+
 def write_pages(writer: PageWriter, site: Site, prepared: Prepared) -> None:
     render_home(writer, site)
     render_rankings(writer, site)
@@ -161,21 +176,27 @@ def write_pages(writer: PageWriter, site: Site, prepared: Prepared) -> None:
     render_revisions(writer, site)
 
 
-def write_data_status(project: Project, writer: PageWriter, site: Site, today: date) -> None:
-    """The banner every page shows (templates/overrides/main.html includes it): the sample
-    warning, or when the data was updated and the next update is due (with the stale-data
-    warning when it is old); and the facts the theme's templates import (site_facts.html)."""
+def write_data_status(project: Project, writers: dict[str, PageWriter], site: Site,
+                      today: date) -> None:
+    """The banner every page shows (templates/overrides/main.html includes it), in each
+    edition's language: the sample warning, or when the data was updated and the next update
+    is due (with the stale-data warning when it is old); and the facts the theme's templates
+    import (site_facts.html)."""
     due = site.next_update(today)
-    status = writer.env.get_template("data_status.html.j2").render(
-        stale=not site.is_sample and stale_since(site.latest_week, today),
-        is_sample=site.is_sample, notice=writer.env.globals["sample_notice"],
-        as_of=site.as_of, updated=fmt.long_date(site.as_of),
-        week=site.latest_week,
-        next_update=f"{due:%A} {fmt.long_date(due)}" if due else "",
-        next_update_iso=iso_minute(due) if due else "")
-    write_text_if_changed(project.generated_overrides / "data_status.html", status)
+    for language, writer in writers.items():
+        words = writer.fmt
+        status = writer.env.get_template("data_status.html.j2").render(
+            stale=not site.is_sample and stale_since(site.latest_week, today),
+            is_sample=site.is_sample, notice=writer.env.globals["sample_notice"],
+            as_of=site.as_of, updated=words.long_date(site.as_of),
+            week=site.latest_week,
+            next_update=words.weekday_date(due) if due else "",
+            next_update_iso=iso_minute(due) if due else "")
+        name = "data_status.html" if language == "en" else f"data_status.{language}.html"
+        write_text_if_changed(project.generated_overrides / name, status)
+    english = writers["en"]
     write_text_if_changed(project.generated_overrides / "site_facts.html",
-                          theme_facts(site, writer.embeds, writer.charts[HOME]))
+                          theme_facts(site, english.embeds, english.charts[HOME]))
 
 
 def prune_generated(project: Project, keep: set[Path]) -> None:

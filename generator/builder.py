@@ -88,10 +88,9 @@ def builder_environment(project: Project) -> dict[str, str]:
 
 
 def ensure_search_dictionary(project: Project) -> None:
-    """Seam: the generator is to write the Chinese search's dictionary of the registry's names
-    (generator.search.write_search_dictionary). Until it does, an empty one, written before
-    the generator runs like any of its inputs: the search plugin warns when the file is
-    missing, which fails the strict build."""
+    """The generator writes the Chinese search's dictionary of names (build.search_names); a
+    tree the generator never ran on gets an empty one, as the search plugin warns when the file
+    is missing, which fails the strict build."""
     if project.zh_site_src.is_dir() and not project.zh_search_words.exists():
         write_search_dictionary([], project.zh_search_words)
 

@@ -19,8 +19,8 @@ from generator import fmt, fmt_zh
 # formatter has each of them: tests/test_editions_fmt.py checks it).
 FORMATTED = ("tokens_words", "tokens_short", "tokens_exact", "tokens_change", "percent",
              "change", "up_down", "week_range", "week_short", "long_date", "short_date",
-             "country_name", "country_models", "usd", "usd_short", "price", "rank_move",
-             "rank_move_words", "source_line", "source_line_html", "usd_range",
+             "weekday_date", "country_name", "country_models", "usd", "usd_short", "price",
+             "rank_move", "rank_move_words", "source_line", "source_line_html", "usd_range",
              "percent_range")
 WORDS = ("SAMPLE_NOTICE", "OF_ALL", "OF_KNOWN", "NO_COUNTRY", "OUTSIDE_TOP_50", "WEEK_SPAN")
 

@@ -330,6 +330,11 @@ def long_date(value: object) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def weekday_date(value: object) -> str:
+    """'Monday 13 April 2026' (when the next update is due)."""
+    return f"{to_date(value):%A} {long_date(value)}"
+
+
 def short_date(value: object) -> str:
     """'9 Apr 2026'."""
     day = to_date(value)

@@ -247,6 +247,14 @@ def long_date(value: object) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+def weekday_date(value: object) -> str:
+    """'2026年4月13日（星期一）' (when the next update is due)."""
+    return f"{long_date(value)}（{WEEKDAYS[to_date(value).weekday()]}）"
+
+
 def short_date(value: object) -> str:
     """'3月16日'."""
     day = to_date(value)

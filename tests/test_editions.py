@@ -294,3 +294,13 @@ def test_each_edition_announces_its_feeds_else_the_english_ones(project: Project
     chinese = project.zh_site_dir / PAIRED / "index.html"
     assert not (project.zh_site_src / "feeds").exists() and announced(chinese) == english
     assert chinese.read_text(encoding="utf-8").count('hreflang="en">') >= 3
+
+
+def test_each_edition_shows_the_data_status_in_its_language(project: Project) -> None:
+    english = (project.site_dir / "index.html").read_text(encoding="utf-8")
+    chinese = (project.zh_site_dir / "index.html").read_text(encoding="utf-8")
+    status = re.compile(r'<div class="tt-data-status">(.*?)</div>', re.DOTALL)
+    assert "26 March 2026" in status.search(english).group(1)
+    words = status.search(chinese).group(1)
+    assert "2026年3月26日" in words and "March" not in words
+    assert "（星期" in words  # when the next update is due, its weekday in Chinese

@@ -351,6 +351,8 @@ def test_generated_tables_are_html_with_their_class_and_box(built_site: Project)
     tables = 0
     for page in built_site.site_dir.rglob("*.html"):
         parts = page.relative_to(built_site.site_dir).parts
+        if parts[0] == "zh":  # the Chinese edition, the same layout under zh/
+            parts = parts[1:]
         if parts[0] in ("embed", "learn"):  # embed pages have their own; Learn is hand-written
             continue
         html = page.read_text()
