@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import synthetic_authors, write_synthetic  # noqa: E402
-from generator.paths import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
+from generator.paths import GENERATED_DIRS, GENERATED_FILES, ZH_GENERATED_FILES  # noqa: E402
 
 AUTHORS = 60
 ENV = {"TZ": "UTC", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -59,13 +59,18 @@ TARGETS = {  # key: (limit, "max" | "min")
 
 def make_project(root: Path, weeks: int, new_weeks: int = 0) -> None:
     """A copy of the repository's hand-written site with a synthetic history under data/raw/."""
-    skip_src = {*GENERATED_DIRS, *GENERATED_FILES, "generated"}
+    source = REPO / "site_src"
+    # what the generator writes: at the top of site_src/ and of the Chinese tree (whose home
+    # page is hand-written for now)
+    skip = {source: {*GENERATED_DIRS, *GENERATED_FILES, "generated"},
+            source / "zh": {*GENERATED_DIRS, *ZH_GENERATED_FILES}}
     if not (root / "mkdocs.yml").exists():
-        shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        for config in ("mkdocs.yml", "mkdocs.zh.yml"):  # both editions, as the repository
+            shutil.copy2(REPO / config, root / config)
         shutil.copytree(REPO / "templates", root / "templates",
                         ignore=shutil.ignore_patterns("generated"))
-        shutil.copytree(REPO / "site_src", root / "site_src",
-                        ignore=lambda folder, names: [n for n in names if n in skip_src])
+        shutil.copytree(source, root / "site_src", ignore=lambda folder, names: [
+            name for name in names if name in skip.get(Path(folder), ())])
         registry = root / "data" / "registry"
         registry.mkdir(parents=True)
         shutil.copy2(REPO / "data" / "registry" / "models.csv", registry / "models.csv")
