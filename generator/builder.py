@@ -12,10 +12,12 @@ with HTML only, so mkdocs.yml excludes them (``exclude_docs``) rather than have 
 ~2,700 files; the build hard-links them into site/ afterwards (a copy where a link is
 impossible).
 
-The two editions build at the same time, each in its own process: MkDocs empties site/ before
-it writes the English edition there, so the Chinese one is built into a staging folder and
-moved to site/zh/ when both are done. Before they start, the builder lists each edition's
-pages for the theme (every page links its counterpart in the other edition).
+The two editions build one after the other, each in its own process, the Chinese one while
+the drawing processes still draw: at once, the two MkDocs processes (the Chinese one holds
+jieba's dictionary) were the top of a cold build's peak memory. MkDocs empties site/ before it
+writes the English edition there, so the Chinese one is built into a staging folder and moved
+to site/zh/ when both are done. Before they start, the builder lists each edition's pages for
+the theme (every page links its counterpart in the other edition).
 
 ``start`` is called as soon as every page is written, while the worker processes still draw:
 the builder runs alongside them.
@@ -105,7 +107,11 @@ class SiteBuilder:
         self.project, self.builder = project, builder
         ensure_search_dictionary(project)
         self.runs: list[tuple[EditionBuild, subprocess.Popen, IO[bytes]]] = []
+        self.waiting: list[EditionBuild] = []  # editions to build once the one running is done
+        self.lock = threading.Lock()  # runs and waiting, between the build and the clock
+        self.environment: dict[str, str] = {}
         self.started = False
+        self.cancelled = False
         self.seconds = 0.0  # the builder's own wall time (both editions)
         self.since = 0.0
         self.clock: threading.Thread | None = None
@@ -120,41 +126,59 @@ class SiteBuilder:
             return
         clear_stamp(self.project, STAGE)
         self.since = time.perf_counter()
-        environment = builder_environment(self.project)
-        for edition in found:
-            if edition.build_dir != edition.site_dir and edition.build_dir.exists():
-                shutil.rmtree(edition.build_dir)  # what a failed or killed run left
-            log = tempfile.TemporaryFile()
-            process = subprocess.Popen(
-                builder_command(self.project, self.builder, edition), cwd=self.project.root,
-                stdout=log, stderr=subprocess.STDOUT, env=environment)
-            self.runs.append((edition, process, log))
+        self.environment = builder_environment(self.project)
+        self.waiting = list(found)
+        self.launch()
 
-        def clock() -> None:  # the builder's own time, however long the generator still works
-            for _, process, _ in self.runs:
+        def clock() -> None:  # each edition after the last; the builder's own time
+            while True:
+                with self.lock:
+                    process = self.runs[-1][1] if self.runs else None
+                if process is None:
+                    break
                 process.wait()
+                with self.lock:
+                    if self.cancelled or not self.launch():
+                        break
             self.seconds = time.perf_counter() - self.since
 
         self.clock = threading.Thread(target=clock, daemon=True)
         self.clock.start()
 
+    def launch(self) -> bool:
+        """Start building the next waiting edition; False when none is left."""
+        if not self.waiting:
+            return False
+        edition = self.waiting.pop(0)
+        if edition.build_dir != edition.site_dir and edition.build_dir.exists():
+            shutil.rmtree(edition.build_dir)  # what a failed or killed run left
+        log = tempfile.TemporaryFile()
+        process = subprocess.Popen(
+            builder_command(self.project, self.builder, edition), cwd=self.project.root,
+            stdout=log, stderr=subprocess.STDOUT, env=self.environment)
+        self.runs.append((edition, process, log))
+        return True
+
     def cancel(self) -> None:
-        """Stop a running builder (the build failed)."""
-        for _, process, log in self.runs:
+        """Stop a running builder (the build failed): no waiting edition is started."""
+        with self.lock:
+            self.cancelled = True
+            runs, self.runs, self.waiting = self.runs, [], []
+        for _, process, log in runs:
             process.kill()
             process.wait()
             log.close()
-        self.runs = []
 
     def finish(self) -> bool:
         """Wait for the builder, put the editions in place, link the static folders into site/,
         stamp. True when the builder ran."""
         if not self.started:
             self.start()
+        if self.clock is not None:
+            self.clock.join()  # every edition built, one after the other
         ran = bool(self.runs)
         if self.runs:
             codes = [process.wait() for _, process, _ in self.runs]
-            self.clock.join()
             runs, self.runs = self.runs, []
             for (_, _, log), code in zip(runs, codes, strict=True):
                 report(log, code)

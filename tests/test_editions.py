@@ -304,3 +304,20 @@ def test_each_edition_shows_the_data_status_in_its_language(project: Project) ->
     words = status.search(chinese).group(1)
     assert "2026年3月26日" in words and "March" not in words
     assert "（星期" in words  # when the next update is due, its weekday in Chinese
+
+
+def test_the_editions_build_one_after_the_other(project: Project) -> None:
+    """Two MkDocs processes at once were the top of a cold build's peak memory: the Chinese
+    edition starts when the English one is done."""
+    from generator.builder import SiteBuilder
+    from generator.stamps import clear_stamp
+
+    clear_stamp(project, "site")
+    builder = SiteBuilder(project)
+    builder.start()
+    with builder.lock:
+        assert [edition.name for edition, _, _ in builder.runs] == ["en"]
+        assert [edition.name for edition in builder.waiting] == ["zh"]
+    assert builder.finish()
+    assert (project.zh_site_dir / "index.html").is_file()
+    assert (project.site_dir / "index.html").is_file()
