@@ -344,6 +344,19 @@ TABLE_BOX = re.compile(r'<div class="tt-table-scroll(?: tt-table-scroll--referen
                        r'aria-hidden="true">[^<]*</span>)?</caption>')
 
 
+def test_the_english_search_index_holds_no_chinese(built_site: Project) -> None:
+    """Han characters in an English page's indexed text make Material's search load jieba's
+    dictionary in the English build (tens of megabytes at the top of a build's peak memory):
+    Chinese text on an English page carries data-search-exclude. The Chinese edition's own
+    index holds it."""
+    def indexed(site: Path) -> str:
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+
+    assert not re.search(r"[\u3400-\u9fff]", indexed(built_site.site_dir))
+    assert re.search(r"[\u3400-\u9fff]", indexed(built_site.site_dir / "zh"))
+
+
 def test_generated_tables_are_html_with_their_class_and_box(built_site: Project) -> None:
     """Material's script reworks every bare table after load (~150 ms of a phone's main thread
     on a ranking page): the generated pages write their tables as HTML, class and box included.
