@@ -53,3 +53,21 @@ def test_a_chinese_page_writer_formats_and_phrases_in_chinese(tmp_path) -> None:
 def fmt_zh_phrase(key: str) -> str:
     from generator import phrases
     return phrases.table("zh")[key]
+
+
+def test_the_pieces_of_a_chinese_page_are_joined_with_chinese_punctuation(tmp_path) -> None:
+    """The templates put no English punctuation between phrases: a label before its value, a
+    mover and what it did, two sentences, take the edition's marks."""
+    from generator.paths import REPO_ROOT
+
+    pages = REPO_ROOT / "templates" / "pages"
+    site = SimpleNamespace(repo_url="https://example.org/repo")
+    zh = PageWriter(tmp_path / "zh", pages, site, {}, None, language="zh")
+    en = PageWriter(tmp_path / "en", pages, site, {}, None)
+    under = ('{% from "_macros.md.j2" import under with context %}'
+             '{{ under("+2.0%", t.under_on_the_week) }}')
+    assert "环比：</span>+2.0%" in zh.env.from_string(under).render()
+    assert "on the week: </span>+2.0%" in en.env.from_string(under).render()
+    item = "{{ t.mover_item.format(name='A', words='b') }}{{ t.full_stop }}{{ t.sentence_gap }}"
+    assert zh.env.from_string(item).render() == "A：b。"
+    assert en.env.from_string(item).render() == "A: b. "

@@ -22,7 +22,7 @@ def render_revisions(writer: PageWriter, site: Site) -> None:
     corrections = []
     for row in frame_records(public["corrections"]):
         found = facts.correction(row)
-        corrections.append(dict(row, label=writer.say(found, "label"),
+        corrections.append(dict(row, label=writer.say(found, "label-in-heading"),
                                 what=writer.say(found, "what")))
     writer.render("revisions.md.j2", "data/revisions.md", corrections=corrections,
                   restatements=restatements(frame_records(public["revisions"])))

@@ -19,6 +19,12 @@ from __future__ import annotations
 # Shared by every page family: the site's name, tables, charts and their share block
 # (templates/pages/_macros.md.j2).
 SHARED = {
+    # The punctuation the templates put between pieces: Chinese has its own marks and no space.
+    "sentence_gap": " ",  # between two sentences of one paragraph
+    "full_stop": ".",
+    "labelled": "{label}: ",  # a label before its value (read by screen readers under a value)
+    "mover_item": "{name}: {words}",  # a mover in a list: its name, then what it did
+    "what_when": "{what}, {when}",  # what a correction does, then in which weeks
     "site_name": "AI Token Tracker",
     "developer_not_known": "Developer not known",  # a model whose author is not in the registry
     "scroll_hint": "Scroll sideways for every column →",  # over a wide reference table

@@ -24,6 +24,12 @@ from __future__ import annotations
 
 # Shared by every page family (templates/pages/_macros.md.j2).
 SHARED = {
+    # The punctuation the templates put between pieces: Chinese marks, no space.
+    "sentence_gap": "",
+    "full_stop": "。",
+    "labelled": "{label}：",
+    "mover_item": "{name}：{words}",
+    "what_when": "{what}，{when}",
     "site_name": "AI Token 追踪",  # as mkdocs.zh.yml's site_name, which the header shows
     "developer_not_known": "开发者未知",
     "scroll_hint": "左右滑动可查看所有列 →",

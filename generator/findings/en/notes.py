@@ -52,11 +52,14 @@ def restated_week(f: Finding, form: str) -> str:
 
 
 def correction(f: Finding, form: str) -> str:
-    """A contributor's correction: 'label' (its kind), 'what' it does, the weeks it touches
-    ('weeks'), a feed's 'title' and 'summary', and 'rows' (how many weekly rows)."""
+    """A contributor's correction: 'label' (its kind; 'label-in-heading' within a heading),
+    'what' it does, the weeks it touches ('weeks'), a feed's 'title' and 'summary', and 'rows'
+    (how many weekly rows)."""
     action, target = f.figure("action"), f.figure("target")
     if form == "label":
         return ACTION_LABELS[action]
+    if form == "label-in-heading":
+        return ACTION_LABELS[action].lower()  # inside a heading's sentence
     done = what(action, target, f.figure("value"))
     if form == "what":
         return done

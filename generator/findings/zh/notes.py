@@ -58,10 +58,13 @@ def restated_week(f: Finding, form: str) -> str:
 
 
 def correction(f: Finding, form: str) -> str:
-    """A contributor's correction: 'label' (its kind), 'what' it does, the weeks it touches
-    ('weeks'), a feed's 'title' and 'summary', and 'rows' (how many weekly rows)."""
+    """A contributor's correction: 'label' (its kind; 'label-in-heading' within a heading),
+    'what' it does, the weeks it touches ('weeks'), a feed's 'title' and 'summary', and 'rows'
+    (how many weekly rows)."""
     action, target = f.figure("action"), f.figure("target")
     if form == "label":
+        return ACTION_LABELS[action]
+    if form == "label-in-heading":
         return ACTION_LABELS[action]
     done = what(action, target, f.figure("value"))
     if form == "what":
