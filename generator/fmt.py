@@ -273,15 +273,20 @@ def price(value: object) -> str:
     """A list price in USD per million tokens, as OpenRouter writes it: every digit it has
     (to a millionth of a dollar), cents shown once there is a fraction: '$0.0375', '$0.25',
     '$2.50', '$10', '$0'; '–' when unknown."""
+    digits = price_digits(value)
+    return MISSING if digits is None else f"${digits}"
+
+
+def price_digits(value: object) -> str | None:
+    """A list price's figure, the same in every edition: every digit it has (to a millionth
+    of a dollar), cents shown once there is a fraction: '0.0375', '0.25', '2.50', '10'; None
+    when unknown."""
     amount = dollars(value)
     if amount is None:
-        return MISSING
-    amount = amount.quantize(Decimal("0.000001"), ROUND_HALF_UP).normalize()
-    text = format(amount, ",f")
+        return None
+    text = format(amount.quantize(Decimal("0.000001"), ROUND_HALF_UP).normalize(), ",f")
     whole, _, cents = text.partition(".")
-    if cents and len(cents) == 1:
-        text = f"{whole}.{cents}0"
-    return f"${text}"
+    return f"{whole}.{cents}0" if cents and len(cents) == 1 else text
 
 
 # ---------------------------------------------------------------- rank changes

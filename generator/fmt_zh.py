@@ -53,6 +53,7 @@ from generator.fmt import (
     is_missing,
     percent,
     percent_magnitude,
+    price_digits,
     significant_digits,
     to_date,
 )
@@ -205,14 +206,8 @@ def usd_range(low: object, high: object, style: str = "long") -> str:
 
 def price(value: object) -> str:
     """A list price per million tokens: '0.0375美元', '2.50美元', '10美元'; '–' unknown."""
-    amount = dollars(value)
-    if amount is None:
-        return MISSING
-    text = format(amount.quantize(Decimal("0.000001"), ROUND_HALF_UP).normalize(), ",f")
-    whole, _, cents = text.partition(".")
-    if cents and len(cents) == 1:
-        text = f"{whole}.{cents}0"
-    return f"{text}美元"
+    digits = price_digits(value)  # the English edition's figure
+    return MISSING if digits is None else f"{digits}美元"
 
 
 # ---------------------------------------------------------------- rank changes
