@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from generator import fmt, fmt_zh
+from generator.paths import ZH_DIR  # where the Chinese tree is (its builder: edition_builds.py)
 
 # The filters and globals a page template reads from its edition's formatter (every edition's
 # formatter has each of them: tests/test_editions_fmt.py checks it).
@@ -39,7 +40,7 @@ class Edition:
 
 EDITIONS = {
     "en": Edition("en", fmt, "", "en"),
-    "zh": Edition("zh", fmt_zh, "zh/", "zh-Hans"),
+    "zh": Edition("zh", fmt_zh, f"{ZH_DIR}/", "zh-Hans"),
 }
 
 
